@@ -1,0 +1,80 @@
+"""Load every text of a corpus folder: `texts/<slug>/{source.md, text.yml, editorial.yml}`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marginalia.editorial import load_editorial_notes
+from marginalia.ingest import decode_source, ingest
+from marginalia.model import Diagnostic, Document
+from marginalia.textmeta import TextMeta, load_text_meta
+
+SOURCE_NAME = "source.md"
+META_NAME = "text.yml"
+EDITORIAL_NAME = "editorial.yml"
+
+
+@dataclass
+class Text:
+    """One text of the corpus: its metadata and its ingested document."""
+
+    meta: TextMeta
+    document: Document
+
+    @property
+    def slug(self) -> str:
+        """The text's folder name."""
+        return self.meta.slug
+
+
+@dataclass
+class Corpus:
+    """All texts that could be loaded, and every problem found while loading them."""
+
+    texts: list[Text] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def load_corpus(texts_dir: Path) -> Corpus:
+    """Load every text folder under `texts_dir`, in slug order.
+
+    A text whose source or `text.yml` cannot be used is left out, with a
+    diagnostic saying why; the others load regardless.
+
+    Args:
+        texts_dir: The folder holding one folder per text.
+
+    Returns:
+        The corpus.
+    """
+    corpus = Corpus()
+    for folder in sorted(p for p in texts_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        text, problems = load_text(folder)
+        corpus.diagnostics.extend(problems)
+        if text is not None:
+            corpus.texts.append(text)
+    return corpus
+
+
+def load_text(folder: Path) -> tuple[Text | None, list[Diagnostic]]:
+    """Load one text folder.
+
+    Args:
+        folder: `texts/<slug>`.
+
+    Returns:
+        The text (None when it cannot be built) and the problems found.
+    """
+    source_path = folder / SOURCE_NAME
+    if not source_path.is_file():
+        return None, [Diagnostic(str(source_path), None, f"text folder has no {SOURCE_NAME}: add the raw text or remove the folder", "source-missing")]
+    meta, problems = load_text_meta(folder / META_NAME, folder.name)
+    source, encoding_problems = decode_source(source_path.read_bytes(), source_path)
+    notes, editorial_problems = load_editorial_notes(folder / EDITORIAL_NAME)
+    problems += encoding_problems + editorial_problems
+    if meta is None:
+        problems.append(Diagnostic(str(folder / META_NAME), None, "text skipped until its text.yml is fixed", "text-skipped"))
+        return None, problems
+    document = ingest(source, slug=folder.name, path=source_path, editorial=notes)
+    return Text(meta, document), problems + document.diagnostics

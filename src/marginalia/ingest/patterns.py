@@ -1,0 +1,59 @@
+"""Regular expressions shared by the ingest transforms."""
+
+from __future__ import annotations
+
+import re
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+NOTE_LINE = re.compile(r"^<sup>(\d+)</sup>\s*(.*)$", re.DOTALL)
+"""A footnote's text at a page bottom: `<sup>N</sup> text`."""
+ENDNOTE_LINE = re.compile(r"^(\d+)\.\s+(.*)$", re.DOTALL)
+"""An endnote in a notes section: `N. text`."""
+MARKER = re.compile(r"<sup>(\d+)</sup>")
+"""A note marker in running text."""
+NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+"""A note marker once normalised to Markdown footnote syntax."""
+SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
+TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+SENTENCE_END = re.compile(r"[.?!:…](?:[\"'”’)\]*_]|\[\^[^\]]+\])*$")
+"""Text that ends a sentence, allowing closing quotes, brackets, emphasis and note markers."""
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines with spaces, except inside a CJK run, which takes none.
+
+    Args:
+        lines: Lines as in the source (trailing spaces are dropped).
+
+    Returns:
+        One line of text.
+    """
+    text = ""
+    for line in (raw.strip() for raw in lines):
+        if not text:
+            text = line
+        elif CJK.match(line) and (CJK.match(text[-1]) or text[-1].isdigit()):
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+def hard_lines(lines: list[str]) -> list[str]:
+    """Strip lines whose breaks are meaningful, rejoining a CJK run broken across two.
+
+    Args:
+        lines: Lines of a block with Markdown hard breaks.
+
+    Returns:
+        The lines, stripped; a line that continues a CJK run is appended to the one before.
+    """
+    result: list[str] = []
+    for line in (raw.strip() for raw in lines):
+        if result and CJK.match(line) and (CJK.match(result[-1][-1:]) or result[-1][-1:].isdigit()):
+            result[-1] += line
+        else:
+            result.append(line)
+    return result

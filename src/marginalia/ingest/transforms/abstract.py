@@ -1,0 +1,48 @@
+"""Take the abstract and the keywords out of the running text."""
+
+from __future__ import annotations
+
+import re
+
+from marginalia.ingest.patterns import join_lines
+from marginalia.model import Block, Document, Heading, Paragraph, RawBlock
+
+ABSTRACT_HEADING = re.compile(r"^abstract$", re.IGNORECASE)
+KEYWORDS = re.compile(r"^\*\*(Keywords?)\*\*:?\s*(.*)$|^(Keywords?):\s*(.*)$", re.DOTALL | re.IGNORECASE)
+KEYWORD_SEPARATOR = re.compile(r"\s*[·•;]\s*")
+
+
+def extract_abstract(doc: Document) -> Document:
+    """Move an `Abstract` section and a `**Keywords**` line into metadata.
+
+    The abstract runs from its heading to the next heading or the keywords line.
+
+    Args:
+        doc: A classified document.
+
+    Returns:
+        The document without abstract and keywords in its flow.
+    """
+    kept: list[Block] = []
+    in_abstract = False
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            in_abstract = bool(ABSTRACT_HEADING.match(block.text))
+            if in_abstract:
+                doc.metadata.abstract_label = block.text
+                continue
+        if isinstance(block, RawBlock):
+            keywords = KEYWORDS.match(join_lines(block.lines))
+            if keywords:
+                label = keywords.group(1) or keywords.group(3)
+                values = keywords.group(2) if keywords.group(1) else keywords.group(4)
+                doc.metadata.keywords_label = label
+                doc.metadata.keywords = [k for k in KEYWORD_SEPARATOR.split(values.strip()) if k]
+                in_abstract = False
+                continue
+            if in_abstract:
+                doc.metadata.abstract.append(Paragraph(block.line, join_lines(block.lines)))
+                continue
+        kept.append(block)
+    doc.blocks = kept
+    return doc

@@ -1,0 +1,25 @@
+"""Number the body paragraphs of a text for their permalinks."""
+
+from __future__ import annotations
+
+from marginalia.model import Document, Paragraph
+
+
+def number_paragraphs(doc: Document) -> Document:
+    """Give every paragraph of a prose section its number, `p-1`, `p-2`, … across the text.
+
+    Args:
+        doc: A sectioned document.
+
+    Returns:
+        The document with numbered paragraphs.
+    """
+    number = 0
+    for section in doc.sections:
+        if section.kind != "prose":
+            continue
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                number += 1
+                block.number = number
+    return doc

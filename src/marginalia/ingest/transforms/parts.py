@@ -1,0 +1,188 @@
+"""Parse the structured sections: reference list, contents, contributors, abbreviations.
+
+Each parser reads the blocks of the sections of one kind and replaces them with
+typed entries. A line it cannot read is warned about and kept as a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marginalia.ingest.patterns import TAG, join_lines
+from marginalia.model import (
+    Abbreviation,
+    Block,
+    ContentsEntry,
+    Contributor,
+    Document,
+    Paragraph,
+    RawBlock,
+    Reference,
+    Section,
+)
+
+LIST_ITEM = re.compile(r"^[-*+]\s+(.*)$")
+PAGE = re.compile(r"^(?:[ivxlcdm]+|\d+)$", re.IGNORECASE)
+CHAPTER_NUMBER = re.compile(r"^(\d+)$")
+NUMBERED_TITLE = re.compile(r"^(\d+)\s+(\S.*)$")
+PART_TITLE = re.compile(r"^(Part\s+[IVXLC\d]+)\b\s*(.*)$")
+BOLD = re.compile(r"<b>(.*?)</b>")
+CONTRIBUTOR = re.compile(r"^\*\*([^*]+)\*\*\s+(.*)$", re.DOTALL)
+INSTITUTION = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+)+(?:University|College|Academy|Institute)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
+)
+
+
+def parse_references(doc: Document) -> Document:
+    """Turn the bulleted items of a reference list into `Reference`s (a wrapped item continues it).
+
+    Args:
+        doc: A sectioned document.
+
+    Returns:
+        The document with its reference lists parsed.
+    """
+    for section in _sections(doc, "references"):
+        entries: list[Block] = []
+        for block in section.blocks:
+            if not isinstance(block, RawBlock):
+                entries.append(_unreadable(doc, block, "a reference list holds only '- ' items"))
+                continue
+            for offset, line in enumerate(block.lines):
+                item = LIST_ITEM.match(line)
+                if item:
+                    entries.append(Reference(block.line + offset, item.group(1).strip()))
+                elif entries and isinstance(entries[-1], Reference):
+                    entries[-1].text = join_lines([entries[-1].text, line])
+                else:
+                    entries.append(_unreadable(doc, RawBlock(block.line + offset, [line]), "a reference list holds only '- ' items"))
+        section.blocks = entries
+    return doc
+
+
+def parse_contents(doc: Document) -> Document:
+    """Read a table of contents: parts, chapters with their authors and pages, and other matter.
+
+    Lines are tab-separated cells, titles in `<b>…</b>`, the page last. A chapter
+    number stands in its own cell or begins the title; an author's name follows
+    the bold title or stands on the next line.
+
+    Args:
+        doc: A sectioned document.
+
+    Returns:
+        The document with its contents parsed into `ContentsEntry`s.
+    """
+    for section in _sections(doc, "contents"):
+        entries: list[Block] = []
+        for block in section.blocks:
+            lines = block.lines if isinstance(block, RawBlock) else None
+            if lines is None:
+                entries.append(_unreadable(doc, block, "expected contents lines"))
+                continue
+            for offset, line in enumerate(lines):
+                entry = _contents_entry(block.line + offset, line)
+                last = entries[-1] if entries else None
+                if entry is not None:
+                    entries.append(entry)
+                elif isinstance(last, ContentsEntry) and last.kind == "chapter":
+                    last.authors.extend(_cells(line))
+                else:
+                    entries.append(_unreadable(doc, RawBlock(block.line + offset, [line]), "cannot read this contents line"))
+        section.blocks = entries
+    return doc
+
+
+def _contents_entry(line_number: int, line: str) -> ContentsEntry | None:
+    if "<b>" not in line:
+        return None  # an author line, which belongs to the entry before
+    cells = _cells(line)
+    page = cells.pop() if len(cells) > 1 and PAGE.match(_plain(cells[-1])) else ""
+    label = _plain(cells.pop(0)) if cells and CHAPTER_NUMBER.match(_plain(cells[0])) else ""
+    text = " ".join(cells)
+    bold = BOLD.findall(text)
+    title = _plain(" ".join(bold)) if bold else _plain(text)
+    authors = [a for a in [_plain(BOLD.sub("", text))] if a and bold]
+    if not label:
+        numbered = NUMBERED_TITLE.match(title)
+        part = PART_TITLE.match(title)
+        if part:
+            label, title = part.group(1), _plain(" ".join(bold[1:])) or part.group(2)
+            return ContentsEntry(line_number, "part", label, title, _plain(page), [])
+        if numbered:
+            label, title = numbered.group(1), numbered.group(2)
+    kind = "chapter" if label else "matter"
+    return ContentsEntry(line_number, kind, label, title, _plain(page), authors)
+
+
+def parse_contributors(doc: Document) -> Document:
+    """Read notes on contributors: each paragraph opens with the person's name in bold.
+
+    Args:
+        doc: A sectioned document.
+
+    Returns:
+        The document with `Contributor` entries.
+    """
+    for section in _sections(doc, "contributors"):
+        entries: list[Block] = []
+        for block in section.blocks:
+            text = block.text if isinstance(block, (Paragraph, RawBlock)) else ""
+            match = CONTRIBUTOR.match(text)
+            if not match:
+                entries.append(_unreadable(doc, block, "a contributor's entry opens with the name in bold (**Name**)"))
+                continue
+            bio = join_lines(match.group(2).splitlines())
+            first_sentence = bio.split(". ", 1)[0]
+            institution = INSTITUTION.search(first_sentence)
+            entries.append(Contributor(block.line, match.group(1).strip(), bio, institution.group(1).strip() if institution else ""))
+        section.blocks = entries
+    return doc
+
+
+def parse_abbreviations(doc: Document) -> Document:
+    """Read an abbreviations list: one `ABBR<tab>expansion` per line, `<i>` kept as emphasis.
+
+    Args:
+        doc: A sectioned document.
+
+    Returns:
+        The document with `Abbreviation` entries.
+    """
+    for section in _sections(doc, "abbreviations"):
+        entries: list[Block] = []
+        for block in section.blocks:
+            if not isinstance(block, RawBlock):
+                entries.append(_unreadable(doc, block, "expected 'ABBR<tab>expansion' lines"))
+                continue
+            for offset, line in enumerate(block.lines):
+                abbreviation, tab, expansion = line.partition("\t")
+                if not tab or not abbreviation.strip() or not expansion.strip():
+                    entries.append(_unreadable(doc, RawBlock(block.line + offset, [line]), "expected 'ABBR<tab>expansion'"))
+                    continue
+                entries.append(Abbreviation(block.line + offset, _emphasis(abbreviation), _emphasis(expansion)))
+        section.blocks = entries
+    return doc
+
+
+def _sections(doc: Document, kind: str) -> list[Section]:
+    return [s for s in doc.sections if s.kind == kind]
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split("\t") if cell.strip()]
+
+
+def _plain(text: str) -> str:
+    return TAG.sub("", text).strip()
+
+
+def _emphasis(text: str) -> str:
+    return re.sub(r"</?i>", "*", text.strip())
+
+
+def _unreadable(doc: Document, block: Block, expected: str) -> Block:
+    doc.warn(block.line, f"{expected}; kept as a plain paragraph", "part-unreadable")
+    if isinstance(block, RawBlock):
+        return Paragraph(block.line, join_lines(block.lines))
+    return block

@@ -1,0 +1,88 @@
+"""Render what a text says about itself: the article header and the title page."""
+
+from __future__ import annotations
+
+from marginalia.corpus import Text
+from marginalia.model import Metadata, Person
+from marginalia.render.inline import EditorialMarks, esc
+from marginalia.render.sections import render_blocks
+
+
+def render_header(text: Text, marks: EditorialMarks) -> str:
+    """Render bylines, affiliations, contact, dates, ©, translators, ISBNs, DOI and licence.
+
+    Args:
+        text: The text.
+        marks: Editorial anchors to place.
+
+    Returns:
+        Markdown (an HTML block with Markdown inside).
+    """
+    meta = text.document.metadata
+    lines = [_people(meta.people, marks)]
+    if meta.translators:
+        lines.append(_p("translators", " ".join(marks.apply(esc(t.value), escaped=True) for t in meta.translators)))
+    if meta.affiliations:
+        lines.append(_p("affiliations", "<br>".join(f"<sup>{esc(a.label)}</sup> {esc(a.value)}" for a in meta.affiliations)))
+    if meta.contact:
+        lines.append(_p("contact", _contact(meta)))
+    if meta.dates:
+        lines.append(_p("dates", " · ".join(f"{esc(d.label)}: {esc(d.value)}" for d in meta.dates)))
+    if meta.isbns:
+        lines.append(_p("isbn", " · ".join(f"ISBN {esc(i.value)}{f' ({esc(i.label)})' if i.label else ''}" for i in meta.isbns)))
+    if meta.doi:
+        lines.append(_p("doi", f'DOI: <a href="{esc(meta.doi)}">{esc(meta.doi)}</a>'))
+    lines += [_p("copyright", f"© {marks.apply(esc(c.value), escaped=True)}") for c in meta.copyright]
+    lines.append(_p("license", f"Licence: {esc(text.meta.license)}"))
+    return '<div class="text-header">\n' + "\n".join(line for line in lines if line) + "\n</div>"
+
+
+def render_abstract(meta: Metadata, marks: EditorialMarks) -> str:
+    """Render the abstract and keywords, if the text has them.
+
+    Args:
+        meta: The text's metadata.
+        marks: Editorial anchors to place.
+
+    Returns:
+        Markdown, or "" when there is neither.
+    """
+    parts = []
+    if meta.abstract:
+        parts.append(f"## {meta.abstract_label or 'Abstract'}\n\n" + render_blocks(list(meta.abstract), marks))
+    if meta.keywords:
+        keywords = " · ".join(f'<span class="keyword">{esc(k)}</span>' for k in meta.keywords)
+        parts.append(f'<p class="keywords"><strong>{esc(meta.keywords_label)}</strong> {keywords}</p>')
+    return "\n\n".join(parts)
+
+
+def render_license_statement(meta: Metadata, marks: EditorialMarks) -> str:
+    """Render the source's own licence statement, if it has one."""
+    if not meta.license_statement:
+        return ""
+    return f'<div class="license-statement" markdown>\n\n{marks.apply(meta.license_statement)}\n\n</div>'
+
+
+def _people(people: list[Person], marks: EditorialMarks) -> str:
+    entries = []
+    for person in people:
+        name = marks.apply(esc(person.name), escaped=True)
+        marker = f"<sup>{esc(person.marker)}</sup>" if person.marker else ""
+        role = f' <span class="role">{esc(person.role)}</span>' if person.role else ""
+        affiliation = f'<br><span class="affiliation">{esc(", ".join(person.affiliation))}</span>' if person.affiliation else ""
+        entries.append(f'<span class="person">{name}{marker}{role}{affiliation}</span>')
+    return _p("byline", "<br>".join(entries)) if entries else ""
+
+
+def _contact(meta: Metadata) -> str:
+    parts = []
+    for value in meta.contact:
+        if "@" in value.value and " " not in value.value:
+            parts.append(f'<a href="mailto:{esc(value.value)}">{esc(value.value)}</a>')
+        else:
+            parts.append(f"{esc(value.label)} {esc(value.value)}".strip())
+    return " · ".join(parts)
+
+
+def _p(css: str, html: str) -> str:
+    return f'<p class="{css}">{html}</p>' if html else ""

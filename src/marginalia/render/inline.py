@@ -1,0 +1,95 @@
+"""Small helpers for the Markdown and HTML the renderer writes."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from marginalia.model import EditorialNote
+
+BLOCK_START = re.compile(r"^(\d+)\.(\s)|^([#>+\-*=]|\d+\))(\s|$)")
+SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def escape_block_start(text: str) -> str:
+    """Escape what Markdown would read as a list, heading or quote at a paragraph's start.
+
+    Args:
+        text: One paragraph of inline Markdown.
+
+    Returns:
+        The paragraph, safe to place at the start of a Markdown block.
+    """
+    return BLOCK_START.sub(lambda m: f"{m.group(1)}\\.{m.group(2)}" if m.group(1) else f"\\{m.group(0)}", text, count=1)
+
+
+def display_title(title: str) -> str:
+    """Title-case a heading printed in capitals ("NOTES ON CONTRIBUTORS" → "Notes on Contributors").
+
+    Args:
+        title: A heading as the source prints it.
+
+    Returns:
+        The heading for display; headings in mixed case are returned unchanged.
+    """
+    if any(ch.islower() for ch in title) or not any(ch.isupper() for ch in title):
+        return title
+    words = title.lower().split()
+    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def slugify(text: str) -> str:
+    """A URL slug: ASCII letters and digits joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "part"
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML."""
+    return html.escape(text, quote=True)
+
+
+class EditorialMarks:
+    """Marks the passages that editorial notes quote, each once, and remembers where.
+
+    Args:
+        notes: The text's editorial notes, numbered.
+    """
+
+    def __init__(self, notes: list[EditorialNote]) -> None:
+        self.notes = notes
+        self.placed: list[EditorialNote] = []
+
+    def apply(self, text: str, *, escaped: bool = False) -> str:
+        """Wrap each not-yet-placed quoted passage found in `text` in a mark with a note link.
+
+        Args:
+            text: Markdown, or HTML when `escaped` is true.
+            escaped: Whether `text` is already HTML-escaped.
+
+        Returns:
+            The text with editorial anchors.
+        """
+        for note in self.notes:
+            if note in self.placed:
+                continue
+            prefix, exact, suffix = (esc(s) if escaped else s for s in (note.prefix, note.exact, note.suffix))
+            position = text.find(prefix + exact + suffix)
+            if position < 0:
+                continue
+            start = position + len(prefix)
+            anchor = (
+                f'<mark class="editorial-anchor" id="ed-ref-{note.number}">{exact}</mark>'
+                f'<sup class="editorial-ref"><a href="#ed-{note.number}" title="Editorial note {note.number}">'
+                f"ed.&nbsp;{note.number}</a></sup>"
+            )
+            text = text[:start] + anchor + text[start + len(exact) :]
+            self.placed.append(note)
+        return text
+
+    def take_placed(self) -> list[EditorialNote]:
+        """Return the notes placed since the last call, and forget them."""
+        placed, self.placed = self.placed, []
+        self.notes = [n for n in self.notes if n not in placed]
+        return placed

@@ -1,0 +1,175 @@
+"""Plan a text's pages and render each to Markdown for MkDocs.
+
+A text becomes one page, unless it has independent parts (a table of
+contents, notes on contributors or an abbreviations list, as a book's front
+matter does): then its title page is the text's index page and each part is a
+page of its own. Endnote sections go with the page before them. Notes are
+written as Python-Markdown footnotes of the page that holds their markers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marginalia.corpus import Text
+from marginalia.ingest.patterns import NOTE_REF
+from marginalia.model import Section
+from marginalia.render.header import render_abstract, render_header, render_license_statement
+from marginalia.render.inline import EditorialMarks, display_title, esc, slugify
+from marginalia.render.sections import render_blocks, render_section
+
+INDEPENDENT_PARTS = frozenset({"contents", "contributors", "abbreviations"})
+TYPE_LABELS = {
+    "article": "Journal article",
+    "book": "Book",
+    "book-front-matter": "Book front matter",
+    "chapter": "Book chapter",
+    "edited-book": "Edited book",
+    "report": "Report",
+    "thesis": "Thesis",
+}
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page to add to the site.
+
+    Attributes:
+        path: Its path under `docs/`, e.g. `texts/<slug>/index.md`.
+        title: Its title in the navigation.
+        markdown: Its content.
+    """
+
+    path: str
+    title: str
+    markdown: str
+
+
+def render_text(text: Text) -> list[RenderedPage]:
+    """Render a text to its pages, the index page first.
+
+    Args:
+        text: A loaded text.
+
+    Returns:
+        The pages in reading order.
+    """
+    doc = text.document
+    marks = EditorialMarks(list(doc.editorial))
+    base = f"texts/{text.slug}"
+    if not any(s.kind in INDEPENDENT_PARTS for s in doc.sections):
+        body = [render_header(text, marks), render_abstract(doc.metadata, marks), *_front(text, marks)]
+        body += [render_section(s, marks) for s in doc.sections]
+        body.append(render_license_statement(doc.metadata, marks))
+        body.append(_unattached_notes(text, marks))
+        return [RenderedPage(f"{base}/index.md", text.meta.nav_title, _page(text, text.meta.title, body, marks, final=True))]
+    groups = _part_groups(doc.sections)
+    parts = [(display_title(group[0].heading), f"{slugify(display_title(group[0].heading))}.md", group) for group in groups]
+    listing = "## Parts of this text\n\n" + "\n".join(f"- [{title}]({name})" for title, name, _ in parts)
+    index_body = [render_header(text, marks), render_abstract(doc.metadata, marks), listing, *_front(text, marks)]
+    pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, text.meta.title, index_body, marks))]
+    for number, (title, name, group) in enumerate(parts, start=1):
+        last = number == len(parts)
+        body = [_part_of(text)] + [render_section(s, marks, heading=s is not group[0]) for s in group]
+        if last:
+            body += [render_license_statement(doc.metadata, marks), _unattached_notes(text, marks)]
+        pages.append(RenderedPage(f"{base}/{name}", title, _page(text, title, body, marks, final=last)))
+    return pages
+
+
+def _part_groups(sections: list[Section]) -> list[list[Section]]:
+    groups: list[list[Section]] = []
+    for section in sections:
+        if section.kind == "notes" and groups:
+            groups[-1].append(section)
+        else:
+            groups.append([section])
+    return groups
+
+
+def _front(text: Text, marks: EditorialMarks) -> list[str]:
+    meta, parts = text.document.metadata, []
+    if meta.series is not None:
+        parts.append(f"## Series: {display_title(meta.series.title)}\n\n" + render_blocks(meta.series.blocks, marks))
+    if text.document.front:
+        parts.append("## Title page and imprint\n\n" + render_blocks(text.document.front, marks))
+    return parts
+
+
+def _part_of(text: Text) -> str:
+    return f'<p class="part-of" markdown="span">From [{esc(text.meta.title)}](index.md)</p>'
+
+
+def _page(text: Text, title: str, body: list[str], marks: EditorialMarks, *, final: bool = False) -> str:
+    """Assemble a page: title, body, editorial notes placed on it, and its footnotes."""
+    content = "\n\n".join(part for part in body if part)
+    chunks = [f"# {title}", content, _editorial_notes(marks, final=final), _footnotes(text, content, marks)]
+    return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
+
+
+def _footnotes(text: Text, content: str, marks: EditorialMarks) -> str:
+    labels = list(dict.fromkeys(NOTE_REF.findall(content)))
+    notes = text.document.notes
+    return "\n\n".join(f"[^{label}]: {marks.apply(notes[label].text)}" for label in labels if label in notes)
+
+
+def _editorial_notes(marks: EditorialMarks, *, final: bool) -> str:
+    placed = marks.take_placed()
+    items = [
+        f'- <span id="ed-{n.number}" class="editorial-note">**ed.&nbsp;{n.number}** “{esc(n.exact)}”: {n.note}'
+        f' <a class="editorial-backref" href="#ed-ref-{n.number}" title="Back to the passage">↩</a></span>'
+        for n in placed
+    ]
+    if final:
+        items += [f"- **ed.&nbsp;{n.number}** “{esc(n.exact)}” (passage not found in the text): {n.note}" for n in marks.notes]
+    if not items:
+        return ""
+    intro = "Notes by the editors of this edition, not part of the source."
+    return f'<div class="editorial-notes" markdown>\n\n**Editorial notes.** {intro}\n\n' + "\n".join(items) + "\n\n</div>"
+
+
+def _unattached_notes(text: Text, marks: EditorialMarks) -> str:
+    notes = text.document.unattached_notes
+    if not notes:
+        return ""
+    items = "\n".join(f"- <sup>{esc(n.label)}</sup> {marks.apply(n.text)}" for n in notes)
+    return f'<div class="unattached-notes" markdown>\n\n**Notes without a marker in the text**\n\n{items}\n\n</div>'
+
+
+def render_text_list(texts: list[Text]) -> str:
+    """Render the home page's list of texts with their authors, years and kinds.
+
+    Args:
+        texts: The corpus's texts.
+
+    Returns:
+        Markdown (a list), links relative to the site root.
+    """
+    if not texts:
+        return "*No texts yet: add a folder under `texts/` (see the editors' guide).*"
+    return "\n".join(
+        f"- [{t.meta.title}](texts/{t.slug}/index.md): {', '.join(t.meta.author_names)} ({t.meta.year}),"
+        f" {TYPE_LABELS.get(t.meta.type, t.meta.type).lower()}"
+        for t in texts
+    )
+
+
+NavItem = dict[str, "str | list[NavItem]"]
+
+
+def text_nav(pages_by_text: list[tuple[Text, list[RenderedPage]]]) -> list[NavItem]:
+    """The navigation entries for the texts, one per text, its parts nested.
+
+    Args:
+        pages_by_text: Each text with its rendered pages.
+
+    Returns:
+        MkDocs `nav` items.
+    """
+    items: list[NavItem] = []
+    for text, pages in pages_by_text:
+        if len(pages) == 1:
+            items.append({text.meta.nav_title: pages[0].path})
+        else:
+            items.append({text.meta.nav_title: [{page.title: page.path} for page in pages]})
+    return items

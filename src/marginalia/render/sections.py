@@ -1,0 +1,144 @@
+"""Render a section's blocks to Markdown, by section kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marginalia.model import (
+    Abbreviation,
+    Block,
+    ContentsEntry,
+    Contributor,
+    LineGroup,
+    Paragraph,
+    Reference,
+    Section,
+    SectionKind,
+    Signature,
+    block_texts,
+)
+from marginalia.render.inline import EditorialMarks, display_title, esc, escape_block_start, slugify
+
+SectionRenderer = Callable[[Section, EditorialMarks], str]
+
+
+def render_section(section: Section, marks: EditorialMarks, *, heading: bool = True) -> str:
+    """Render one section (heading and content) to Markdown.
+
+    Args:
+        section: The section.
+        marks: Editorial anchors to place.
+        heading: Whether to write the section's heading (a page of its own has it as title).
+
+    Returns:
+        Markdown.
+    """
+    if section.kind == "notes":
+        return ""
+    parts = [_heading(section)] if heading and section.heading else []
+    parts.append(RENDERERS[section.kind](section, marks))
+    return "\n\n".join(p for p in parts if p)
+
+
+def _heading(section: Section) -> str:
+    depth = section.number.count(".") + 2 if section.number else 2
+    return f"{'#' * depth} {display_title(section.heading)}"
+
+
+def render_blocks(blocks: list[Block], marks: EditorialMarks) -> str:
+    """Render prose blocks: paragraphs, line groups, signatures.
+
+    Args:
+        blocks: The blocks.
+        marks: Editorial anchors to place.
+
+    Returns:
+        Markdown, blocks separated by blank lines.
+    """
+    return "\n\n".join(_prose_block(b, marks) for b in blocks)
+
+
+def _prose_block(block: Block, marks: EditorialMarks) -> str:
+    if isinstance(block, Paragraph):
+        text = escape_block_start(marks.apply(block.text))
+        if not block.number:
+            return text
+        n = block.number
+        link = f'<a class="p-permalink" href="#p-{n}" title="Link to paragraph {n}" aria-label="Link to paragraph {n}">¶</a>'
+        return f"{text} {link}\n{{: #p-{n} .text-paragraph }}"
+    if isinstance(block, (LineGroup, Signature)):
+        css = "signature" if isinstance(block, Signature) else "line-group"
+        lines = "<br>\n".join(marks.apply(line) for line in block.lines)
+        return f'<p class="{css}" markdown="span">{lines}</p>'
+    # A block the section parsers could not read is shown as it is, never dropped.
+    return escape_block_start(marks.apply(" ".join(block_texts(block))))
+
+
+def _prose(section: Section, marks: EditorialMarks) -> str:
+    return render_blocks(section.blocks, marks)
+
+
+def _references(section: Section, marks: EditorialMarks) -> str:
+    items = [
+        f"- {marks.apply(b.text)}" if isinstance(b, Reference) else _prose_block(b, marks) for b in section.blocks
+    ]
+    return '<div class="reference-list" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
+
+
+def _contents(section: Section, marks: EditorialMarks) -> str:
+    rows = []
+    for block in section.blocks:
+        if not isinstance(block, ContentsEntry):
+            rows.append(f'<tr><td colspan="3">{esc(" ".join(block_texts(block)))}</td></tr>')
+            continue
+        page = f'<td class="contents-page">{esc(block.page)}</td>'
+        if block.kind == "part":
+            rows.append(f'<tr class="contents-part"><th colspan="2" scope="rowgroup">{esc(block.label)}: {esc(block.title)}</th>{page}</tr>')
+        else:
+            authors = f'<span class="contents-authors">{esc(", ".join(block.authors))}</span>' if block.authors else ""
+            rows.append(
+                f'<tr class="contents-{block.kind}"><td class="contents-number">{esc(block.label)}</td>'
+                f'<td class="contents-title">{esc(block.title)}{"<br>" if authors else ""}{authors}</td>{page}</tr>'
+            )
+    head = '<thead><tr><th scope="col">No.</th><th scope="col">Title and authors</th><th scope="col">Page</th></tr></thead>'
+    return f'<table class="contents-table">\n{head}\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+def _contributors(section: Section, marks: EditorialMarks) -> str:
+    items = []
+    for block in section.blocks:
+        if not isinstance(block, Contributor):
+            items.append(_prose_block(block, marks))
+            continue
+        affiliation = f' <span class="contributor-affiliation">{esc(block.affiliation)}</span>' if block.affiliation else ""
+        items.append(
+            f'<dt id="contributor-{slugify(block.name)}"><strong>{esc(block.name)}</strong>{affiliation}</dt>\n'
+            f'<dd markdown="span">{esc(block.name)} {marks.apply(block.bio)}</dd>'
+        )
+    return '<dl class="contributors">\n' + "\n".join(items) + "\n</dl>"
+
+
+def _abbreviations(section: Section, marks: EditorialMarks) -> str:
+    items = [
+        f'<dt markdown="span">{b.abbreviation}</dt>\n<dd markdown="span">{b.expansion}</dd>'
+        if isinstance(b, Abbreviation)
+        else _prose_block(b, marks)
+        for b in section.blocks
+    ]
+    return '<dl class="abbreviations">\n' + "\n".join(items) + "\n</dl>"
+
+
+def _notes(section: Section, marks: EditorialMarks) -> str:
+    # Endnotes become footnotes of the page that holds their markers.
+    return ""
+
+
+RENDERERS: dict[SectionKind, SectionRenderer] = {
+    "prose": _prose,
+    "references": _references,
+    "contents": _contents,
+    "contributors": _contributors,
+    "abbreviations": _abbreviations,
+    "notes": _notes,
+}
+"""How each kind of section is rendered."""

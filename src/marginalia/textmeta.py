@@ -1,0 +1,141 @@
+"""A text's `text.yml`: the metadata its raw source does not reliably say."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marginalia.model import Diagnostic
+from marginalia.yamlfile import Located, YamlFileError, load_located
+
+TEXT_TYPES = ("article", "book", "book-front-matter", "chapter", "edited-book", "report", "thesis")
+"""The kinds of text `type` may name."""
+
+REQUIRED = ("title", "authors", "year", "type", "license")
+Problem = Callable[[int | None, str, str], None]
+"""Reports a problem: line, message, code."""
+
+OPTIONAL = ("editors", "container", "publisher", "place", "doi", "isbn", "url", "language", "short_title")
+
+
+@dataclass(frozen=True)
+class TextMeta:
+    """Metadata of one text, from its `text.yml`.
+
+    Attributes:
+        slug: The text's folder name.
+        title: The full title.
+        authors: Names as "Family, Given".
+        year: Year of publication.
+        type: One of `TEXT_TYPES`.
+        license: The licence, e.g. "CC BY 4.0" or "© publisher, quoted for study".
+        editors: Editors, as "Family, Given".
+        container: The journal or book the text is part of.
+        publisher: The publisher.
+        place: The place of publication.
+        doi: The DOI, without `https://doi.org/`.
+        isbn: ISBNs.
+        url: The publisher's page for the text.
+        language: The text's language (BCP 47), "en" by default.
+        short_title: A short title for navigation; the title when empty.
+    """
+
+    slug: str
+    title: str
+    authors: tuple[str, ...]
+    year: int
+    type: str
+    license: str
+    editors: tuple[str, ...] = ()
+    container: str = ""
+    publisher: str = ""
+    place: str = ""
+    doi: str = ""
+    isbn: tuple[str, ...] = field(default_factory=tuple)
+    url: str = ""
+    language: str = "en"
+    short_title: str = ""
+
+    @property
+    def nav_title(self) -> str:
+        """The title to show in navigation."""
+        return self.short_title or self.title
+
+    @property
+    def author_names(self) -> list[str]:
+        """Authors as "Given Family" for display."""
+        return [_display_name(name) for name in self.authors]
+
+
+def load_text_meta(path: Path, slug: str) -> tuple[TextMeta | None, list[Diagnostic]]:
+    """Read and validate a `text.yml`.
+
+    Args:
+        path: The file.
+        slug: The text's folder name.
+
+    Returns:
+        The metadata, or None when the file cannot be used, and the problems found.
+    """
+    try:
+        root = load_located(path)
+    except YamlFileError as error:
+        return None, [error.diagnostic]
+    problems: list[Diagnostic] = []
+
+    def problem(line: int | None, message: str, code: str) -> None:
+        problems.append(Diagnostic(str(path), line, message, code))
+
+    if not isinstance(root.value, dict):
+        problem(root.line, "text.yml must be a mapping of fields (title: …, authors: …)", "meta-shape")
+        return None, problems
+    fields: dict[str, Located] = root.value
+    for key, located in fields.items():
+        if key not in REQUIRED and key not in OPTIONAL:
+            problem(located.line, f"unknown field {key!r}: allowed fields are {', '.join(REQUIRED + OPTIONAL)}", "meta-unknown")
+    missing = [key for key in REQUIRED if key not in fields]
+    if missing:
+        problem(root.line, f"missing required field(s): {', '.join(missing)}", "meta-missing")
+        return None, problems
+    values: dict[str, object] = {}
+    for key in REQUIRED + OPTIONAL:
+        if key in fields:
+            value = _check(key, fields[key], problem)
+            if value is not None:
+                values[key] = value
+    if any(key not in values for key in REQUIRED):
+        return None, problems
+    return TextMeta(slug=slug, **values), problems  # type: ignore[arg-type]
+
+
+def _check(key: str, located: Located, problem: Problem) -> object | None:
+    value, line = located.value, located.line
+    if key == "year":
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return value
+        problem(line, f"year must be a four-digit year, not {value!r}", "meta-year")
+        return None
+    if key in ("authors", "editors", "isbn"):
+        items = value if isinstance(value, list) else [located] if key == "isbn" else None
+        if items is None or not all(isinstance(item.value, str) and item.value.strip() for item in items):
+            problem(line, f"{key} must be a list of strings", "meta-list")
+            return None
+        names = tuple(item.value.strip() for item in items)
+        if key != "isbn":
+            for item in items:
+                if "," not in item.value:
+                    problem(item.line, f"write {key[:-1]} {item.value!r} as 'Family, Given'", "meta-name")
+        return names
+    if not isinstance(value, str) or not value.strip():
+        problem(line, f"{key} must be a non-empty string", "meta-string")
+        return None
+    if key == "type" and value not in TEXT_TYPES:
+        problem(line, f"unknown type {value!r}: use one of {', '.join(TEXT_TYPES)}", "meta-type")
+        return None
+    return value.strip()
+
+
+def _display_name(name: str) -> str:
+    family, _, given = name.partition(",")
+    return f"{given.strip()} {family.strip()}".strip()

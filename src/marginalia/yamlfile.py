@@ -1,0 +1,78 @@
+"""Read small YAML data files keeping the line of every value, for messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marginalia.model import Diagnostic
+
+
+@dataclass(frozen=True)
+class Located:
+    """A YAML value with the 1-based line it starts on."""
+
+    value: Any
+    line: int
+
+
+class YamlFileError(Exception):
+    """A YAML file that cannot be read at all; carries the diagnostic to report."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+def load_located(path: Path) -> Located:
+    """Load a YAML file, keeping the line of each mapping value and list item.
+
+    Mappings become `dict[str, Located]`, lists `list[Located]`; scalars stay plain.
+
+    Args:
+        path: The file.
+
+    Returns:
+        The document's root value, located.
+
+    Raises:
+        YamlFileError: The file is missing, not UTF-8 or not valid YAML.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise YamlFileError(Diagnostic(str(path), None, "file is missing: create it (see the editors' guide)", "yaml-missing")) from error
+    except UnicodeDecodeError as error:
+        raise YamlFileError(Diagnostic(str(path), None, "file is not UTF-8: save it as UTF-8", "yaml-encoding")) from error
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return _locate(loader, node) if node is not None else Located(None, 1)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlFileError(Diagnostic(str(path), line, f"invalid YAML: {error.problem}", "yaml-syntax")) from error
+    finally:
+        loader.dispose()
+
+
+def _locate(loader: yaml.SafeLoader, node: yaml.Node) -> Located:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        return Located({str(loader.construct_object(k)): _locate(loader, v) for k, v in node.value}, line)
+    if isinstance(node, yaml.SequenceNode):
+        return Located([_locate(loader, item) for item in node.value], line)
+    return Located(loader.construct_object(node), line)
+
+
+def plain(located: Located) -> Any:
+    """Strip the line numbers from a located value."""
+    value = located.value
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value

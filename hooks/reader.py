@@ -25,7 +25,7 @@ _build: SiteBuild | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    texts_dir = Path(config.config_file_path).parent / TEXTS_DIR
+    texts_dir = Path(config.config_file_path).resolve().parent / TEXTS_DIR
     if not texts_dir.is_dir():
         raise PluginError(f"no {TEXTS_DIR}/ folder beside {config.config_file_path}: create it, one folder per text")
     _build = SiteBuild.load(texts_dir)

@@ -38,7 +38,15 @@ class Diagnostic:
     message: str
     code: str
 
+    def relative_to(self, root: Path) -> Diagnostic:
+        """The same diagnostic with its path relative to `root` (when it lies below it)."""
+        path = Path(self.path)
+        if not path.is_absolute() or not path.is_relative_to(root):
+            return self
+        return Diagnostic(str(path.relative_to(root)), self.line, self.message, self.code)
+
     def __str__(self) -> str:
+        """`path:line: message`."""
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
 
@@ -291,7 +299,7 @@ class Metadata:
     license_line: int = 0
     translators: list[LabelledValue] = field(default_factory=list)
     isbns: list[LabelledValue] = field(default_factory=list)
-    """ISBNs; the label is the qualifier printed after it ("eBook") or ""."""
+    """ISBNs; the label is "ISBN" with the qualifier printed after the number, if any ("ISBN (eBook)")."""
     doi: str = ""
     doi_line: int = 0
     series: Section | None = None

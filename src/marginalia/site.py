@@ -42,12 +42,14 @@ class SiteBuild:
         """Load and render every text under `texts_dir`.
 
         Args:
-            texts_dir: The corpus folder.
+            texts_dir: The corpus folder; messages name files relative to its parent.
 
         Returns:
             The build's data.
         """
         build = cls(load_corpus(texts_dir))
+        root = texts_dir.resolve().parent
+        build.corpus.diagnostics = [d.relative_to(root) for d in build.corpus.diagnostics]
         by_text = [(text, render_text(text)) for text in build.corpus.texts]
         build.pages = [page for _, pages in by_text for page in pages]
         build.nav = text_nav(by_text)

@@ -29,7 +29,7 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
     if meta.dates:
         lines.append(_p("dates", " · ".join(f"{esc(d.label)}: {esc(d.value)}" for d in meta.dates)))
     if meta.isbns:
-        lines.append(_p("isbn", " · ".join(f"ISBN {esc(i.value)}{f' ({esc(i.label)})' if i.label else ''}" for i in meta.isbns)))
+        lines.append(_p("isbn", " · ".join(_isbn(i.label, i.value) for i in meta.isbns)))
     if meta.doi:
         lines.append(_p("doi", f'DOI: <a href="{esc(meta.doi)}">{esc(meta.doi)}</a>'))
     lines += [_p("copyright", f"© {marks.apply(esc(c.value), escaped=True)}") for c in meta.copyright]
@@ -72,6 +72,11 @@ def _people(people: list[Person], marks: EditorialMarks) -> str:
         affiliation = f'<br><span class="affiliation">{esc(", ".join(person.affiliation))}</span>' if person.affiliation else ""
         entries.append(f'<span class="person">{name}{marker}{role}{affiliation}</span>')
     return _p("byline", "<br>".join(entries)) if entries else ""
+
+
+def _isbn(label: str, number: str) -> str:
+    name, _, qualifier = label.partition(" ")
+    return f"{esc(name)} {esc(number)} {esc(qualifier)}".strip()
 
 
 def _contact(meta: Metadata) -> str:

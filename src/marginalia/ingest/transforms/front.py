@@ -151,7 +151,9 @@ def _read_isbns(doc: Document, block: RawBlock) -> bool:
     text = join_lines(block.lines)
     if not text.startswith("ISBN") or ISBN.sub("", text).strip():
         return False
-    doc.metadata.isbns.extend(LabelledValue(block.line, m.group(2) or "", m.group(1)) for m in ISBN.finditer(text))
+    doc.metadata.isbns.extend(
+        LabelledValue(block.line, f"ISBN ({m.group(2)})" if m.group(2) else "ISBN", m.group(1)) for m in ISBN.finditer(text)
+    )
     return True
 
 

@@ -1,0 +1,55 @@
+"""Tiny complete sites, built end to end, with their exact warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from sitebuild import build_site
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def test_third_text_builds_strict_with_no_code_change(tmp_path: Path) -> None:
+    result = build_site(ROOTS / "third-text", tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.output
+    assert result.warnings == []
+    page = BeautifulSoup((tmp_path / "site/texts/reader-2026-border/index.html").read_text(), "html.parser")
+    paragraphs = [p.get_text(" ", strip=True) for p in page.select("p.text-paragraph")]
+    assert len(paragraphs) == 4
+    assert "the question slept under an ice-bound river until politics woke it." in paragraphs[0]
+    assert "prestige is much harder to negotiate than a line on a map." in paragraphs[1]
+    assert "the islands were divided between the two sides" in paragraphs[2]
+    assert [li["id"] for li in page.select("div.footnote li")] == ["fn:1", "fn:2", "fn:3"]
+    assert page.select_one("p.affiliations").get_text(" ", strip=True) == "1 Department of Examples, Test University, Nowhere"
+    assert [h.get_text().rstrip("¶") for h in page.select("article h2")] == [
+        "Abstract",
+        "1 A line drawn on water",
+        "2 When islands matter",
+        "3 Conclusion",
+        "Reference",
+    ]
+    home = BeautifulSoup((tmp_path / "site/index.html").read_text(), "html.parser")
+    assert "Rivers as borders" in home.select_one("article").get_text()
+
+
+def test_broken_text_warns_with_file_and_line_and_builds_the_rest(tmp_path: Path) -> None:
+    result = build_site(ROOTS / "broken-text", tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.output
+    assert result.warnings == [
+        "texts/broken-2020/source.md:5: tag <b> is not closed on this line: add </b> where it ends",
+        "texts/broken-2020/source.md:5: marker <sup>4</sup> has no note text: add a line '<sup>4</sup> text' or remove the marker",
+        "texts/broken-2020/source.md:7: note 5 has no marker <sup>5</sup> in the text: add the marker or remove the note",
+        "texts/no-meta-2021/text.yml: file is missing: create it (see the editors' guide)",
+        "texts/no-meta-2021/text.yml: text skipped until its text.yml is fixed",
+    ]
+    page = BeautifulSoup((tmp_path / "site/texts/broken-2020/index.html").read_text(), "html.parser")
+    assert "A note nobody marks." in page.select_one("div.unattached-notes").get_text()
+    assert "&lt;b&gt;" in str(page.select_one("p.text-paragraph")) or "<b>" in page.select_one("p.text-paragraph").get_text()
+
+
+def test_broken_text_fails_a_strict_build(tmp_path: Path) -> None:
+    result = build_site(ROOTS / "broken-text", tmp_path / "site", strict=True)
+    assert result.returncode != 0
+    assert "Aborted with 5 warnings in strict mode!" in result.output

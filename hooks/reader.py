@@ -24,7 +24,7 @@ _build: SiteBuild | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+    global _build  # noqa: PLW0603 - per-build state, reset here because `mkdocs serve` reuses this module
     texts_dir = Path(config.config_file_path).resolve().parent / TEXTS_DIR
     if not texts_dir.is_dir():
         raise PluginError(f"no {TEXTS_DIR}/ folder beside {config.config_file_path}: create it, one folder per text")

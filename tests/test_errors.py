@@ -86,7 +86,9 @@ GOOD_META = "title: T\nauthors:\n  - Doe, Jane\nyear: 2020\ntype: article\nlicen
     ("meta", "expected"),
     [
         pytest.param(None, ["text.yml: file is missing: create it (see the editors' guide)"], id="missing"),
-        pytest.param("title: [unclosed\n", ["text.yml:2: invalid YAML: expected ',' or ']', but got '<stream end>'"], id="syntax"),
+        pytest.param(
+            "title: [unclosed\n", ["text.yml:2: invalid YAML: expected ',' or ']', but got '<stream end>'"], id="syntax"
+        ),
         pytest.param(
             "title: T\nyear: 2020\n",
             ["text.yml:1: missing required field(s): authors, type, license"],
@@ -99,7 +101,9 @@ GOOD_META = "title: T\nauthors:\n  - Doe, Jane\nyear: 2020\ntype: article\nlicen
         ),
         pytest.param(
             GOOD_META.replace("type: article", "type: poem"),
-            ["text.yml:5: unknown type 'poem': use one of article, book, book-front-matter, chapter, edited-book, report, thesis"],
+            [
+                "text.yml:5: unknown type 'poem': use one of article, book, book-front-matter, chapter, edited-book, report, thesis"
+            ],
             id="bad_type",
         ),
     ],
@@ -109,7 +113,10 @@ def test_invalid_text_yml_skips_the_text(tmp_path: Path, meta: str | None, expec
     text, problems = load_text(folder)
     assert text is None
     prefix = str(folder) + "/"
-    assert [str(p).removeprefix(prefix) for p in problems] == [*expected, "text.yml: text skipped until its text.yml is fixed"]
+    assert [str(p).removeprefix(prefix) for p in problems] == [
+        *expected,
+        "text.yml: text skipped until its text.yml is fixed",
+    ]
 
 
 def test_unknown_field_and_name_form_warn_but_build(tmp_path: Path) -> None:
@@ -127,9 +134,21 @@ def test_unknown_field_and_name_form_warn_but_build(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("editorial", "expected"),
     [
-        pytest.param("- quote: absent words\n  note: N.\n", "editorial.yml:1: editorial note quotes 'absent words', which is not in the text: copy the passage exactly", id="not_found"),
-        pytest.param("- quote: Text\n  note: N.\n", "editorial.yml:1: editorial note quotes 'Text', which occurs 2 times: add a prefix or suffix to single one out", id="ambiguous"),
-        pytest.param("- quote: Text\n", "editorial.yml:1: an editorial note needs 'quote' and 'note' (and may have 'prefix', 'suffix'); found ['quote']", id="no_note"),
+        pytest.param(
+            "- quote: absent words\n  note: N.\n",
+            "editorial.yml:1: editorial note quotes 'absent words', which is not in the text: copy the passage exactly",
+            id="not_found",
+        ),
+        pytest.param(
+            "- quote: Text\n  note: N.\n",
+            "editorial.yml:1: editorial note quotes 'Text', which occurs 2 times: add a prefix or suffix to single one out",
+            id="ambiguous",
+        ),
+        pytest.param(
+            "- quote: Text\n",
+            "editorial.yml:1: an editorial note needs 'quote' and 'note' (and may have 'prefix', 'suffix'); found ['quote']",
+            id="no_note",
+        ),
     ],
 )
 def test_editorial_problems(tmp_path: Path, editorial: str, expected: str) -> None:

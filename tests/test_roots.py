@@ -22,7 +22,10 @@ def test_third_text_builds_strict_with_no_code_change(tmp_path: Path) -> None:
     assert "prestige is much harder to negotiate than a line on a map." in paragraphs[1]
     assert "the islands were divided between the two sides" in paragraphs[2]
     assert [li["id"] for li in page.select("div.footnote li")] == ["fn:1", "fn:2", "fn:3"]
-    assert page.select_one("p.affiliations").get_text(" ", strip=True) == "1 Department of Examples, Test University, Nowhere"
+    assert (
+        page.select_one("p.affiliations").get_text(" ", strip=True)
+        == "1 Department of Examples, Test University, Nowhere"
+    )
     assert [h.get_text().rstrip("¶") for h in page.select("article h2")] == [
         "Abstract",
         "1 A line drawn on water",
@@ -46,7 +49,10 @@ def test_broken_text_warns_with_file_and_line_and_builds_the_rest(tmp_path: Path
     ]
     page = BeautifulSoup((tmp_path / "site/texts/broken-2020/index.html").read_text(), "html.parser")
     assert "A note nobody marks." in page.select_one("div.unattached-notes").get_text()
-    assert "&lt;b&gt;" in str(page.select_one("p.text-paragraph")) or "<b>" in page.select_one("p.text-paragraph").get_text()
+    assert (
+        "&lt;b&gt;" in str(page.select_one("p.text-paragraph"))
+        or "<b>" in page.select_one("p.text-paragraph").get_text()
+    )
 
 
 def test_broken_text_fails_a_strict_build(tmp_path: Path) -> None:

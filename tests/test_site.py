@@ -90,7 +90,9 @@ def test_article_metadata_is_not_body_text(site: SiteResult) -> None:
     body = "\n".join(body_paragraphs(soup))
     for metadata in ["radchenkos@cardiff.ac.uk", "Law School Building", "Received:", "Open Access"]:
         assert metadata not in body
-    assert soup.select_one("div.license-statement").get_text().strip().startswith("Open Access This article is licensed")
+    assert (
+        soup.select_one("div.license-statement").get_text().strip().startswith("Open Access This article is licensed")
+    )
 
 
 def test_article_headings_are_one_level(site: SiteResult) -> None:
@@ -109,7 +111,13 @@ def test_article_headings_are_one_level(site: SiteResult) -> None:
 
 
 def test_book_is_split_into_parts(site: SiteResult) -> None:
-    for part in ["index.html", "preface/index.html", "contents/index.html", "notes-on-contributors/index.html", "abbreviations/index.html"]:
+    for part in [
+        "index.html",
+        "preface/index.html",
+        "contents/index.html",
+        "notes-on-contributors/index.html",
+        "abbreviations/index.html",
+    ]:
         assert (site.site / BOOK / part).is_file()
 
 
@@ -177,4 +185,7 @@ def test_no_third_party_assets(site: SiteResult) -> None:
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         for tag in soup.select("link[href], script[src], img[src]"):
             url = tag.get("href") or tag.get("src")
-            assert not re.match(r"^(https?:)?//", url) or tag.name == "link" and tag.get("rel") == ["canonical"], (html, url)
+            assert not re.match(r"^(https?:)?//", url) or (tag.name == "link" and tag.get("rel") == ["canonical"]), (
+                html,
+                url,
+            )

@@ -68,13 +68,22 @@ def load_text(folder: Path) -> tuple[Text | None, list[Diagnostic]]:
     """
     source_path = folder / SOURCE_NAME
     if not source_path.is_file():
-        return None, [Diagnostic(str(source_path), None, f"text folder has no {SOURCE_NAME}: add the raw text or remove the folder", "source-missing")]
+        return None, [
+            Diagnostic(
+                str(source_path),
+                None,
+                f"text folder has no {SOURCE_NAME}: add the raw text or remove the folder",
+                "source-missing",
+            )
+        ]
     meta, problems = load_text_meta(folder / META_NAME, folder.name)
     source, encoding_problems = decode_source(source_path.read_bytes(), source_path)
     notes, editorial_problems = load_editorial_notes(folder / EDITORIAL_NAME)
     problems += encoding_problems + editorial_problems
     if meta is None:
-        problems.append(Diagnostic(str(folder / META_NAME), None, "text skipped until its text.yml is fixed", "text-skipped"))
+        problems.append(
+            Diagnostic(str(folder / META_NAME), None, "text skipped until its text.yml is fixed", "text-skipped")
+        )
         return None, problems
     document = ingest(source, slug=folder.name, path=source_path, editorial=notes)
     return Text(meta, document), problems + document.diagnostics

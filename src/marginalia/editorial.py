@@ -30,7 +30,11 @@ def load_editorial_notes(path: Path) -> tuple[list[EditorialNote], list[Diagnost
     if root.value is None:
         return [], []
     if not isinstance(root.value, list):
-        return [], [Diagnostic(str(path), root.line, "editorial.yml must be a list of notes (- quote: … note: …)", "editorial-shape")]
+        return [], [
+            Diagnostic(
+                str(path), root.line, "editorial.yml must be a list of notes (- quote: … note: …)", "editorial-shape"
+            )
+        ]
     notes: list[EditorialNote] = []
     problems: list[Diagnostic] = []
     for item in root.value:
@@ -39,10 +43,17 @@ def load_editorial_notes(path: Path) -> tuple[list[EditorialNote], list[Diagnost
         unknown = [key for key in fields if key not in FIELDS]
         if unknown or not all(isinstance(values.get(key), str) and values[key] for key in ("quote", "note")):
             problems.append(
-                Diagnostic(str(path), item.line, f"an editorial note needs 'quote' and 'note' (and may have 'prefix', 'suffix'); found {sorted(fields)}", "editorial-shape")
+                Diagnostic(
+                    str(path),
+                    item.line,
+                    f"an editorial note needs 'quote' and 'note' (and may have 'prefix', 'suffix'); found {sorted(fields)}",
+                    "editorial-shape",
+                )
             )
             continue
         notes.append(
-            EditorialNote(item.line, values["quote"], str(values.get("prefix", "")), str(values.get("suffix", "")), values["note"])
+            EditorialNote(
+                item.line, values["quote"], str(values.get("prefix", "")), str(values.get("suffix", "")), values["note"]
+            )
         )
     return notes, problems

@@ -93,7 +93,11 @@ def load_text_meta(path: Path, slug: str) -> tuple[TextMeta | None, list[Diagnos
     fields: dict[str, Located] = root.value
     for key, located in fields.items():
         if key not in REQUIRED and key not in OPTIONAL:
-            problem(located.line, f"unknown field {key!r}: allowed fields are {', '.join(REQUIRED + OPTIONAL)}", "meta-unknown")
+            problem(
+                located.line,
+                f"unknown field {key!r}: allowed fields are {', '.join(REQUIRED + OPTIONAL)}",
+                "meta-unknown",
+            )
     missing = [key for key in REQUIRED if key not in fields]
     if missing:
         problem(root.line, f"missing required field(s): {', '.join(missing)}", "meta-missing")

@@ -44,9 +44,13 @@ def load_located(path: Path) -> Located:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise YamlFileError(Diagnostic(str(path), None, "file is missing: create it (see the editors' guide)", "yaml-missing")) from error
+        raise YamlFileError(
+            Diagnostic(str(path), None, "file is missing: create it (see the editors' guide)", "yaml-missing")
+        ) from error
     except UnicodeDecodeError as error:
-        raise YamlFileError(Diagnostic(str(path), None, "file is not UTF-8: save it as UTF-8", "yaml-encoding")) from error
+        raise YamlFileError(
+            Diagnostic(str(path), None, "file is not UTF-8: save it as UTF-8", "yaml-encoding")
+        ) from error
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

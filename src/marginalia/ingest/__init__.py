@@ -67,7 +67,7 @@ def decode_source(data: bytes, path: Path) -> tuple[str, list[Diagnostic]]:
                 Diagnostic(
                     str(path),
                     number,
-                    f"bytes that are not UTF-8 at column {error.start + 1} ({raw[error.start:error.end]!r}): save the file as UTF-8",
+                    f"bytes that are not UTF-8 at column {error.start + 1} ({raw[error.start : error.end]!r}): save the file as UTF-8",
                     "source-encoding",
                 )
             )

@@ -23,7 +23,9 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
     if meta.translators:
         lines.append(_p("translators", " ".join(marks.apply(esc(t.value), escaped=True) for t in meta.translators)))
     if meta.affiliations:
-        lines.append(_p("affiliations", "<br>".join(f"<sup>{esc(a.label)}</sup> {esc(a.value)}" for a in meta.affiliations)))
+        lines.append(
+            _p("affiliations", "<br>".join(f"<sup>{esc(a.label)}</sup> {esc(a.value)}" for a in meta.affiliations))
+        )
     if meta.contact:
         lines.append(_p("contact", _contact(meta)))
     if meta.dates:
@@ -69,7 +71,9 @@ def _people(people: list[Person], marks: EditorialMarks) -> str:
         name = marks.apply(esc(person.name), escaped=True)
         marker = f"<sup>{esc(person.marker)}</sup>" if person.marker else ""
         role = f' <span class="role">{esc(person.role)}</span>' if person.role else ""
-        affiliation = f'<br><span class="affiliation">{esc(", ".join(person.affiliation))}</span>' if person.affiliation else ""
+        affiliation = (
+            f'<br><span class="affiliation">{esc(", ".join(person.affiliation))}</span>' if person.affiliation else ""
+        )
         entries.append(f'<span class="person">{name}{marker}{role}{affiliation}</span>')
     return _p("byline", "<br>".join(entries)) if entries else ""
 

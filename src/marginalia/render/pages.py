@@ -62,9 +62,13 @@ def render_text(text: Text) -> list[RenderedPage]:
         body += [render_section(s, marks) for s in doc.sections]
         body.append(render_license_statement(doc.metadata, marks))
         body.append(_unattached_notes(text, marks))
-        return [RenderedPage(f"{base}/index.md", text.meta.nav_title, _page(text, text.meta.title, body, marks, final=True))]
+        return [
+            RenderedPage(f"{base}/index.md", text.meta.nav_title, _page(text, text.meta.title, body, marks, final=True))
+        ]
     groups = _part_groups(doc.sections)
-    parts = [(display_title(group[0].heading), f"{slugify(display_title(group[0].heading))}.md", group) for group in groups]
+    parts = [
+        (display_title(group[0].heading), f"{slugify(display_title(group[0].heading))}.md", group) for group in groups
+    ]
     listing = "## Parts of this text\n\n" + "\n".join(f"- [{title}]({name})" for title, name, _ in parts)
     index_body = [render_header(text, marks), render_abstract(doc.metadata, marks), listing, *_front(text, marks)]
     pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, text.meta.title, index_body, marks))]
@@ -121,11 +125,15 @@ def _editorial_notes(marks: EditorialMarks, *, final: bool) -> str:
         for n in placed
     ]
     if final:
-        items += [f"- **ed.&nbsp;{n.number}** “{esc(n.exact)}” (passage not found in the text): {n.note}" for n in marks.notes]
+        items += [
+            f"- **ed.&nbsp;{n.number}** “{esc(n.exact)}” (passage not found in the text): {n.note}" for n in marks.notes
+        ]
     if not items:
         return ""
     intro = "Notes by the editors of this edition, not part of the source."
-    return f'<div class="editorial-notes" markdown>\n\n**Editorial notes.** {intro}\n\n' + "\n".join(items) + "\n\n</div>"
+    return (
+        f'<div class="editorial-notes" markdown>\n\n**Editorial notes.** {intro}\n\n' + "\n".join(items) + "\n\n</div>"
+    )
 
 
 def _unattached_notes(text: Text, marks: EditorialMarks) -> str:

@@ -79,9 +79,7 @@ def _prose(section: Section, marks: EditorialMarks) -> str:
 
 
 def _references(section: Section, marks: EditorialMarks) -> str:
-    items = [
-        f"- {marks.apply(b.text)}" if isinstance(b, Reference) else _prose_block(b, marks) for b in section.blocks
-    ]
+    items = [f"- {marks.apply(b.text)}" if isinstance(b, Reference) else _prose_block(b, marks) for b in section.blocks]
     return '<div class="reference-list" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
 
 
@@ -93,7 +91,9 @@ def _contents(section: Section, marks: EditorialMarks) -> str:
             continue
         page = f'<td class="contents-page">{esc(block.page)}</td>'
         if block.kind == "part":
-            rows.append(f'<tr class="contents-part"><th colspan="2" scope="rowgroup">{esc(block.label)}: {esc(block.title)}</th>{page}</tr>')
+            rows.append(
+                f'<tr class="contents-part"><th colspan="2" scope="rowgroup">{esc(block.label)}: {esc(block.title)}</th>{page}</tr>'
+            )
         else:
             authors = f'<span class="contents-authors">{esc(", ".join(block.authors))}</span>' if block.authors else ""
             rows.append(
@@ -110,7 +110,9 @@ def _contributors(section: Section, marks: EditorialMarks) -> str:
         if not isinstance(block, Contributor):
             items.append(_prose_block(block, marks))
             continue
-        affiliation = f' <span class="contributor-affiliation">{esc(block.affiliation)}</span>' if block.affiliation else ""
+        affiliation = (
+            f' <span class="contributor-affiliation">{esc(block.affiliation)}</span>' if block.affiliation else ""
+        )
         items.append(
             f'<dt id="contributor-{slugify(block.name)}"><strong>{esc(block.name)}</strong>{affiliation}</dt>\n'
             f'<dd markdown="span">{esc(block.name)} {marks.apply(block.bio)}</dd>'

@@ -36,9 +36,7 @@ def _classify(block: RawBlock) -> list[Block]:
         heading = HEADING.match(line)
         if heading or RULE.match(line):
             pending = None
-            result.append(
-                Heading(number, len(heading.group(1)), heading.group(2)) if heading else PageBreak(number)
-            )
+            result.append(Heading(number, len(heading.group(1)), heading.group(2)) if heading else PageBreak(number))
             continue
         if pending is None:
             pending = RawBlock(number, [])

@@ -25,8 +25,21 @@ def anchor_editorial_notes(doc: Document) -> Document:
         count = sum(text.count(quote) for text in texts)
         where = doc.path.with_name("editorial.yml")
         if count == 0:
-            doc.diagnostics.append(Diagnostic(str(where), note.line, f"editorial note quotes {quote!r}, which is not in the text: copy the passage exactly", "editorial-not-found"))
+            doc.diagnostics.append(
+                Diagnostic(
+                    str(where),
+                    note.line,
+                    f"editorial note quotes {quote!r}, which is not in the text: copy the passage exactly",
+                    "editorial-not-found",
+                )
+            )
         elif count > 1:
-            doc.diagnostics.append(Diagnostic(str(where), note.line, f"editorial note quotes {quote!r}, which occurs {count} times: add a prefix or suffix to single one out", "editorial-ambiguous"))
+            doc.diagnostics.append(
+                Diagnostic(
+                    str(where),
+                    note.line,
+                    f"editorial note quotes {quote!r}, which occurs {count} times: add a prefix or suffix to single one out",
+                    "editorial-ambiguous",
+                )
+            )
     return doc
-

@@ -40,9 +40,7 @@ def extract_front_matter(doc: Document) -> Document:
     Returns:
         The document whose flow starts at its first section heading.
     """
-    title_index = next(
-        (i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.level == 1), None
-    )
+    title_index = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.level == 1), None)
     if title_index is None:
         doc.warn(1, "no title: the text needs a level-1 heading (`# Title`)", "title-missing")
         return doc
@@ -152,7 +150,8 @@ def _read_isbns(doc: Document, block: RawBlock) -> bool:
     if not text.startswith("ISBN") or ISBN.sub("", text).strip():
         return False
     doc.metadata.isbns.extend(
-        LabelledValue(block.line, f"ISBN ({m.group(2)})" if m.group(2) else "ISBN", m.group(1)) for m in ISBN.finditer(text)
+        LabelledValue(block.line, f"ISBN ({m.group(2)})" if m.group(2) else "ISBN", m.group(1))
+        for m in ISBN.finditer(text)
     )
     return True
 
@@ -170,8 +169,7 @@ def _is_byline(block: Block) -> bool:
     if not isinstance(block, RawBlock) or len(block.lines) > 3:
         return False
     return all(
-        len(line.split()) <= 6 and not SENTENCE_END.search(line.strip()) and "<" not in line
-        for line in block.lines
+        len(line.split()) <= 6 and not SENTENCE_END.search(line.strip()) and "<" not in line for line in block.lines
     )
 
 

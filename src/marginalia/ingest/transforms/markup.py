@@ -23,9 +23,7 @@ def check_markup(doc: Document) -> Document:
     """
     for block in doc.blocks:
         if isinstance(block, RawBlock):
-            block.lines = [
-                _balance(doc, block.line + offset, line) for offset, line in enumerate(block.lines)
-            ]
+            block.lines = [_balance(doc, block.line + offset, line) for offset, line in enumerate(block.lines)]
     return doc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from marginalia.ingest.patterns import ENDNOTE_LINE, MARKER, NOTE_REF, join_lines
 from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, Paragraph, RawBlock
@@ -50,7 +51,11 @@ def _endnotes(doc: Document, block: RawBlock) -> list[Note]:
         elif notes:
             notes[-1].text = join_lines([notes[-1].text, line])
         else:
-            doc.warn(block.line + offset, "text in a notes section that is not a numbered note ('N. text')", "note-unnumbered")
+            doc.warn(
+                block.line + offset,
+                "text in a notes section that is not a numbered note ('N. text')",
+                "note-unnumbered",
+            )
             notes.append(Note(block.line + offset, "", line.strip()))
     return notes
 
@@ -59,7 +64,11 @@ def _add(doc: Document, note: Note) -> None:
     if not note.label or note.label in doc.notes:
         if note.label:
             first = doc.notes[note.label].line
-            doc.warn(note.line, f"note {note.label} is numbered twice (first at line {first}): renumber one of them", "note-duplicate")
+            doc.warn(
+                note.line,
+                f"note {note.label} is numbered twice (first at line {first}): renumber one of them",
+                "note-duplicate",
+            )
         doc.unattached_notes.append(note)
     else:
         doc.notes[note.label] = note
@@ -81,18 +90,26 @@ def link_note_markers(doc: Document) -> Document:
     containers = [*doc.metadata.abstract, *(b for s in doc.sections for b in s.blocks), *doc.notes.values()]
     for item in containers:
         if isinstance(item, (Paragraph, Note)):
-            item.text = MARKER.sub(lambda m, line=item.line: _link(doc, m, line, used), item.text)
+            item.text = MARKER.sub(partial(_link, doc, line=item.line, used=used), item.text)
     for label in [label for label in doc.notes if label not in used]:
         note = doc.notes.pop(label)
-        doc.warn(note.line, f"note {label} has no marker <sup>{label}</sup> in the text: add the marker or remove the note", "note-unreferenced")
+        doc.warn(
+            note.line,
+            f"note {label} has no marker <sup>{label}</sup> in the text: add the marker or remove the note",
+            "note-unreferenced",
+        )
         doc.unattached_notes.append(note)
     return doc
 
 
-def _link(doc: Document, match: re.Match[str], line: int, used: set[str]) -> str:
+def _link(doc: Document, match: re.Match[str], *, line: int, used: set[str]) -> str:
     label = match.group(1)
     if label not in doc.notes:
-        doc.warn(line, f"marker <sup>{label}</sup> has no note text: add a line '<sup>{label}</sup> text' or remove the marker", "note-missing")
+        doc.warn(
+            line,
+            f"marker <sup>{label}</sup> has no note text: add a line '<sup>{label}</sup> text' or remove the marker",
+            "note-missing",
+        )
         return match.group(0)
     if label in used:
         doc.warn(line, f"note {label} is marked twice; each note takes one marker", "note-marked-twice")

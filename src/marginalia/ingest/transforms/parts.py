@@ -55,7 +55,11 @@ def parse_references(doc: Document) -> Document:
                 elif entries and isinstance(entries[-1], Reference):
                     entries[-1].text = join_lines([entries[-1].text, line])
                 else:
-                    entries.append(_unreadable(doc, RawBlock(block.line + offset, [line]), "a reference list holds only '- ' items"))
+                    entries.append(
+                        _unreadable(
+                            doc, RawBlock(block.line + offset, [line]), "a reference list holds only '- ' items"
+                        )
+                    )
         section.blocks = entries
     return doc
 
@@ -88,7 +92,9 @@ def parse_contents(doc: Document) -> Document:
                 elif isinstance(last, ContentsEntry) and last.kind == "chapter":
                     last.authors.extend(_cells(line))
                 else:
-                    entries.append(_unreadable(doc, RawBlock(block.line + offset, [line]), "cannot read this contents line"))
+                    entries.append(
+                        _unreadable(doc, RawBlock(block.line + offset, [line]), "cannot read this contents line")
+                    )
         section.blocks = entries
     return doc
 
@@ -111,8 +117,7 @@ def _contents_entry(line_number: int, line: str) -> ContentsEntry | None:
             return ContentsEntry(line_number, "part", label, title, _plain(page), [])
         if numbered:
             label, title = numbered.group(1), numbered.group(2)
-    kind = "chapter" if label else "matter"
-    return ContentsEntry(line_number, kind, label, title, _plain(page), authors)
+    return ContentsEntry(line_number, "chapter" if label else "matter", label, title, _plain(page), authors)
 
 
 def parse_contributors(doc: Document) -> Document:
@@ -135,7 +140,11 @@ def parse_contributors(doc: Document) -> Document:
             bio = join_lines(match.group(2).splitlines())
             first_sentence = bio.split(". ", 1)[0]
             institution = INSTITUTION.search(first_sentence)
-            entries.append(Contributor(block.line, match.group(1).strip(), bio, institution.group(1).strip() if institution else ""))
+            entries.append(
+                Contributor(
+                    block.line, match.group(1).strip(), bio, institution.group(1).strip() if institution else ""
+                )
+            )
         section.blocks = entries
     return doc
 
@@ -158,7 +167,9 @@ def parse_abbreviations(doc: Document) -> Document:
             for offset, line in enumerate(block.lines):
                 abbreviation, tab, expansion = line.partition("\t")
                 if not tab or not abbreviation.strip() or not expansion.strip():
-                    entries.append(_unreadable(doc, RawBlock(block.line + offset, [line]), "expected 'ABBR<tab>expansion'"))
+                    entries.append(
+                        _unreadable(doc, RawBlock(block.line + offset, [line]), "expected 'ABBR<tab>expansion'")
+                    )
                     continue
                 entries.append(Abbreviation(block.line + offset, _emphasis(abbreviation), _emphasis(expansion)))
         section.blocks = entries

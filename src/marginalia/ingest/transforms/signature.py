@@ -27,7 +27,9 @@ def extract_signatures(doc: Document) -> Document:
             continue
         lines: list[str] = []
         for block in section.blocks[start:]:
-            lines.extend(block.lines if isinstance(block, LineGroup) else [block.text] if isinstance(block, Paragraph) else [])
+            lines.extend(
+                block.lines if isinstance(block, LineGroup) else [block.text] if isinstance(block, Paragraph) else []
+            )
         section.blocks[start:] = [Signature(section.blocks[start].line, lines)]
     return doc
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from marginalia.editorial import load_editorial_notes
@@ -81,9 +81,10 @@ def load_text(folder: Path) -> tuple[Text | None, list[Diagnostic]]:
     notes, editorial_problems = load_editorial_notes(folder / EDITORIAL_NAME)
     problems += encoding_problems + editorial_problems
     if meta is None:
-        problems.append(
-            Diagnostic(str(folder / META_NAME), None, "text skipped until its text.yml is fixed", "text-skipped")
-        )
+        # The first text.yml problem is what stops the text; that one message says so.
+        first = next(i for i, p in enumerate(problems) if p.path.endswith(META_NAME))
+        left_out = problems[first].message + "; the text is left out until this is fixed"
+        problems[first] = replace(problems[first], message=left_out)
         return None, problems
     document = ingest(source, slug=folder.name, path=source_path, editorial=notes)
     return Text(meta, document), problems + document.diagnostics

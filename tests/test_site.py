@@ -157,10 +157,18 @@ def test_book_contributors_and_abbreviations(site: SiteResult) -> None:
     names = [dt.select_one("strong").get_text() for dt in contributors.select("dl.contributors dt")]
     assert names == ["Danhui Li", "Jun Niu", "Zhihua Shen", "Kuisong Yang"]
     affiliations = [a.get_text() for a in contributors.select(".contributor-affiliation")]
-    assert affiliations[1] == "Peking University"
+    assert affiliations == [
+        "East China Normal University",
+        "Peking University",
+        "East China Normal University",
+        "East China Normal University",
+    ]
+    assert contributors.select_one("dl.contributors dd em").get_text() == "Lengzhan guojishi yanjiu"
+    assert "*" not in contributors.select_one("dl.contributors").get_text()
     abbreviations = page(site, f"{BOOK}/abbreviations/index.html")
     terms = [dt.get_text() for dt in abbreviations.select("dl.abbreviations dt")]
     assert len(terms) == 30 and terms[3] == "CCP" and "KSČ" in terms
+    assert abbreviations.select_one("dl.abbreviations dt em").get_text() == "CWIHP"
 
 
 def test_book_title_page_shows_the_editorial_notes(site: SiteResult) -> None:

@@ -117,7 +117,7 @@ def _contributors(section: Section, marks: EditorialMarks) -> str:
             f'<dt id="contributor-{slugify(block.name)}"><strong>{esc(block.name)}</strong>{affiliation}</dt>\n'
             f'<dd markdown="span">{esc(block.name)} {marks.apply(block.bio)}</dd>'
         )
-    return '<dl class="contributors">\n' + "\n".join(items) + "\n</dl>"
+    return '<dl class="contributors" markdown>\n' + "\n".join(items) + "\n</dl>"
 
 
 def _abbreviations(section: Section, marks: EditorialMarks) -> str:
@@ -127,7 +127,7 @@ def _abbreviations(section: Section, marks: EditorialMarks) -> str:
         else _prose_block(b, marks)
         for b in section.blocks
     ]
-    return '<dl class="abbreviations">\n' + "\n".join(items) + "\n</dl>"
+    return '<dl class="abbreviations" markdown>\n' + "\n".join(items) + "\n</dl>"
 
 
 def _notes(section: Section, marks: EditorialMarks) -> str:

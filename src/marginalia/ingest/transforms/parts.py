@@ -28,9 +28,11 @@ NUMBERED_TITLE = re.compile(r"^(\d+)\s+(\S.*)$")
 PART_TITLE = re.compile(r"^(Part\s+[IVXLC\d]+)\b\s*(.*)$")
 BOLD = re.compile(r"<b>(.*?)</b>")
 CONTRIBUTOR = re.compile(r"^\*\*([^*]+)\*\*\s+(.*)$", re.DOTALL)
-INSTITUTION = re.compile(
-    r"((?:[A-Z][\w’'-]*\s+)+(?:University|College|Academy|Institute)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
-)
+INSTITUTIONS = [
+    re.compile(rf"((?:[A-Z][\w’'-]*\s+)+{kind}(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)")
+    for kind in ("University", "College", "Academy", "Institute")
+]
+"""Institution names, most telling first: a university outranks an institute within it."""
 
 
 def parse_references(doc: Document) -> Document:
@@ -139,7 +141,7 @@ def parse_contributors(doc: Document) -> Document:
                 continue
             bio = join_lines(match.group(2).splitlines())
             first_sentence = bio.split(". ", 1)[0]
-            institution = INSTITUTION.search(first_sentence)
+            institution = next((m for p in INSTITUTIONS if (m := p.search(first_sentence))), None)
             entries.append(
                 Contributor(
                     block.line, match.group(1).strip(), bio, institution.group(1).strip() if institution else ""

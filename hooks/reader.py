@@ -1,9 +1,10 @@
 """MkDocs hooks for the reading site: a thin layer over the `marginalia` package.
 
-Event flow: `on_config` loads and renders the corpus (once per build, since
-`mkdocs serve` reuses this module) and adds the texts to the navigation;
-`on_files` adds the generated pages; `on_page_markdown` fills the home page's
-list of texts. Content problems are logged as warnings, so `--strict` fails.
+Event flow: `on_config` loads the bibliography and the texts, annotates and
+renders them (once per build, since `mkdocs serve` reuses this module) and
+adds them to the navigation; `on_files` adds the generated pages and `.bib`
+files; `on_page_markdown` fills the home page's list of texts. Content problems
+are logged as warnings, so `mkdocs build --strict` fails on them.
 """
 
 from __future__ import annotations
@@ -20,15 +21,19 @@ from marginalia.site import SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reader")
 TEXTS_DIR = "texts"
+BIB_DIR = "bib"
 _build: SiteBuild | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build  # noqa: PLW0603 - per-build state, reset here because `mkdocs serve` reuses this module
-    texts_dir = Path(config.config_file_path).resolve().parent / TEXTS_DIR
-    if not texts_dir.is_dir():
-        raise PluginError(f"no {TEXTS_DIR}/ folder beside {config.config_file_path}: create it, one folder per text")
-    _build = SiteBuild.load(texts_dir)
+    root = Path(config.config_file_path).resolve().parent
+    for folder in (TEXTS_DIR, BIB_DIR):
+        if not (root / folder).is_dir():
+            raise PluginError(
+                f"no {folder}/ folder beside {config.config_file_path}: create it (see the editors' guide)"
+            )
+    _build = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR)
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
     config.nav = _build.insert_nav(config.nav)
@@ -36,8 +41,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in _current().pages:
+    build = _current()
+    for page in build.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    for path, content in build.files:
+        files.append(File.generated(config, path, content=content))
     return files
 
 

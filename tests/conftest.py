@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import SiteResult, build_site
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -23,3 +25,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture
 def update(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    """The real site, built once with `--strict`."""
+    result = build_site(ROOT, tmp_path_factory.mktemp("site"), strict=True)
+    assert result.returncode == 0, result.output
+    return result

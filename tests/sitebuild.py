@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 WARNING = re.compile(r"^WARNING\s+-\s+(.*)$")
 
 
@@ -29,3 +31,8 @@ def build_site(root: Path, site: Path, *, strict: bool) -> SiteResult:
     output = run.stdout + run.stderr
     warnings = [m.group(1) for line in output.splitlines() if (m := WARNING.match(line))]
     return SiteResult(run.returncode, warnings, output, site)
+
+
+def page(site: SiteResult, path: str) -> BeautifulSoup:
+    """A built page, parsed."""
+    return BeautifulSoup((site.site / path).read_text(encoding="utf-8"), "html.parser")

@@ -5,26 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import SiteResult, build_site
+from sitebuild import SiteResult, page
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "texts/radchenko-2020/index.html"
 BOOK = "texts/shen-2020-front-matter"
 SENTENCE_END = re.compile(r"[.?!:…][\"'”’)\]]*$")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    result = build_site(ROOT, tmp_path_factory.mktemp("site"), strict=True)
-    assert result.returncode == 0, result.output
-    return result
-
-
-def page(site: SiteResult, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site.site / path).read_text(encoding="utf-8"), "html.parser")
 
 
 def body_paragraphs(soup: BeautifulSoup) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from marginalia.annotate import CitationRecord
 from marginalia.editorial import load_editorial_notes
 from marginalia.ingest import decode_source, ingest
 from marginalia.model import Diagnostic, Document
@@ -17,10 +18,11 @@ EDITORIAL_NAME = "editorial.yml"
 
 @dataclass
 class Text:
-    """One text of the corpus: its metadata and its ingested document."""
+    """One text of the corpus: its metadata, its ingested document and, once annotated, its citations."""
 
     meta: TextMeta
     document: Document
+    citations: list[CitationRecord] = field(default_factory=list)
 
     @property
     def slug(self) -> str:

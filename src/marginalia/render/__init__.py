@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from marginalia.render.pages import RenderedPage, render_text, render_text_list, text_nav
+from marginalia.render.pages import NavItem, RenderedPage, render_text, render_text_list
 
-__all__ = ["RenderedPage", "render_text", "render_text_list", "text_nav"]
+__all__ = ["NavItem", "RenderedPage", "render_text", "render_text_list"]

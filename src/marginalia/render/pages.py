@@ -9,6 +9,7 @@ written as Python-Markdown footnotes of the page that holds their markers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marginalia.corpus import Text
@@ -18,6 +19,8 @@ from marginalia.render.header import render_abstract, render_header, render_lice
 from marginalia.render.inline import EditorialMarks, display_title, esc, slugify
 from marginalia.render.sections import render_blocks, render_section
 
+PARAGRAPH_ID = re.compile(r"^\{: #(p-\d+) ", re.MULTILINE)
+NOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
 INDEPENDENT_PARTS = frozenset({"contents", "contributors", "abbreviations"})
 TYPE_LABELS = {
     "article": "Journal article",
@@ -43,6 +46,13 @@ class RenderedPage:
     path: str
     title: str
     markdown: str
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """The paragraph and note ids on the page (`p-N`, `fn:N`), to link to them from elsewhere."""
+        paragraphs = PARAGRAPH_ID.findall(self.markdown)
+        notes = [f"fn:{label}" for label in NOTE_DEFINITION.findall(self.markdown)]
+        return frozenset([*paragraphs, *notes])
 
 
 def render_text(text: Text) -> list[RenderedPage]:
@@ -163,21 +173,4 @@ def render_text_list(texts: list[Text]) -> str:
 
 
 NavItem = dict[str, "str | list[NavItem]"]
-
-
-def text_nav(pages_by_text: list[tuple[Text, list[RenderedPage]]]) -> list[NavItem]:
-    """The navigation entries for the texts, one per text, its parts nested.
-
-    Args:
-        pages_by_text: Each text with its rendered pages.
-
-    Returns:
-        MkDocs `nav` items.
-    """
-    items: list[NavItem] = []
-    for text, pages in pages_by_text:
-        if len(pages) == 1:
-            items.append({text.meta.nav_title: pages[0].path})
-        else:
-            items.append({text.meta.nav_title: [{page.title: page.path} for page in pages]})
-    return items
+"""An entry of MkDocs' `nav`: a title and a page path, or a title and nested entries."""

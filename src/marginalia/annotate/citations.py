@@ -1,0 +1,157 @@
+"""Find author-date citations in running text.
+
+Three forms are recognised, each by one pattern:
+
+- parenthetical, one or more works separated by semicolons, with an optional
+  prefix and locator: "(Wendt 1992)", "(see, e.g., Hajimu 2015; Chen 2010)",
+  "(Mao 1998, 322–333)", "(CPC Literature Research Centre 1989, 6)";
+- narrative: "Shen and Xia (2015)", "Ledovskii et al. (2005), pp. 33–37";
+- a Chicago-style note: "Lorenz Lüthi, *The Sino-Soviet Split* (Princeton, NJ:
+  Princeton University Press, 2008)".
+
+A parenthesis is a citation only when every part of it parses as one, so that
+"(the Leap failed miserably)", "(1917–1948)" and "(Lüshun)" are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
+PARTICLE = r"(?:and|&|de|van|von|der|du|la|le|al)"
+AUTHORS = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{PARTICLE}))*?(?:,?\s+et\s+al\.)?"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+LOCATOR_ITEM = r"[\dixvlc]+(?:\s*[–-]\s*[\dixvlc]+)?"
+LOCATOR = rf"(?:pp?\.\s*)?{LOCATOR_ITEM}(?:,\s*{LOCATOR_ITEM})*"
+PREFIX = r"(?:(?:see|cf\.)(?:\s+also)?(?:,?\s+e\.g\.)?,?\s+|e\.g\.,?\s+)"
+
+PARENTHESIS = re.compile(r"\(([^()]*)\)")
+PART = re.compile(
+    rf"^(?P<prefix>{PREFIX})?(?P<cite>(?P<authors>{AUTHORS})\s+(?P<year>{YEAR})(?:,\s*(?P<locator>{LOCATOR}))?)$"
+)
+NARRATIVE = re.compile(
+    rf"(?P<cite>(?P<authors>{NAME_WORD}(?:\s+(?:and|&)\s+{NAME_WORD})?(?:\s+et\s+al\.)?)\s+\((?P<year>{YEAR})\)(?:,\s*(?P<locator>pp?\.\s*{LOCATOR_ITEM}))?)"
+)
+FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})+"
+NOTE = re.compile(
+    rf"(?P<cite>(?P<authors>{FULL_NAME}(?:(?:,\s+|,?\s+and\s+){FULL_NAME})*),\s+\*(?P<title>[^*]+)\*\s+\([^()]*?(?P<year>{YEAR})\))"
+)
+MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Spring",
+        "Summer",
+        "Autumn",
+        "Fall",
+        "Winter",
+    ]
+)
+LINK_OR_TAG = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<[^>]+>|\[\^[^\]]+\]")
+"""Existing links, HTML tags and note markers: never searched for citations."""
+
+
+@dataclass(frozen=True)
+class FoundCitation:
+    """One cited work in a text.
+
+    Attributes:
+        start: Where the span to link starts in the text.
+        end: Where it ends.
+        authors: The names as printed ("Hershberg and Chen", "Lorenz Lüthi").
+        year: The year as printed, with a letter if any ("2008a").
+        locator: Pages or other locator as printed ("160", "pp. 33–37"), or "".
+        form: Which of the three forms it was found in.
+    """
+
+    start: int
+    end: int
+    authors: str
+    year: str
+    locator: str
+    form: Literal["parenthetical", "narrative", "note"]
+
+    @property
+    def cited(self) -> str:
+        """The citation as "Authors Year", the form aliases are written in."""
+        return f"{self.authors} {self.year}"
+
+
+def find_citations(text: str) -> list[FoundCitation]:
+    """Find the citations in one paragraph or note (inline Markdown).
+
+    Args:
+        text: The text.
+
+    Returns:
+        The citations in text order, not overlapping.
+    """
+    masked = LINK_OR_TAG.sub(lambda m: "\0" * len(m.group(0)), text)
+    found = [*_notes(masked), *_parenthetical(masked)]
+    found += [n for n in _narrative(masked) if not any(_overlaps(n, f) for f in found)]
+    return sorted(found, key=lambda c: c.start)
+
+
+def _parenthetical(text: str) -> list[FoundCitation]:
+    result = []
+    for group in PARENTHESIS.finditer(text):
+        offset = group.start(1)
+        parts: list[tuple[int, re.Match[str]]] = []
+        for raw in group.group(1).split(";"):
+            stripped = raw.strip()
+            match = PART.match(stripped)
+            if not match or _is_date(match.group("authors")):
+                parts = []
+                break
+            base = offset + raw.index(stripped)
+            parts.append((base, match))
+            offset += len(raw) + 1
+        for base, match in parts:
+            result.append(
+                FoundCitation(
+                    base + match.start("cite"),
+                    base + match.end("cite"),
+                    match.group("authors"),
+                    match.group("year"),
+                    match.group("locator") or "",
+                    "parenthetical",
+                )
+            )
+    return result
+
+
+def _narrative(text: str) -> list[FoundCitation]:
+    return [
+        FoundCitation(
+            m.start("cite"), m.end("cite"), m.group("authors"), m.group("year"), m.group("locator") or "", "narrative"
+        )
+        for m in NARRATIVE.finditer(text)
+        if not _is_date(m.group("authors"))
+    ]
+
+
+def _notes(text: str) -> list[FoundCitation]:
+    return [
+        FoundCitation(m.start("cite"), m.end("cite"), m.group("authors"), m.group("year"), "", "note")
+        for m in NOTE.finditer(text)
+    ]
+
+
+def _is_date(authors: str) -> bool:
+    return any(word in MONTHS for word in authors.split())
+
+
+def _overlaps(a: FoundCitation, b: FoundCitation) -> bool:
+    return a.start < b.end and b.start < a.end

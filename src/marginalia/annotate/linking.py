@@ -1,0 +1,124 @@
+"""Turn the citations of a document into links to its bibliography page, and record each one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marginalia.annotate.citations import FoundCitation, find_citations
+from marginalia.bibliography.resolve import CitationResolver, Resolution
+from marginalia.ingest.patterns import NOTE_REF
+from marginalia.model import Document, Note, Paragraph
+
+TEXT_BIBLIOGRAPHY_PAGE = "bibliography.md"
+"""The page, beside a text's pages, that lists the works the text cites."""
+
+
+@dataclass(frozen=True)
+class CitationRecord:
+    """One citation in a text, resolved or not.
+
+    Attributes:
+        slug: The citing text.
+        key: The entry cited, or None when it could not be resolved.
+        cited: The citation as printed.
+        locator: Pages or other locator as printed, or "".
+        paragraph: The citing paragraph's number, or 0 in a note.
+        note: The citing note's label, or "".
+        line: The source line of the paragraph or note.
+        sic: Whether the printed form is a source defect (through an alias).
+    """
+
+    slug: str
+    key: str | None
+    cited: str
+    locator: str
+    paragraph: int
+    note: str
+    line: int
+    sic: bool
+
+    @property
+    def anchor(self) -> str:
+        """The id of the citing place on its page: `p-N` or `fn:N`."""
+        return f"p-{self.paragraph}" if self.paragraph else f"fn:{self.note}"
+
+
+def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str, str]) -> list[CitationRecord]:
+    """Link every citation in the document's paragraphs and notes, and warn about the rest.
+
+    A resolved citation becomes a Markdown link to its entry on the text's
+    bibliography page, with class `citation`, the locator in
+    `data-locator` and the plain formatted reference as its preview. An
+    unresolved one is shown unlinked, with a visible marker.
+
+    Args:
+        doc: An ingested document; its texts are rewritten.
+        resolver: Matches citations to entries.
+        previews: Plain-text formatted references, by key.
+
+    Returns:
+        One record per citation, in text order.
+    """
+    records: list[CitationRecord] = []
+    for item in _reading_order(doc):
+        paragraph = item.number if isinstance(item, Paragraph) else 0
+        note = item.label if isinstance(item, Note) else ""
+        pieces: list[str] = []
+        position = 0
+        for found in find_citations(item.text):
+            printed = item.text[found.start : found.end]
+            resolution = resolver.resolve(found)
+            if resolution.key is None:
+                _warn(doc, item, printed, resolution)
+            pieces += [item.text[position : found.start], _markup(printed, found, resolution, previews)]
+            position = found.end
+            sic = bool(resolution.alias and resolution.alias.sic)
+            records.append(
+                CitationRecord(doc.slug, resolution.key, printed, found.locator, paragraph, note, item.line, sic)
+            )
+        item.text = "".join([*pieces, item.text[position:]])
+    return records
+
+
+def _reading_order(doc: Document) -> list[Paragraph | Note]:
+    """Paragraphs, each followed by the notes it marks, so that records come in reading order."""
+    order: list[Paragraph | Note] = []
+    for paragraph in doc.paragraphs():
+        order.append(paragraph)
+        order += [doc.notes[label] for label in NOTE_REF.findall(paragraph.text) if label in doc.notes]
+    order += [note for note in doc.notes.values() if note not in order]
+    return order
+
+
+def _markup(printed: str, found: FoundCitation, resolution: Resolution, previews: dict[str, str]) -> str:
+    if resolution.key is None:
+        reason = "several entries match" if resolution.candidates else "no bibliography entry"
+        return f'<span class="citation-unresolved" title="Unresolved citation: {reason}">{printed}<sup>[?]</sup></span>'
+    preview = previews.get(resolution.key, "")
+    classes = ".citation"
+    sic = ""
+    if resolution.alias is not None and resolution.alias.sic:
+        classes += " .citation-sic"
+        preview = f"[sic] {resolution.alias.note} {preview}"
+        sic = ' <span class="sic">[sic]</span>'
+    attributes = f'{classes} data-key="{resolution.key}" title="{_attribute(preview)}"'
+    if found.locator:
+        attributes += f' data-locator="{_attribute(found.locator)}"'
+    return f"[{printed}]({TEXT_BIBLIOGRAPHY_PAGE}#{resolution.key}){{: {attributes} }}{sic}"
+
+
+def _attribute(text: str) -> str:
+    return text.replace('"', "'").replace("}", ")").replace("{", "(")
+
+
+def _warn(doc: Document, item: Paragraph | Note, printed: str, resolution: Resolution) -> None:
+    where = f"paragraph {item.number}" if isinstance(item, Paragraph) else f"note {item.label}"
+    if resolution.candidates:
+        message = (
+            f"{where}: citation '{printed}' is ambiguous, it matches {', '.join(resolution.candidates)}:"
+            " give the entries year suffixes (2008a, 2008b) or add an alias to bib/aliases.yml"
+        )
+        doc.warn(item.line, message, "citation-ambiguous")
+    else:
+        message = f"{where}: citation '{printed}' matches no bibliography entry: add the work to bib/ or an alias to bib/aliases.yml"
+        doc.warn(item.line, message, "citation-unresolved")

@@ -1,0 +1,75 @@
+"""Convert bibliography entries to CSL-JSON, the input of citeproc-py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marginalia.bibliography.entries import BibEntry, Name
+
+CSL_TYPES = {
+    "article": "article-journal",
+    "book": "book",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "inproceedings": "paper-conference",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "techreport": "report",
+    "online": "webpage",
+    "misc": "document",
+}
+CSL_FIELDS = {
+    "journal": "container-title",
+    "booktitle": "container-title",
+    "volume": "volume",
+    "number": "issue",
+    "pages": "page",
+    "publisher": "publisher",
+    "address": "publisher-place",
+    "doi": "DOI",
+    "isbn": "ISBN",
+    "url": "URL",
+    "note": "note",
+    "series": "collection-title",
+    "edition": "edition",
+}
+
+
+def to_csl(entry: BibEntry) -> dict[str, Any]:
+    """One entry as a CSL-JSON item.
+
+    An original-script title (`origtitle`) follows the romanised one in
+    parentheses, as the sources print it; an original-script name
+    (`nameaddon`) follows the first author's given name in brackets.
+
+    Args:
+        entry: The entry.
+
+    Returns:
+        The CSL-JSON item.
+    """
+    item: dict[str, Any] = {"id": entry.key, "type": CSL_TYPES.get(entry.type, "book")}
+    fields = entry.fields
+    title = fields.get("title", "")
+    if fields.get("origtitle"):
+        title = f"{title} ({fields['origtitle']})"
+    item["title"] = title
+    if entry.year.isdigit():
+        item["issued"] = {"date-parts": [[int(entry.year)]]}
+    for bib_name, csl_name in CSL_FIELDS.items():
+        if fields.get(bib_name) and bib_name != "note":
+            item[csl_name] = fields[bib_name]
+    for role in ("author", "editor", "translator"):
+        names = entry.names.get(role)
+        if names:
+            item[role] = [_csl_name(n) for n in names]
+    if fields.get("nameaddon") and item.get("author"):
+        first = item["author"][0]
+        first["given"] = f"{first.get('given', '')} [{fields['nameaddon']}]".strip()
+    return item
+
+
+def _csl_name(name: Name) -> dict[str, str]:
+    if name.literal:
+        return {"literal": name.family}
+    return {"family": name.family, "given": name.given}

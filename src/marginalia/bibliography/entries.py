@@ -1,0 +1,180 @@
+"""Load every `*.bib` file of the bibliography folder with bibtexparser 2.
+
+Each file is parsed twice over one read: raw (for the BibTeX shown to readers)
+and decoded (LaTeX removed, names split) for formatting and matching. Parsed
+files are cached by path and modification time, so `mkdocs serve` re-reads only
+what changed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bibtexparser import middlewares
+from bibtexparser.entrypoint import parse_string
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+
+from marginalia.model import Diagnostic
+
+NAME_FIELDS = ("author", "editor", "translator")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name from a BibTeX name list.
+
+    Attributes:
+        family: The family name, particles included ("van Gogh").
+        given: Given names or initials as written.
+        literal: True for a corporate name written in braces, or "others".
+    """
+
+    family: str
+    given: str = ""
+    literal: bool = False
+
+    @property
+    def is_others(self) -> bool:
+        """Whether this is BibTeX's `others` (et al.)."""
+        return self.literal and self.family == "others"
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """One bibliography entry.
+
+    Attributes:
+        key: The BibTeX key.
+        type: The entry type, lower case (`book`, `article`, …).
+        fields: Decoded field values (names excluded), LaTeX removed.
+        names: Decoded name lists by field (`author`, `editor`, `translator`).
+        raw: The entry's BibTeX exactly as written in its file.
+        path: The file it comes from.
+        line: Its 1-based line in that file.
+    """
+
+    key: str
+    type: str
+    fields: dict[str, str]
+    names: dict[str, tuple[Name, ...]]
+    raw: str
+    path: Path
+    line: int
+
+    @property
+    def year(self) -> str:
+        """The `year` field, or ""."""
+        return self.fields.get("year", "")
+
+    @property
+    def creators(self) -> tuple[Name, ...]:
+        """Authors, or editors when there are none: the names a citation gives."""
+        return self.names.get("author") or self.names.get("editor") or ()
+
+
+@dataclass
+class Bibliography:
+    """All entries of the bibliography folder, by key, in file and then entry order."""
+
+    entries: dict[str, BibEntry] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def in_file(self, path: Path) -> list[BibEntry]:
+        """The entries of one file, in file order."""
+        return [e for e in self.entries.values() if e.path == path]
+
+
+_cache: dict[Path, tuple[float, list[BibEntry], list[Diagnostic]]] = {}
+
+
+def load_bibliography(bib_dir: Path) -> Bibliography:
+    """Load every `*.bib` file in `bib_dir` (sorted by name).
+
+    A syntax error or a duplicate key is reported with file and line; the
+    entry is left out and the rest loads.
+
+    Args:
+        bib_dir: The folder.
+
+    Returns:
+        The bibliography.
+    """
+    bibliography = Bibliography()
+    for path in sorted(bib_dir.glob("*.bib")):
+        bibliography.files.append(path)
+        entries, problems = _load_file(path)
+        bibliography.diagnostics.extend(problems)
+        for entry in entries:
+            if entry.key in bibliography.entries:
+                first = bibliography.entries[entry.key]
+                bibliography.diagnostics.append(
+                    Diagnostic(
+                        str(path),
+                        entry.line,
+                        f"duplicate key '{entry.key}' (first in {first.path.name}:{first.line}): rename one of them",
+                        "bib-duplicate",
+                    )
+                )
+                continue
+            bibliography.entries[entry.key] = entry
+    return bibliography
+
+
+def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
+    mtime = path.stat().st_mtime
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == mtime:
+        return cached[1], cached[2]
+    text = path.read_text(encoding="utf-8")
+    raw_library = parse_string(text)
+    decoded = parse_string(
+        text,
+        append_middleware=[
+            middlewares.LatexDecodingMiddleware(),
+            middlewares.SeparateCoAuthors(),
+            middlewares.SplitNameParts(),
+        ],
+    )
+    raws = {e.key: e.raw or "" for e in raw_library.entries}
+    problems = [_failure(path, block) for block in raw_library.failed_blocks]
+    entries = [_entry(path, e, raws[e.key]) for e in decoded.entries]
+    _cache[path] = (mtime, entries, problems)
+    return entries, problems
+
+
+def _failure(path: Path, block: object) -> Diagnostic:
+    line = getattr(block, "start_line", 0) + 1
+    if isinstance(block, DuplicateBlockKeyBlock):
+        return Diagnostic(str(path), line, f"duplicate key '{block.key}': rename one of the entries", "bib-duplicate")
+    message = (
+        "BibTeX syntax error in the entry starting here: check its braces, quotes and commas; the entry is left out"
+    )
+    return Diagnostic(str(path), line, message, "bib-syntax")
+
+
+def _entry(path: Path, entry: Entry, raw: str) -> BibEntry:
+    fields: dict[str, str] = {}
+    names: dict[str, tuple[Name, ...]] = {}
+    for key, item in entry.fields_dict.items():
+        name = key.lower()
+        if name in NAME_FIELDS and isinstance(item.value, list):
+            names[name] = tuple(_name(parts) for parts in item.value)
+        else:
+            fields[name] = str(item.value).strip()
+    return BibEntry(entry.key, entry.entry_type.lower(), fields, names, raw, path, (entry.start_line or 0) + 1)
+
+
+def _name(parts: middlewares.NameParts) -> Name:
+    family = " ".join([*parts.von, *parts.last])
+    given = " ".join([*parts.first, *parts.jr])
+    if not given and (family == "others" or " " in family):
+        return Name(family, "", literal=True)
+    return Name(family, given)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name for matching: "Lüthi" → "luthi"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()

@@ -1,0 +1,87 @@
+"""Match a found citation to its bibliography entry: by alias, or by authors and year.
+
+Matching is exact on folded family names (diacritics and case ignored) and
+year; there is no fuzzy matching, so a misspelt name reaches its entry only
+through a reviewed alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from marginalia.annotate.citations import FoundCitation
+from marginalia.bibliography.aliases import Alias, alias_form
+from marginalia.bibliography.entries import BibEntry, Bibliography, fold
+
+NAME_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
+ET_AL = re.compile(r",?\s+et\s+al\.?$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of matching one citation.
+
+    Attributes:
+        key: The entry's key, or None.
+        alias: The alias used, if any.
+        candidates: The keys that matched equally well (more than one: ambiguous).
+    """
+
+    key: str | None
+    alias: Alias | None = None
+    candidates: tuple[str, ...] = ()
+
+
+class CitationResolver:
+    """Resolves citations against one bibliography and alias table.
+
+    Args:
+        bibliography: The entries.
+        aliases: Reviewed aliases by normalised cited form.
+    """
+
+    def __init__(self, bibliography: Bibliography, aliases: dict[str, Alias]) -> None:
+        self.aliases = aliases
+        self._by_name_year: dict[tuple[str, str], list[BibEntry]] = defaultdict(list)
+        for entry in bibliography.entries.values():
+            if entry.creators:
+                self._by_name_year[(fold(entry.creators[0].family), entry.year)].append(entry)
+
+    def resolve(self, citation: FoundCitation) -> Resolution:
+        """Find the entry a citation stands for.
+
+        Args:
+            citation: A citation found in a text.
+
+        Returns:
+            The resolution; `key` is None when no entry, or more than one, matches.
+        """
+        alias = self.aliases.get(alias_form(citation.cited))
+        if alias is not None:
+            return Resolution(alias.key, alias, (alias.key,))
+        families = cited_families(citation)
+        year = citation.year.rstrip("abcdefghijklmnopqrstuvwxyz")
+        candidates = self._by_name_year.get((families[0], year), [])
+        if len(families) > 1:
+            candidates = [e for e in candidates if _has_coauthors(e, families[1:])]
+        keys = tuple(e.key for e in candidates)
+        return Resolution(keys[0] if len(keys) == 1 else None, None, keys)
+
+
+def cited_families(citation: FoundCitation) -> list[str]:
+    """The folded family names a citation prints: "Hershberg and Chen" → ["hershberg", "chen"].
+
+    In a Chicago-style note names are printed in full ("Lorenz Lüthi"), and the
+    family name is the last word.
+    """
+    names = [n for n in NAME_SEPARATOR.split(ET_AL.sub("", citation.authors)) if n.strip()]
+    if citation.form == "note":
+        names = [n.split()[-1] for n in names]
+    return [fold(n.strip()) for n in names]
+
+
+def _has_coauthors(entry: BibEntry, families: list[str]) -> bool:
+    present = {fold(name.family) for name in entry.creators}
+    return all(family in present for family in families)

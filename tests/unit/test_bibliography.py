@@ -1,0 +1,111 @@
+"""Bibliography: loading `.bib` files, the alias table, matching citations, Chicago formatting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marginalia.annotate.citations import find_citations
+from marginalia.bibliography.aliases import load_aliases
+from marginalia.bibliography.chicago import format_entries
+from marginalia.bibliography.entries import load_bibliography
+from marginalia.bibliography.resolve import CitationResolver
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _bib(tmp_path: Path, **files: str) -> Path:
+    for name, text in files.items():
+        (tmp_path / f"{name}.bib").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_syntax_error_and_duplicate_keys_name_file_and_line(tmp_path: Path) -> None:
+    folder = _bib(
+        tmp_path,
+        a="@book{one, title={One}, year={2000}}\n\n@book{one, title={Again}, year={2001}}\n\n@book{broken, title={x}\n",
+        b="@book{one, title={Elsewhere}, year={2002}}\n",
+    )
+    bibliography = load_bibliography(folder)
+    messages = [str(d).removeprefix(str(tmp_path) + "/") for d in bibliography.diagnostics]
+    assert messages == [
+        "a.bib:3: duplicate key 'one': rename one of the entries",
+        "a.bib:5: BibTeX syntax error in the entry starting here: check its braces, quotes and commas; the entry is left out",
+        "b.bib:1: duplicate key 'one' (first in a.bib:1): rename one of them",
+    ]
+    assert list(bibliography.entries) == ["one"]
+    assert bibliography.entries["one"].fields["title"] == "One"
+
+
+def _resolve(tmp_path: Path, bib: str, text: str, aliases: str = "") -> list[str | None]:
+    folder = _bib(tmp_path, refs=bib)
+    if aliases:
+        (folder / "aliases.yml").write_text(aliases, encoding="utf-8")
+    bibliography = load_bibliography(folder)
+    table, problems = load_aliases(folder / "aliases.yml", set(bibliography.entries))
+    assert problems == []
+    resolver = CitationResolver(bibliography, table)
+    return [resolver.resolve(c).key for c in find_citations(text)]
+
+
+TWO_CHENS = """
+@book{chen2010a, author={Chen, Jian}, title={A}, year={2010}}
+@book{chen2010b, author={Chen, Jian and Xia, Yafeng}, title={B}, year={2010}}
+@book{luthi2008, author={L{\\"u}thi, Lorenz M.}, title={C}, year={2008}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        pytest.param("(Chen 2010)", [None], id="ambiguous"),
+        pytest.param("(Chen and Xia 2010)", ["chen2010b"], id="coauthor_decides"),
+        pytest.param("(Luthi 2008; Lüthi 2008)", ["luthi2008", "luthi2008"], id="diacritics_folded"),
+        pytest.param("(Lüthy 2008)", [None], id="no_fuzzy_matching"),
+        pytest.param("(Chen 2011)", [None], id="wrong_year"),
+    ],
+)
+def test_resolution(tmp_path: Path, text: str, keys: list[str | None]) -> None:
+    assert _resolve(tmp_path, TWO_CHENS, text) == keys
+
+
+def test_alias_resolves_a_misprinted_name(tmp_path: Path) -> None:
+    aliases = "- cited: Lüthy 2008\n  key: luthi2008\n  sic: true\n  note: Misprint.\n"
+    assert _resolve(tmp_path, TWO_CHENS, "(Lüthy 2008, 5)", aliases) == ["luthi2008"]
+
+
+def test_alias_to_unknown_key_is_reported(tmp_path: Path) -> None:
+    folder = _bib(tmp_path, refs=TWO_CHENS)
+    (folder / "aliases.yml").write_text("- cited: X 2000\n  key: nowhere\n", encoding="utf-8")
+    _, problems = load_aliases(folder / "aliases.yml", {"chen2010a"})
+    assert [str(p).removeprefix(str(folder) + "/") for p in problems] == [
+        "aliases.yml:1: alias for 'X 2000' names unknown key 'nowhere'"
+    ]
+
+
+def test_real_bibliography_loads_cleanly_and_formats_in_chicago_author_date() -> None:
+    bibliography = load_bibliography(ROOT / "bib")
+    assert bibliography.diagnostics == []
+    formatted = format_entries(list(bibliography.entries.values()))
+    assert formatted["chen2010maos"] == (
+        "Chen, Jian. 2010. <i>Mao's China and the Cold War</i>. Chapel Hill, NC: University of North Carolina Press."
+    )
+    assert formatted["wendt1992anarchy"] == (
+        "Wendt, Alexander. 1992. “Anarchy Is What States Make of It: The Social Construction of Power Politics.”"
+        " <i>International Organization</i> 46 (2): 391–425."
+    )
+    assert formatted["hershberg2006informing"] == (
+        "Hershberg, J, and Jian Chen. 2006. “Informing the Enemy: Sino-American ‘Signalling’ and the Vietnam War, 1965.”"
+        " In <i>Behind the Bamboo Curtain: China, Vietnam, and the World Beyond Asia</i>, edited by Priscilla Roberts,"
+        " 193–258. Washington D.C. and Stanford: Woodrow Wilson Center Press and Stanford University Press."
+    )
+    assert formatted["selvage2008foreign"] == (
+        "Selvage, D.E., et al., eds. 2008. <i>Foreign Relations of the United States, 1969–1976, Volume XV, Soviet Union,"
+        " June 1972–August 1974</i>. Washington, DC: Bureau of Public Affairs, Office of the Historian."
+    )
+    assert formatted["wu1999shinian"] == (
+        "Wu, Lengxi [吴冷西]. 1999. <i>Shi Nian Lun Zhan: 1956-1966 Zhong Su Guanxi Huiyilu (十年论战: 1956-1966 中苏关系回忆录)</i>."
+        " Beijing: Central Party Literature Press."
+    )
+    assert formatted["ledovskii2005sovetsko"].startswith("Ledovskii, A., et al. 2005.")

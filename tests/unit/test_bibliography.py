@@ -89,7 +89,7 @@ def test_real_bibliography_loads_cleanly_and_formats_in_chicago_author_date() ->
     assert bibliography.diagnostics == []
     formatted = format_entries(list(bibliography.entries.values()))
     assert formatted["chen2010maos"] == (
-        "Chen, Jian. 2010. <i>Mao's China and the Cold War</i>. Chapel Hill, NC: University of North Carolina Press."
+        "Chen, Jian. 2010. <i>Mao’s China and the Cold War</i>. Chapel Hill, NC: University of North Carolina Press."
     )
     assert formatted["wendt1992anarchy"] == (
         "Wendt, Alexander. 1992. “Anarchy Is What States Make of It: The Social Construction of Power Politics.”"
@@ -104,8 +104,15 @@ def test_real_bibliography_loads_cleanly_and_formats_in_chicago_author_date() ->
         "Selvage, D.E., et al., eds. 2008. <i>Foreign Relations of the United States, 1969–1976, Volume XV, Soviet Union,"
         " June 1972–August 1974</i>. Washington, DC: Bureau of Public Affairs, Office of the Historian."
     )
-    assert formatted["wu1999shinian"] == (
+    assert formatted["wu1999shi"] == (
         "Wu, Lengxi [吴冷西]. 1999. <i>Shi Nian Lun Zhan: 1956-1966 Zhong Su Guanxi Huiyilu (十年论战: 1956-1966 中苏关系回忆录)</i>."
         " Beijing: Central Party Literature Press."
     )
     assert formatted["ledovskii2005sovetsko"].startswith("Ledovskii, A., et al. 2005.")
+
+
+def test_year_suffixes_tell_entries_apart(tmp_path: Path) -> None:
+    bib = (
+        "@book{a, author={Twin, Ann}, title={A}, year={2001a}}\n@book{b, author={Twin, Ann}, title={B}, year={2001b}}\n"
+    )
+    assert _resolve(tmp_path, bib, "(Twin 2001b; Twin 2001a; Twin 2001)") == ["b", "a", None]

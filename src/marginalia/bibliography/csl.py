@@ -54,8 +54,8 @@ def to_csl(entry: BibEntry) -> dict[str, Any]:
     if fields.get("origtitle"):
         title = f"{title} ({fields['origtitle']})"
     item["title"] = title
-    if entry.year.isdigit():
-        item["issued"] = {"date-parts": [[int(entry.year)]]}
+    if entry.year[:4].isdigit():  # "2008a": the letter only tells works of one author and year apart
+        item["issued"] = {"date-parts": [[int(entry.year[:4])]]}
     for bib_name, csl_name in CSL_FIELDS.items():
         if fields.get(bib_name) and bib_name != "note":
             item[csl_name] = fields[bib_name]

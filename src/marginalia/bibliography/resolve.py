@@ -1,7 +1,8 @@
 """Match a found citation to its bibliography entry: by alias, or by authors and year.
 
 Matching is exact on folded family names (diacritics and case ignored) and
-year; there is no fuzzy matching, so a misspelt name reaches its entry only
+on the year as printed, letter included ("2008a" matches an entry whose year
+is "2008a"); there is no fuzzy matching, so a misspelt name reaches its entry only
 through a reviewed alias.
 """
 
@@ -62,8 +63,7 @@ class CitationResolver:
         if alias is not None:
             return Resolution(alias.key, alias, (alias.key,))
         families = cited_families(citation)
-        year = citation.year.rstrip("abcdefghijklmnopqrstuvwxyz")
-        candidates = self._by_name_year.get((families[0], year), [])
+        candidates = self._by_name_year.get((families[0], citation.year), [])
         if len(families) > 1:
             candidates = [e for e in candidates if _has_coauthors(e, families[1:])]
         keys = tuple(e.key for e in candidates)

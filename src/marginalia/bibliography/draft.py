@@ -132,7 +132,7 @@ def _dashes(pages: str) -> str:
 
 
 def _key(name: str, year: str, title: str) -> str:
-    family = name.split(",")[0]
+    family = name.split(",", maxsplit=1)[0]
     words = [w for w in re.split(r"[^a-z0-9]+", fold(title)) if w and w not in STOP_WORDS]
     return re.sub(r"[^a-z]", "", fold(family)) + year + (words[0] if words else "")
 

@@ -17,25 +17,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from marginalia.glossary.report import curator_report
 from marginalia.site import SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reader")
 TEXTS_DIR = "texts"
 BIB_DIR = "bib"
+GLOSSARY_DIR = "glossary"
 _build: SiteBuild | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build  # noqa: PLW0603 - per-build state, reset here because `mkdocs serve` reuses this module
     root = Path(config.config_file_path).resolve().parent
-    for folder in (TEXTS_DIR, BIB_DIR):
+    for folder in (TEXTS_DIR, BIB_DIR, GLOSSARY_DIR):
         if not (root / folder).is_dir():
             raise PluginError(
                 f"no {folder}/ folder beside {config.config_file_path}: create it (see the editors' guide)"
             )
-    _build = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR)
+    _build = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR)
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
+    log.info(curator_report(_build.glossary, _build.corpus.texts).summary())
     config.nav = _build.insert_nav(config.nav)
     return config
 

@@ -44,6 +44,14 @@ def test_third_text_builds_with_no_code_change(tmp_path: Path) -> None:
     linked = page.select_one('a.citation[data-key="example2001symbols"]')
     assert linked.get_text() == "Example (2001), pp. 10–12"
     assert linked["href"] == "bibliography/#example2001symbols"
+    terms = {a["data-entry"]: a.get_text() for a in page.select("a.glossary-term")}
+    assert terms == {
+        "mao-zedong": "Mao",
+        "nikita-khrushchev": "Khrushchev",
+        "deng-xiaoping": "Deng Xiaoping",
+        "mikhail-gorbachev": "Gorbachev",
+    }
+    assert page.select_one('a.glossary-term[data-entry="mao-zedong"]')["href"] == "../../glossary/mao-zedong/"
     unresolved = page.select_one("span.citation-unresolved")
     assert unresolved.get_text() == "Sample 2010, 5[?]"
 
@@ -58,6 +66,11 @@ BROKEN_WARNINGS = [
     "bib/broken.bib:5: duplicate key 'twin2001first': rename one of the entries",
     "bib/broken.bib:7: BibTeX syntax error in the entry starting here: check its braces, quotes and commas;"
     " the entry is left out",
+    "glossary/people.yml:7: duplicate id 'jane-doe' (first at people.yml:1): rename one",
+    "glossary/people.yml:13: glossary entry: kind: Input should be 'person', 'event', 'organization', 'place' or 'term'",
+    "glossary/people.yml:1: entry 'jane-doe' names unknown related entry 'nobody'",
+    "glossary/people.yml:17: 'Jane Doe' is claimed by 'jane-doe' (people.yml:1) and 'richard-roe':"
+    " keep it on one, or add a phrase rule to rules.yml",
     "texts/broken-2020/source.md:5: tag <b> is not closed on this line: add </b> where it ends",
     "texts/broken-2020/source.md:5: marker <sup>4</sup> has no note text: add a line '<sup>4</sup> text' or remove the marker",
     "texts/broken-2020/source.md:7: note 5 has no marker <sup>5</sup> in the text: add the marker or remove the note",
@@ -82,4 +95,4 @@ def test_broken_text_warns_with_file_and_line_and_builds_the_rest(tmp_path: Path
 def test_broken_text_fails_a_strict_build(tmp_path: Path) -> None:
     result = build_site(ROOTS / "broken-text", tmp_path / "site", strict=True)
     assert result.returncode != 0
-    assert "Aborted with 7 warnings in strict mode!" in result.output
+    assert "Aborted with 11 warnings in strict mode!" in result.output

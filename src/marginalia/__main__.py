@@ -1,4 +1,4 @@
-"""Command line: `python -m marginalia bib-draft texts/<slug> [--compare bib]`."""
+"""Command line for editors: `bib-draft` and `glossary-report` (`python -m marginalia --help`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 from marginalia.bibliography.draft import compare, draft_entry
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.corpus import load_text
+from marginalia.glossary.report import curator_report
 from marginalia.model import Reference
+from marginalia.site import SiteBuild
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument(
         "--compare", type=Path, metavar="BIB_DIR", help="report how each draft differs from the curated entries"
     )
+    report = commands.add_parser(
+        "glossary-report", help="list names no glossary entry covers, unused entries and rule decisions"
+    )
+    report.add_argument("--root", type=Path, default=Path(), help="the project folder (with texts/, bib/, glossary/)")
     args = parser.parse_args(argv)
+    if args.command == "glossary-report":
+        return _glossary_report(args.root)
     return _bib_draft(args.text, args.compare)
 
 
@@ -60,6 +68,14 @@ def _bib_draft(folder: Path, bib_dir: Path | None) -> int:
         for difference in differences:
             print(f"       {difference}")
     print(f"{correct} of {len(drafts)} references drafted completely and correctly")
+    return 0
+
+
+def _glossary_report(root: Path) -> int:
+    build = SiteBuild.load(root / "texts", root / "bib", root / "glossary")
+    for problem in build.diagnostics:
+        print(problem, file=sys.stderr)
+    print(curator_report(build.glossary, build.corpus.texts).render(), end="")
     return 0
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from marginalia.annotate import CitationRecord
+from marginalia.annotate.mentions import MentionRecord
 from marginalia.editorial import load_editorial_notes
 from marginalia.ingest import decode_source, ingest
 from marginalia.model import Diagnostic, Document
@@ -18,11 +19,12 @@ EDITORIAL_NAME = "editorial.yml"
 
 @dataclass
 class Text:
-    """One text of the corpus: its metadata, its ingested document and, once annotated, its citations."""
+    """One text of the corpus: its metadata, its ingested document and, once annotated, its citations and mentions."""
 
     meta: TextMeta
     document: Document
     citations: list[CitationRecord] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
 
     @property
     def slug(self) -> str:

@@ -1,63 +1,75 @@
-"""One build of the reading site: bibliography and texts loaded, annotated and rendered, once per build.
+"""One build of the reading site: texts, bibliography and glossary loaded, annotated and rendered, once per build.
 
+The order matters: citations are linked before glossary mentions, so that a
+name inside a citation ("Mao 1998") is taken for the work, not the person.
 Everything here is plain data; `hooks/reader.py` hands it to MkDocs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from marginalia.annotate import link_citations
+from marginalia.annotate.mentions import link_mentions
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import format_entries, plain_text
 from marginalia.bibliography.entries import Bibliography, load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
 from marginalia.corpus import Corpus, Text, load_corpus
-from marginalia.model import Diagnostic
-from marginalia.render import RenderedPage, render_text, render_text_list
+from marginalia.glossary.entries import Glossary, load_glossary
+from marginalia.glossary.matcher import Matcher
+from marginalia.model import Abbreviation, Diagnostic
+from marginalia.render import NavItem, RenderedPage, render_text, render_text_list
 from marginalia.render.bibliography import (
     SITE_BIBLIOGRAPHY_PAGE,
     BibliographyData,
     entry_file_path,
     render_bibliography_pages,
 )
-from marginalia.render.pages import NavItem
+from marginalia.render.glossary import GlossaryData, render_glossary_pages
 
 TEXT_LIST_PLACEHOLDER = "<!-- marginalia:text-list -->"
 """Where the home page wants the list of texts."""
 TEXTS_NAV_TITLE = "Texts"
+GLOSSARY_NAV_TITLE = "Glossary"
 BIBLIOGRAPHY_NAV_TITLE = "Bibliography"
 ALIASES_NAME = "aliases.yml"
+GLOSSARY_NAV_PAGES = 7
+"""The glossary's overview, kind pages and timeline come first among its pages; entry pages stay out of the navigation."""
 
 
 @dataclass
 class SiteBuild:
-    """The corpus, its bibliography and every generated file for one build.
+    """The corpus, its bibliography and glossary, and every generated file for one build.
 
     Attributes:
         corpus: The loaded, annotated texts.
         bibliography: The loaded entries.
-        pages: Every generated page: texts' pages, then bibliography pages.
+        glossary: The loaded glossary.
+        pages: Every generated page: texts' pages, bibliography pages, glossary pages.
         files: Other generated files (path, content): one `.bib` per entry.
-        nav: Navigation items for the texts.
+        nav: Navigation items for the texts and the glossary.
         diagnostics: Every content problem found, for the build log.
     """
 
     corpus: Corpus
     bibliography: Bibliography
+    glossary: Glossary
     pages: list[RenderedPage] = field(default_factory=list)
     files: list[tuple[str, str]] = field(default_factory=list)
     nav: list[NavItem] = field(default_factory=list)
+    glossary_nav: list[NavItem] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @classmethod
-    def load(cls, texts_dir: Path, bib_dir: Path) -> SiteBuild:
-        """Load, annotate and render every text under `texts_dir` against the bibliography in `bib_dir`.
+    def load(cls, texts_dir: Path, bib_dir: Path, glossary_dir: Path) -> SiteBuild:
+        """Load, annotate and render every text, with the bibliography and the glossary.
 
         Args:
             texts_dir: The corpus folder.
             bib_dir: The bibliography folder (`*.bib` and `aliases.yml`).
+            glossary_dir: The glossary folder (`*.yml` and `rules.yml`).
 
         Returns:
             The build's data; messages name files relative to the parent of `texts_dir`.
@@ -68,18 +80,24 @@ class SiteBuild:
         resolver = CitationResolver(bibliography, aliases)
         previews = {key: plain_text(text) for key, text in formatted.items()}
         corpus = load_corpus(texts_dir)
-        build = cls(corpus, bibliography)
-        build.diagnostics = [*bibliography.diagnostics, *alias_problems, *corpus.diagnostics]
+        glossary = load_glossary(glossary_dir, _abbreviation_lists(corpus))
+        build = cls(corpus, bibliography, glossary)
+        build.diagnostics = [*bibliography.diagnostics, *alias_problems, *glossary.diagnostics, *corpus.diagnostics]
+        matcher = Matcher(glossary)
         for text in corpus.texts:
             already = len(text.document.diagnostics)
             text.citations = link_citations(text.document, resolver, previews)
+            text.mentions = link_mentions(text.document, matcher, glossary.entries)
             build.diagnostics += text.document.diagnostics[already:]
         by_text = [(text, render_text(text)) for text in corpus.texts]
         bibliography_pages = render_bibliography_pages(BibliographyData(bibliography.entries, formatted, by_text))
-        text_bibliographies = {page.path: page for page in bibliography_pages[1:]}
-        build.pages = [page for _, pages in by_text for page in pages] + bibliography_pages
+        mentions = [m for text in corpus.texts for m in text.mentions]
+        glossary_pages = render_glossary_pages(GlossaryData(glossary, by_text, mentions))
+        text_pages = [page for _, pages in by_text for page in pages]
+        build.pages = _with_abbreviations([*text_pages, *glossary_pages], glossary) + bibliography_pages
         build.files = [(entry_file_path(key), entry.raw.strip() + "\n") for key, entry in bibliography.entries.items()]
-        build.nav = _texts_nav(by_text, text_bibliographies)
+        build.nav = _texts_nav(by_text, {p.path: p for p in bibliography_pages[1:]})
+        build.glossary_nav = [{p.title: p.path} for p in glossary_pages[:GLOSSARY_NAV_PAGES] if "/" in p.path]
         root = texts_dir.resolve().parent
         build.diagnostics = [d.relative_to(root) for d in build.diagnostics]
         return build
@@ -89,23 +107,47 @@ class SiteBuild:
         return markdown.replace(TEXT_LIST_PLACEHOLDER, render_text_list(self.corpus.texts))
 
     def insert_nav(self, nav: list[NavItem] | None) -> list[NavItem] | None:
-        """Put the texts and the bibliography into a configured `nav`, after its first item.
+        """Put texts, glossary and bibliography into a configured `nav`, after its first item.
 
-        Existing "Texts" and "Bibliography" entries are replaced; with no `nav`
-        configured MkDocs builds one from the files.
+        Existing entries of those names are replaced; with no `nav` configured
+        MkDocs builds one from the files.
 
         Args:
             nav: The configured navigation.
 
         Returns:
-            The navigation with the texts.
+            The navigation with the generated sections.
         """
         if nav is None:
             return None
-        ours = (TEXTS_NAV_TITLE, BIBLIOGRAPHY_NAV_TITLE)
+        ours = (TEXTS_NAV_TITLE, GLOSSARY_NAV_TITLE, BIBLIOGRAPHY_NAV_TITLE)
         rest = [item for item in nav if not (isinstance(item, dict) and any(k in item for k in ours))]
-        added: list[NavItem] = [{TEXTS_NAV_TITLE: list(self.nav)}, {BIBLIOGRAPHY_NAV_TITLE: SITE_BIBLIOGRAPHY_PAGE}]
+        added: list[NavItem] = [
+            {TEXTS_NAV_TITLE: list(self.nav)},
+            {GLOSSARY_NAV_TITLE: list(self.glossary_nav)},
+            {BIBLIOGRAPHY_NAV_TITLE: SITE_BIBLIOGRAPHY_PAGE},
+        ]
         return [*rest[:1], *added, *rest[1:]]
+
+
+def _abbreviation_lists(corpus: Corpus) -> list[tuple[str, str]]:
+    return [
+        (block.abbreviation, block.expansion)
+        for text in corpus.texts
+        for section in text.document.sections
+        for block in section.blocks
+        if isinstance(block, Abbreviation)
+    ]
+
+
+def _with_abbreviations(pages: list[RenderedPage], glossary: Glossary) -> list[RenderedPage]:
+    """Append Python-Markdown abbreviation definitions, so every abbreviation shows its expansion."""
+    definitions = "\n".join(
+        f"*[{abbr}]: {expansion}" for abbr, expansion in glossary.abbreviations().items() if expansion
+    )
+    if not definitions:
+        return pages
+    return [replace(page, markdown=f"{page.markdown}\n{definitions}\n") for page in pages]
 
 
 def _texts_nav(

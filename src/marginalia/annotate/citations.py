@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from marginalia.annotate.markup import mask
+
 NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
 PARTICLE = r"(?:and|&|de|van|von|der|du|la|le|al)"
 AUTHORS = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{PARTICLE}))*?(?:,?\s+et\s+al\.)?"
@@ -59,8 +61,6 @@ MONTHS = frozenset(
         "Winter",
     ]
 )
-LINK_OR_TAG = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<[^>]+>|\[\^[^\]]+\]")
-"""Existing links, HTML tags and note markers: never searched for citations."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def find_citations(text: str) -> list[FoundCitation]:
     Returns:
         The citations in text order, not overlapping.
     """
-    masked = LINK_OR_TAG.sub(lambda m: "\0" * len(m.group(0)), text)
+    masked = mask(text)
     found = [*_notes(masked), *_parenthetical(masked)]
     found += [n for n in _narrative(masked) if not any(_overlaps(n, f) for f in found)]
     return sorted(found, key=lambda c: c.start)

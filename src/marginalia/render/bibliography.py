@@ -12,7 +12,7 @@ from marginalia.bibliography.chicago import plain_text
 from marginalia.bibliography.entries import BibEntry
 from marginalia.corpus import Text
 from marginalia.render.inline import esc
-from marginalia.render.pages import RenderedPage
+from marginalia.render.pages import RenderedPage, page_of
 
 SITE_BIBLIOGRAPHY_PAGE = "bibliography/index.md"
 ENTRY_FILE_DIR = "bibliography"
@@ -102,8 +102,7 @@ def _citing_places(data: BibliographyData) -> dict[str, list[tuple[Text, str, Ci
         for record in text.citations:
             if record.key is None:
                 continue
-            page = next((p.path for p in pages if record.anchor in p.anchors), pages[0].path)
-            places[record.key].append((text, page, record))
+            places[record.key].append((text, page_of(pages, record.anchor), record))
     return places
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
 from marginalia.model import EditorialNote
+from marginalia.slugs import slugify
+
+__all__ = ["EditorialMarks", "display_title", "esc", "escape_block_start", "slugify"]
 
 BLOCK_START = re.compile(r"^(\d+)\.(\s)|^([#>+\-*=]|\d+\))(\s|$)")
 SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
@@ -37,12 +39,6 @@ def display_title(title: str) -> str:
         return title
     words = title.lower().split()
     return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-def slugify(text: str) -> str:
-    """A URL slug: ASCII letters and digits joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "part"
 
 
 def esc(text: str) -> str:

@@ -55,6 +55,11 @@ class RenderedPage:
         return frozenset([*paragraphs, *notes])
 
 
+def page_of(pages: list[RenderedPage], anchor: str) -> str:
+    """The path of the page (of one text's pages) that holds a paragraph or note id; the first page if none does."""
+    return next((page.path for page in pages if anchor in page.anchors), pages[0].path)
+
+
 def render_text(text: Text) -> list[RenderedPage]:
     """Render a text to its pages, the index page first.
 

@@ -1,0 +1,132 @@
+"""Link glossary mentions in a document, after its citations, and record every one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marginalia.annotate.markup import plain_with_offsets
+from marginalia.glossary.entries import Entry
+from marginalia.glossary.matcher import Match, Matcher
+from marginalia.ingest.patterns import NOTE_REF
+from marginalia.model import Document, Note, Paragraph
+
+GLOSSARY_FROM_TEXT_PAGE = "../../glossary"
+"""The glossary folder as a relative link from any text page (`texts/<slug>/<page>.md`)."""
+SNIPPET_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where mentions are being looked for: a text, a section heading, a paragraph or note id."""
+
+    slug: str
+    section: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """One mention of a glossary entry in a text.
+
+    Attributes:
+        slug: The text.
+        entry: The entry id.
+        section: The heading of the section it stands in.
+        anchor: The id of its paragraph (`p-N`) or note (`fn:N`).
+        before: Plain text just before it, for a keyword-in-context line.
+        form: The words as printed.
+        after: Plain text just after it.
+        linked: Whether this mention is the one linked (the first in its section or note).
+        rule: The phrase rule that decided it, or "".
+        nested: Whether it stands inside a longer mention.
+    """
+
+    slug: str
+    entry: str
+    section: str
+    anchor: str
+    before: str
+    form: str
+    after: str
+    linked: bool
+    rule: str
+    nested: bool
+
+
+def link_mentions(doc: Document, matcher: Matcher, entries: dict[str, Entry]) -> list[MentionRecord]:
+    """Link the first mention of each entry per section (and per note), and record every mention.
+
+    Linking each entry once per section keeps pages readable; the entry page
+    lists every mention all the same.
+
+    Args:
+        doc: A document whose citations are already linked (so that names inside them are left alone).
+        matcher: The glossary matcher.
+        entries: Entries by id, for link previews.
+
+    Returns:
+        One record per mention, in reading order.
+    """
+    records: list[MentionRecord] = []
+    notes_seen: set[str] = set()
+    for section in doc.sections:
+        linked_here: set[str] = set()
+        for block in section.blocks:
+            if not isinstance(block, Paragraph) or not block.number:
+                continue
+            place = Place(doc.slug, section.heading, f"p-{block.number}")
+            records += _annotate(place, block, matcher, entries, linked_here)
+            for label in NOTE_REF.findall(block.text):
+                if label in doc.notes and label not in notes_seen:
+                    notes_seen.add(label)
+                    note_place = Place(doc.slug, section.heading, f"fn:{label}")
+                    records += _annotate(note_place, doc.notes[label], matcher, entries, set())
+    return records
+
+
+def _annotate(
+    place: Place, item: Paragraph | Note, matcher: Matcher, entries: dict[str, Entry], linked_here: set[str]
+) -> list[MentionRecord]:
+    text = item.text
+    matches = matcher.find(text)
+    plain, offsets = plain_with_offsets(text)
+    records = []
+    pieces: list[str] = []
+    position = 0
+    for match in matches:
+        link = not match.nested and match.entry not in linked_here
+        records.append(_record(place, match, plain, offsets, linked=link))
+        if link:
+            linked_here.add(match.entry)
+            pieces += [text[position : match.start], _markup(text[match.start : match.end], entries[match.entry])]
+            position = match.end
+    item.text = "".join([*pieces, text[position:]])
+    return records
+
+
+def _record(place: Place, match: Match, plain: str, offsets: list[int], *, linked: bool) -> MentionRecord:
+    start, end = offsets[match.start], offsets[match.end]
+    before = plain[max(0, start - SNIPPET_WIDTH) : start]
+    after = plain[end : end + SNIPPET_WIDTH]
+    return MentionRecord(
+        place.slug,
+        match.entry,
+        place.section,
+        place.anchor,
+        before,
+        plain[start:end],
+        after,
+        linked,
+        match.rule,
+        match.nested,
+    )
+
+
+def _markup(form: str, entry: Entry) -> str:
+    preview = (
+        f"{entry.name} ({entry.date_label}): {entry.description}"
+        if entry.date_label
+        else f"{entry.name}: {entry.description}"
+    )
+    title = preview.replace('"', "'").replace("{", "(").replace("}", ")")
+    return f'[{form}]({GLOSSARY_FROM_TEXT_PAGE}/{entry.id}.md){{: .glossary-term data-entry="{entry.id}" title="{title}" }}'

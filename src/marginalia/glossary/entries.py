@@ -1,0 +1,288 @@
+"""Load the glossary: entries from `glossary/*.yml`, the rules in `glossary/rules.yml`, and abbreviation terms.
+
+Every problem is reported with its file and line; a broken entry is left out
+and the rest loads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from marginalia.glossary.schema import Dates, EntryKind, EntrySchema
+from marginalia.model import Diagnostic
+from marginalia.slugs import slugify
+from marginalia.yamlfile import Located, YamlFileError, load_located, plain
+
+RULES_NAME = "rules.yml"
+PATTERN_HINTS = {
+    "id": "use lower-case letters, digits and single hyphens (mao-zedong)",
+    "dates": "write a date as YYYY, YYYY-MM, YYYY-MM-DD or a decade (1960s)",
+    "wikidata": "write a Wikidata item as Q and digits (Q5816)",
+}
+"""What an editor should write when a field does not match its pattern."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A glossary entry, validated, with where it was written.
+
+    Attributes:
+        id: Its slug.
+        kind: Its kind.
+        name: Its canonical name.
+        variants: Other forms matched in the texts.
+        original: The name in the original script, or "".
+        dates: Its dates, or None.
+        description: Our description.
+        wikidata: Its Wikidata item, or "".
+        related: Related entry ids.
+        abbreviations: Abbreviations standing for it, with their expansions.
+        path: The YAML file, or None for a term made from an abbreviations list.
+        line: Its line there.
+    """
+
+    id: str
+    kind: EntryKind
+    name: str
+    variants: tuple[str, ...]
+    original: str
+    dates: Dates | None
+    description: str
+    wikidata: str
+    related: tuple[str, ...]
+    abbreviations: dict[str, str]
+    path: Path | None
+    line: int
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every form matched in the texts: name, variants, abbreviations."""
+        return tuple(dict.fromkeys([self.name, *self.variants, *self.abbreviations]))
+
+    @property
+    def date_label(self) -> str:
+        """The dates for display: "1893–1976", "b. 1953", "1958"."""
+        if self.dates is None:
+            return ""
+        start, end = self.dates.start, self.dates.end
+        if self.kind == "person":
+            return f"{start[:4]}–{end[:4]}" if end else f"b. {start[:4]}"
+        return f"{start}–{end}" if end else start
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    """A phrase that names an entry other than its words suggest ("China's Khrushchev" → Liu Shaoqi)."""
+
+    phrase: str
+    entry: str
+    why: str
+    line: int
+
+
+@dataclass
+class Glossary:
+    """Every entry by id, the disambiguation rules, and the problems found loading them."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    phrases: list[PhraseRule] = field(default_factory=list)
+    ambiguous: dict[str, str] = field(default_factory=dict)
+    not_in_glossary: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def abbreviations(self) -> dict[str, str]:
+        """Every abbreviation with its expansion, for `<abbr title>`."""
+        return {abbr: expansion for e in self.entries.values() for abbr, expansion in e.abbreviations.items()}
+
+
+def load_glossary(folder: Path, abbreviation_lists: list[tuple[str, str]]) -> Glossary:
+    """Load every entry file and the rules, and make terms for unclaimed abbreviations.
+
+    Args:
+        folder: `glossary/`.
+        abbreviation_lists: (abbreviation, expansion) pairs from the texts' abbreviation lists.
+
+    Returns:
+        The glossary.
+    """
+    glossary = Glossary()
+    for path in sorted(folder.glob("*.yml")):
+        if path.name != RULES_NAME:
+            _load_entries(path, glossary)
+    _add_abbreviations(glossary, abbreviation_lists)
+    _load_rules(folder / RULES_NAME, glossary)
+    _check_references(glossary)
+    _check_variants(glossary)
+    return glossary
+
+
+def _load_entries(path: Path, glossary: Glossary) -> None:
+    try:
+        root = load_located(path)
+    except YamlFileError as error:
+        glossary.diagnostics.append(error.diagnostic)
+        return
+    if not isinstance(root.value, list):
+        glossary.diagnostics.append(
+            Diagnostic(str(path), root.line, "a glossary file is a list of entries (- id: …)", "glossary-shape")
+        )
+        return
+    for item in root.value:
+        try:
+            schema = EntrySchema.model_validate(plain(item))
+        except ValidationError as error:
+            for problem in error.errors():
+                line = _line_of(item, problem["loc"])
+                field_name = ".".join(str(part) for part in problem["loc"]) or "entry"
+                hint = (
+                    PATTERN_HINTS.get(str(problem["loc"][0]), "")
+                    if problem["type"] == "string_pattern_mismatch"
+                    else ""
+                )
+                message = f"{field_name}: {hint or problem['msg']}"
+                glossary.diagnostics.append(
+                    Diagnostic(str(path), line, f"glossary entry: {message}", "glossary-schema")
+                )
+            continue
+        if schema.id in glossary.entries:
+            first = glossary.entries[schema.id]
+            where = f"{first.path.name if first.path else 'abbreviations'}:{first.line}"
+            glossary.diagnostics.append(
+                Diagnostic(
+                    str(path),
+                    item.line,
+                    f"duplicate id '{schema.id}' (first at {where}): rename one",
+                    "glossary-duplicate",
+                )
+            )
+            continue
+        glossary.entries[schema.id] = Entry(
+            schema.id,
+            schema.kind,
+            schema.name,
+            tuple(schema.variants),
+            schema.original,
+            schema.dates,
+            " ".join(schema.description.split()),
+            schema.wikidata,
+            tuple(schema.related),
+            dict.fromkeys(schema.abbreviations, ""),
+            path,
+            item.line,
+        )
+
+
+def _line_of(item: Located, loc: tuple[int | str, ...]) -> int:
+    """The line of the innermost located value a pydantic error location reaches."""
+    located = item
+    for part in loc:
+        value = located.value
+        if isinstance(value, dict) and isinstance(part, str) and part in value:
+            located = value[part]
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            located = value[int(part)]
+        else:
+            break
+    return located.line
+
+
+def _add_abbreviations(glossary: Glossary, abbreviation_lists: list[tuple[str, str]]) -> None:
+    """Give claimed abbreviations their expansion; make a term entry for each unclaimed one."""
+    claims = {abbr: entry for entry in glossary.entries.values() for abbr in entry.abbreviations}
+    for raw_abbreviation, raw_expansion in abbreviation_lists:
+        abbreviation, expansion = _plain(raw_abbreviation), _plain(raw_expansion)
+        if abbreviation in claims:
+            claims[abbreviation].abbreviations[abbreviation] = expansion
+            continue
+        entry_id = f"abbr-{slugify(abbreviation)}"
+        if entry_id in glossary.entries:
+            continue
+        glossary.entries[entry_id] = Entry(
+            entry_id,
+            "term",
+            abbreviation,
+            (),
+            "",
+            None,
+            f"Abbreviation: {expansion}.",
+            "",
+            (),
+            {abbreviation: expansion},
+            None,
+            0,
+        )
+
+
+def _load_rules(path: Path, glossary: Glossary) -> None:
+    if not path.exists():
+        return
+    try:
+        root = load_located(path)
+    except YamlFileError as error:
+        glossary.diagnostics.append(error.diagnostic)
+        return
+    sections = root.value if isinstance(root.value, dict) else {}
+    for item in _items(sections.get("phrases")):
+        fields = plain(item)
+        if not isinstance(fields, dict) or not {"phrase", "entry"} <= fields.keys():
+            glossary.diagnostics.append(
+                Diagnostic(str(path), item.line, "a phrase rule needs 'phrase', 'entry' and 'why'", "rules-shape")
+            )
+        elif fields["entry"] not in glossary.entries:
+            glossary.diagnostics.append(
+                Diagnostic(str(path), item.line, f"phrase rule names unknown entry '{fields['entry']}'", "rules-entry")
+            )
+        else:
+            glossary.phrases.append(
+                PhraseRule(str(fields["phrase"]), fields["entry"], str(fields.get("why", "")), item.line)
+            )
+    for item in _items(sections.get("ambiguous")):
+        fields = plain(item)
+        if isinstance(fields, dict) and "name" in fields:
+            glossary.ambiguous[str(fields["name"])] = str(fields.get("why", ""))
+    glossary.not_in_glossary = {str(plain(item)) for item in _items(sections.get("not_in_glossary"))}
+
+
+def _items(located: Located | None) -> list[Located]:
+    return located.value if located is not None and isinstance(located.value, list) else []
+
+
+def _check_references(glossary: Glossary) -> None:
+    for entry in glossary.entries.values():
+        for related in entry.related:
+            if related not in glossary.entries:
+                message = f"entry '{entry.id}' names unknown related entry '{related}'"
+                glossary.diagnostics.append(Diagnostic(str(entry.path), entry.line, message, "glossary-related"))
+
+
+def _check_variants(glossary: Glossary) -> None:
+    """A form may belong to one entry only, unless a phrase rule settles it; ambiguous names belong to none."""
+    owners: dict[str, Entry] = {}
+    settled = {_normal(rule.phrase) for rule in glossary.phrases}
+    for entry in glossary.entries.values():
+        for form in entry.forms:
+            key = _normal(form)
+            if form in glossary.ambiguous:
+                message = f"entry '{entry.id}' uses the ambiguous name '{form}' (see rules.yml): use a fuller form"
+                glossary.diagnostics.append(Diagnostic(str(entry.path), entry.line, message, "glossary-ambiguous"))
+            elif key in owners and owners[key].id != entry.id and key not in settled:
+                other = owners[key]
+                message = (
+                    f"'{form}' is claimed by '{other.id}' ({other.path.name if other.path else 'abbreviations'}:{other.line})"
+                    f" and '{entry.id}': keep it on one, or add a phrase rule to rules.yml"
+                )
+                glossary.diagnostics.append(Diagnostic(str(entry.path), entry.line, message, "glossary-claimed-twice"))
+            else:
+                owners.setdefault(key, entry)
+
+
+def _normal(form: str) -> str:
+    return form.replace("’", "'").replace("–", "-")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"</?i>|\*", "", text).strip()

@@ -1,0 +1,114 @@
+"""Find glossary mentions in a single pass with an Aho–Corasick automaton.
+
+All forms of all entries go into one automaton (pyahocorasick), so the cost
+of a pass grows with the length of the text, not with the number of entries.
+Before matching, both forms and text are folded character for character
+(en dash to hyphen, curly to straight apostrophe), so "Sino–Soviet" and
+"Sino-Soviet", "Khrushchev’s" and "Khrushchev's" meet; offsets stay those of
+the original text. The automaton returns the longest match at the leftmost
+place; a match must stand on word boundaries, where a hyphen joined to a word
+counts as part of it ("Stalin-like" and "post-Stalin" are not "Stalin"). A
+possessive ("Mao's", "Mao’s") is left outside the match. Protected spans
+(links, citations, tags, URLs) are blanked out before matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from marginalia.annotate.markup import mask
+from marginalia.glossary.entries import Glossary
+
+FOLD = str.maketrans({"–": "-", "’": "'", "‘": "'"})
+"""One-for-one character folding, so offsets survive."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A mention found in a text.
+
+    Attributes:
+        start: Its start offset in the text.
+        end: Its end offset.
+        entry: The entry id.
+        rule: The phrase rule that decided it, or "".
+        nested: True for a mention inside a longer one (not linked, but listed).
+    """
+
+    start: int
+    end: int
+    entry: str
+    rule: str = ""
+    nested: bool = False
+
+
+class Matcher:
+    """Matches every form of every glossary entry, and the phrase rules.
+
+    Args:
+        glossary: The loaded glossary.
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for entry in glossary.entries.values():
+            for form in entry.forms:
+                self._automaton.add_word(form.translate(FOLD), (entry.id, "", len(form)))
+        for rule in glossary.phrases:
+            self._automaton.add_word(rule.phrase.translate(FOLD), (rule.entry, rule.phrase, len(rule.phrase)))
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        """Find the mentions in one paragraph or note.
+
+        Args:
+            text: Inline Markdown.
+
+        Returns:
+            Top-level mentions and, after each, the mentions nested inside it, in text order.
+        """
+        if not len(self._automaton):
+            return []
+        folded = mask(text).translate(FOLD)
+        matches: list[Match] = []
+        for end_index, (entry, rule, length) in self._automaton.iter_long(folded):
+            start, end = end_index + 1 - length, end_index + 1
+            if not _on_boundaries(folded, start, end):
+                continue
+            matches.append(Match(start, end, entry, rule))
+            if not rule:  # a phrase rule says what the whole phrase names; the words inside name nothing
+                matches += self._nested(folded, start, end, entry)
+        return matches
+
+    def _nested(self, folded: str, start: int, end: int, outer: str) -> list[Match]:
+        inner = folded[start:end]
+        found = []
+        for end_index, (entry, rule, length) in self._automaton.iter(inner):
+            inner_start, inner_end = end_index + 1 - length, end_index + 1
+            if (
+                entry != outer
+                and (inner_start, inner_end) != (0, len(inner))
+                and _on_boundaries(inner, inner_start, inner_end)
+            ):
+                found.append(Match(start + inner_start, start + inner_end, entry, rule, nested=True))
+        return _longest_per_entry(found)
+
+
+def _on_boundaries(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    after_next = text[end + 1] if end + 1 < len(text) else " "
+    if before.isalnum() or before in "-_":
+        return False
+    return not (after.isalnum() or after == "_" or (after == "-" and after_next.isalnum()))
+
+
+def _longest_per_entry(matches: list[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if not any(k.start <= match.start and match.end <= k.end for k in kept):
+            kept.append(match)
+    return kept

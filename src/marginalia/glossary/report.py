@@ -1,0 +1,220 @@
+"""The curator report: what the glossary misses, what it never finds, and what rules decided."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marginalia.annotate.markup import mask
+from marginalia.annotate.mentions import MentionRecord
+from marginalia.corpus import Text
+from marginalia.glossary.entries import Glossary
+from marginalia.glossary.matcher import Matcher
+from marginalia.glossary.schema import KIND_TITLES
+from marginalia.model import Note, Paragraph
+
+CAPITALIZED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*)*")
+"""Runs of capitalized words (with at least one lower-case letter, so not abbreviations)."""
+SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[“\"(‘]\s*)$")
+COMMON = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "By",
+        "For",
+        "From",
+        "To",
+        "Of",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "So",
+        "Yet",
+        "Thus",
+        "Even",
+        "Once",
+        "Still",
+        "Such",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "They",
+        "Their",
+        "We",
+        "Our",
+        "I",
+        "You",
+        "What",
+        "When",
+        "Where",
+        "Why",
+        "How",
+        "Who",
+        "Whom",
+        "Which",
+        "While",
+        "Although",
+        "Though",
+        "Whether",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "During",
+        "Upon",
+        "Under",
+        "Over",
+        "Between",
+        "Among",
+        "Within",
+        "Without",
+        "Also",
+        "Nevertheless",
+        "However",
+        "Indeed",
+        "Clearly",
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Meanwhile",
+        "Regardless",
+        "Perceptions",
+        "Students",
+        "Historians",
+        "Ideology",
+        "Leaders",
+        "Assessments",
+        "Accessed",
+        "Obtained",
+        "Translated",
+        "Reprinted",
+        "Conversation",
+        "Memorandum",
+        "Minutes",
+        "Press",
+        "See",
+        "Also",
+        "Detailed",
+        "For",
+        "Within",
+        "All",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+"""Words that start sentences or dates, never names on their own."""
+
+
+@dataclass
+class CuratorReport:
+    """What a curator should look at.
+
+    Attributes:
+        uncovered: Capitalized names in the texts that no entry covers, with their counts.
+        unmentioned: Ids of entries no text mentions.
+        claimed_twice: Messages about forms claimed by two entries.
+        by_rule: Mentions decided by a phrase rule.
+        entries: Number of entries by kind title.
+        mentions: Number of mentions.
+    """
+
+    uncovered: list[tuple[str, int]] = field(default_factory=list)
+    unmentioned: list[str] = field(default_factory=list)
+    claimed_twice: list[str] = field(default_factory=list)
+    by_rule: list[MentionRecord] = field(default_factory=list)
+    entries: dict[str, int] = field(default_factory=dict)
+    mentions: int = 0
+
+    def summary(self) -> str:
+        """One line for the build log."""
+        return (
+            f"glossary: {sum(self.entries.values())} entries, {self.mentions} mentions;"
+            f" {len(self.uncovered)} capitalized names not covered, {len(self.unmentioned)} entries never mentioned,"
+            f" {len(self.by_rule)} mentions decided by rules (details: python -m marginalia glossary-report)"
+        )
+
+    def render(self) -> str:
+        """The whole report as text."""
+        kinds = ", ".join(f"{count} {title.lower()}" for title, count in self.entries.items())
+        lines = [f"Glossary: {sum(self.entries.values())} entries ({kinds}); {self.mentions} mentions.", ""]
+        lines.append("Capitalized names no entry covers (count), most frequent first:")
+        lines += [f"  {name} ({count})" for name, count in self.uncovered] or ["  none"]
+        lines += ["", "Entries no text mentions:"]
+        lines += [f"  {entry}" for entry in self.unmentioned] or ["  none"]
+        lines += ["", "Forms claimed by two entries:"]
+        lines += [f"  {message}" for message in self.claimed_twice] or ["  none"]
+        lines += ["", "Mentions decided by a rule:"]
+        lines += [f"  {m.slug} {m.anchor}: “{m.form}” → {m.entry} (rule: {m.rule})" for m in self.by_rule] or ["  none"]
+        return "\n".join(lines) + "\n"
+
+
+def curator_report(glossary: Glossary, texts: list[Text]) -> CuratorReport:
+    """Compile the curator report for annotated texts.
+
+    Args:
+        glossary: The glossary.
+        texts: The texts, their mentions already linked and recorded.
+
+    Returns:
+        The report.
+    """
+    matcher = Matcher(glossary)
+    names: Counter[str] = Counter()
+    for text in texts:
+        items: list[Paragraph | Note] = [*text.document.paragraphs(), *text.document.notes.values()]
+        for item in items:
+            names.update(_uncovered_names(item.text, matcher))
+    excluded = glossary.not_in_glossary | set(glossary.ambiguous)
+    mentioned = {m.entry for text in texts for m in text.mentions}
+    counts = Counter(e.kind for e in glossary.entries.values())
+    return CuratorReport(
+        uncovered=[(name, count) for name, count in names.most_common() if name not in excluded],
+        unmentioned=sorted(entry for entry in glossary.entries if entry not in mentioned),
+        claimed_twice=[str(d) for d in glossary.diagnostics if d.code == "glossary-claimed-twice"],
+        by_rule=[m for text in texts for m in text.mentions if m.rule],
+        entries={title: counts[kind] for kind, title in KIND_TITLES.items()},
+        mentions=sum(len(text.mentions) for text in texts),
+    )
+
+
+def _uncovered_names(text: str, matcher: Matcher) -> list[str]:
+    blanked = list(mask(text))
+    for mention in matcher.find(text):
+        blanked[mention.start : mention.end] = "\0" * (mention.end - mention.start)
+    masked = "".join(blanked)
+    found = []
+    for match in CAPITALIZED.finditer(masked):
+        words = match.group(0).split()
+        if SENTENCE_START.search(masked[: match.start()]):
+            words = words[1:]  # the first word may only be capitalized because it starts a sentence
+        while words and words[0] in COMMON:
+            words = words[1:]
+        name = " ".join(words).rstrip("’'").removesuffix("’s").removesuffix("'s")
+        if name and name not in COMMON:
+            found.append(name)
+    return found

@@ -1,10 +1,13 @@
 """MkDocs hooks for the reading site: a thin layer over the `marginalia` package.
 
-Event flow: `on_config` loads the bibliography and the texts, annotates and
-renders them (once per build, since `mkdocs serve` reuses this module) and
-adds them to the navigation; `on_files` adds the generated pages and `.bib`
-files; `on_page_markdown` fills the home page's list of texts. Content problems
-are logged as warnings, so `mkdocs build --strict` fails on them.
+Event flow: `on_config` loads the bibliography, the glossary and the texts,
+annotates and renders them (once per build, since `mkdocs serve` reuses this
+module) and adds them to the navigation; `on_files` adds the generated pages,
+then, with every page known, makes each page's citation and download files;
+`on_page_markdown` fills the home page's list of texts, appends each page's
+"Cite this page" block and puts its head tags into `page.meta` for
+`overrides/main.html`. Content problems are logged as warnings, so
+`mkdocs build --strict` fails on them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
+from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
 from marginalia.site import SiteBuild
 
@@ -25,17 +30,18 @@ TEXTS_DIR = "texts"
 BIB_DIR = "bib"
 GLOSSARY_DIR = "glossary"
 _build: SiteBuild | None = None
+_catalog: CitationCatalog | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build  # noqa: PLW0603 - per-build state, reset here because `mkdocs serve` reuses this module
+    global _build, _catalog
     root = Path(config.config_file_path).resolve().parent
     for folder in (TEXTS_DIR, BIB_DIR, GLOSSARY_DIR):
         if not (root / folder).is_dir():
             raise PluginError(
                 f"no {folder}/ folder beside {config.config_file_path}: create it (see the editors' guide)"
             )
-    _build = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR)
+    _build, _catalog = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR), None
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
     log.info(curator_report(_build.glossary, _build.corpus.texts).summary())
@@ -44,16 +50,40 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _catalog  # noqa: PLW0603 - see on_config
     build = _current()
     for page in build.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
     for path, content in build.files:
         files.append(File.generated(config, path, content=content))
+    sources = [
+        PageSource(file.src_uri, file.url, markdown_title(file.content_string, file.name))
+        for file in files.documentation_pages()
+    ]
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        _catalog = build.citation_catalog(
+            sources, site=config.site_name, site_url=config.site_url or "", date=edition_date(root)
+        )
+    except CitationKeyCollision as error:
+        raise PluginError(str(error)) from error
+    for path, content in _catalog.files():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _current().fill_home(markdown) if page.is_homepage else markdown
+    build = _current()
+    if page.is_homepage:
+        markdown = build.fill_home(markdown)
+    if _catalog is None or page.file.src_uri not in _catalog.citations:
+        return markdown
+    head = _catalog.head(page.file.src_uri)
+    page.meta["marginalia_head"] = [{"attr": a, "name": n, "content": c} for a, n, c in head.tags]
+    page.meta["marginalia_json_ld"] = head.json_ld
+    if head.description:
+        page.meta["description"] = head.description
+    return markdown.rstrip() + "\n\n" + _catalog.block(page.file.src_uri)
 
 
 def _current() -> SiteBuild:

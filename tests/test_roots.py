@@ -38,6 +38,7 @@ def test_third_text_builds_with_no_code_change(tmp_path: Path) -> None:
         "2 When islands matter",
         "3 Conclusion",
         "Reference",
+        "Cite this page",
     ]
     home = BeautifulSoup((tmp_path / "site/index.html").read_text(), "html.parser")
     assert "Rivers as borders" in home.select_one("article").get_text()

@@ -93,6 +93,7 @@ def test_article_headings_are_one_level(site: SiteResult) -> None:
         "4 The Sino–Soviet normalization",
         "5 Conclusion",
         "Reference",
+        "Cite this page",
     ]
     assert soup.select("article h3, article h4") == []
     assert len(soup.select("div.reference-list li")) == 15

@@ -7,6 +7,7 @@ Everything here is plain data; `hooks/reader.py` hands it to MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import format_entries, plain_text
 from marginalia.bibliography.entries import Bibliography, load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
+from marginalia.citing.catalog import CitationCatalog, PageSource, TextPage
 from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
@@ -27,7 +29,7 @@ from marginalia.render.bibliography import (
     entry_file_path,
     render_bibliography_pages,
 )
-from marginalia.render.glossary import GlossaryData, render_glossary_pages
+from marginalia.render.glossary import GlossaryData, entry_page, render_glossary_pages
 
 TEXT_LIST_PLACEHOLDER = "<!-- marginalia:text-list -->"
 """Where the home page wants the list of texts."""
@@ -61,6 +63,9 @@ class SiteBuild:
     nav: list[NavItem] = field(default_factory=list)
     glossary_nav: list[NavItem] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    formatted: dict[str, str] = field(default_factory=dict)
+    text_pages: dict[str, TextPage] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, texts_dir: Path, bib_dir: Path, glossary_dir: Path) -> SiteBuild:
@@ -98,9 +103,43 @@ class SiteBuild:
         build.files = [(entry_file_path(key), entry.raw.strip() + "\n") for key, entry in bibliography.entries.items()]
         build.nav = _texts_nav(by_text, {p.path: p for p in bibliography_pages[1:]})
         build.glossary_nav = [{p.title: p.path} for p in glossary_pages[:GLOSSARY_NAV_PAGES] if "/" in p.path]
+        build.formatted = formatted
+        build.text_pages = {
+            page.path: TextPage(text, page.title if len(pages) > 1 else "") for text, pages in by_text for page in pages
+        }
+        build.descriptions = {entry_page(e.id): e.description for e in glossary.entries.values()}
+        for text in corpus.texts:
+            if text.meta.bibkey and text.meta.bibkey not in bibliography.entries:
+                message = f"bibkey '{text.meta.bibkey}' is not in bib/: add the text's own entry or fix the key"
+                build.diagnostics.append(
+                    Diagnostic(str(texts_dir / text.slug / "text.yml"), None, message, "meta-bibkey")
+                )
         root = texts_dir.resolve().parent
         build.diagnostics = [d.relative_to(root) for d in build.diagnostics]
         return build
+
+    def citation_catalog(
+        self, sources: list[PageSource], *, site: str, site_url: str, date: dt.date
+    ) -> CitationCatalog:
+        """Make every page's citation, once all pages are known.
+
+        Args:
+            sources: Every documentation page.
+            site: The site's name.
+            site_url: Its absolute URL.
+            date: The edition's date.
+
+        Returns:
+            The catalog.
+
+        Raises:
+            CitationKeyCollision: Two pages would share a citation key.
+        """
+        catalog = CitationCatalog(
+            site, site_url.rstrip("/") + "/", date, self.bibliography.entries, self.formatted, self.text_pages
+        )
+        catalog.add([replace(s, description=s.description or self.descriptions.get(s.src, "")) for s in sources])
+        return catalog
 
     def fill_home(self, markdown: str) -> str:
         """Put the list of texts where the home page asks for it."""

@@ -16,7 +16,7 @@ REQUIRED = ("title", "authors", "year", "type", "license")
 Problem = Callable[[int | None, str, str], None]
 """Reports a problem: line, message, code."""
 
-OPTIONAL = ("editors", "container", "publisher", "place", "doi", "isbn", "url", "language", "short_title")
+OPTIONAL = ("editors", "container", "publisher", "place", "doi", "isbn", "url", "language", "short_title", "bibkey")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class TextMeta:
         url: The publisher's page for the text.
         language: The text's language (BCP 47), "en" by default.
         short_title: A short title for navigation; the title when empty.
+        bibkey: The key of the text's own entry in `bib/`, for "cite the original work".
     """
 
     slug: str
@@ -56,6 +57,7 @@ class TextMeta:
     url: str = ""
     language: str = "en"
     short_title: str = ""
+    bibkey: str = ""
 
     @property
     def nav_title(self) -> str:

@@ -20,6 +20,7 @@ import io
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
@@ -48,26 +49,41 @@ def format_entries(entries: list[BibEntry]) -> dict[str, str]:
     Returns:
         Each entry's formatted reference, by key.
     """
-    if not entries:
+    formatted = format_items([to_csl(entry) for entry in entries])
+    return {entry.key: _mend_editors(entry, formatted[entry.key]) for entry in entries}
+
+
+def format_items(items: list[dict[str, Any]]) -> dict[str, str]:
+    """Format CSL-JSON items as Chicago author-date references (HTML), with the general mends.
+
+    Args:
+        items: CSL-JSON items, each with an `id`.
+
+    Returns:
+        Each item's formatted reference, by id.
+    """
+    if not items:
         return {}
     style = CitationStylesStyle(io.BytesIO(_style_xml()), validate=False)
-    source = CiteProcJSON([to_csl(entry) for entry in entries])
-    bibliography = CitationStylesBibliography(style, source, formatter.html)
-    for entry in entries:
-        bibliography.register(Citation([CitationItem(entry.key)]))
-    by_key = {entry.key: entry for entry in entries}
-    result = {}
-    for key, item in zip(bibliography.keys, bibliography.bibliography(), strict=True):
-        result[key] = _mend(by_key[key], str(item))
-    return result
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    return {key: _mend(str(text)) for key, text in zip(bibliography.keys, bibliography.bibliography(), strict=True)}
 
 
-def _mend(entry: BibEntry, text: str) -> str:
-    if "author" not in entry.names and "editor" in entry.names:
-        text = text.replace(f". Edited by {_names_in_reading_order(entry.names['editor'])}.", ".", 1)
+def _mend(text: str) -> str:
     text = text.replace(", and others", ", et al.").replace(" and others", " et al.")
     text = re.sub(r"”([.,])", r"\1”", text)
     return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+
+
+def _mend_editors(entry: BibEntry, text: str) -> str:
+    """Drop the "Edited by …" that repeats editors who already stand in for authors."""
+    if "author" in entry.names or "editor" not in entry.names:
+        return text
+    names = _names_in_reading_order(entry.names["editor"]).replace(" and others", " et al.")
+    repeated = f". Edited by {names}" + ("" if names.endswith(".") else ".")
+    return text.replace(repeated, ".", 1)
 
 
 def _names_in_reading_order(names: tuple[Name, ...]) -> str:

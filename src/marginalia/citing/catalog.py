@@ -1,0 +1,161 @@
+"""Every page's citation for one build: keys, download files, the cite block and the head tags.
+
+Built in `on_files`, once all pages (generated or written) are known, and read
+by `on_page_markdown` for each page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from marginalia.bibliography.chicago import format_items
+from marginalia.bibliography.entries import BibEntry
+from marginalia.citing.block import OriginalWork, render_cite_block
+from marginalia.citing.meta import HeadData, site_page_head, text_page_head
+from marginalia.citing.page import PageCitation, absolute_url, page_directory, page_key
+from marginalia.corpus import Text
+from marginalia.render.bibliography import entry_file_path
+
+
+class CitationKeyCollision(Exception):
+    """Two pages would get the same citation key: the build must stop."""
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A page as MkDocs knows it: source path, URL (relative to the site root), title, description."""
+
+    src: str
+    url: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TextPage:
+    """A generated page of a text, with its own title ("Preface"), or "" for a one-page text."""
+
+    text: Text
+    part_title: str
+
+
+@dataclass
+class CitationCatalog:
+    """The citations of all pages of one build.
+
+    Attributes:
+        site: The site's name.
+        site_url: The site's absolute URL, ending in "/".
+        date: The edition's date.
+        entries: The bibliography, by key.
+        formatted: Formatted references, by key.
+        text_pages: Text pages by source path.
+        citations: Each page's citation, by source path, filled by `add`.
+    """
+
+    site: str
+    site_url: str
+    date: dt.date
+    entries: dict[str, BibEntry]
+    formatted: dict[str, str]
+    text_pages: dict[str, TextPage]
+    citations: dict[str, PageCitation] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    chicago: dict[str, str] = field(default_factory=dict)
+
+    def add(self, sources: list[PageSource]) -> None:
+        """Make the citation of every page.
+
+        Args:
+            sources: Every documentation page of the build.
+
+        Raises:
+            CitationKeyCollision: Two pages would share a key.
+        """
+        owners: dict[str, str] = {}
+        for source in sorted(sources, key=lambda s: s.src):
+            key = page_key(source.url)
+            if key in owners:
+                message = (
+                    f"pages {owners[key]} and {source.src} would share the citation key '{key}': rename one of them"
+                )
+                raise CitationKeyCollision(message)
+            owners[key] = source.src
+            text_page = self.text_pages.get(source.src)
+            title, part_of, original = source.title, "", ""
+            authors: tuple[str, ...] = ()
+            if text_page is not None:
+                meta = text_page.text.meta
+                authors, original = meta.authors, meta.bibkey
+                title, part_of = (text_page.part_title, meta.title) if text_page.part_title else (meta.title, "")
+            self.citations[source.src] = PageCitation(
+                key,
+                absolute_url(self.site_url, source.url),
+                page_directory(source.url),
+                title,
+                authors,
+                self.site,
+                self.date,
+                part_of,
+                original,
+            )
+            self.descriptions[source.src] = source.description
+        formatted = format_items([c.csl() for c in self.citations.values()])
+        self.chicago = {src: formatted[c.key] for src, c in self.citations.items()}
+
+    def files(self) -> list[tuple[str, str]]:
+        """Download files: each page's `.bib`, `.ris` and `.json`, and the site-wide `site.bib` and `bibliography.bib`."""
+        result = []
+        for citation in self.citations.values():
+            result += [
+                (citation.file("bib"), citation.bibtex()),
+                (citation.file("ris"), citation.ris()),
+                (citation.file("json"), citation.csl_json()),
+            ]
+        result.append(("site.bib", "\n".join(c.bibtex() for c in sorted(self.citations.values(), key=lambda c: c.key))))
+        result.append(("bibliography.bib", "\n".join(e.raw.strip() + "\n" for e in self.entries.values())))
+        return result
+
+    def block(self, src: str) -> str:
+        """The "Cite this page" block of one page (Markdown), or "" for a page the catalog does not know."""
+        citation = self.citations.get(src)
+        if citation is None:
+            return ""
+        text_page = self.text_pages.get(src)
+        original = None
+        if citation.original_key in self.entries:
+            entry = self.entries[citation.original_key]
+            original = OriginalWork(
+                entry.key, self.formatted.get(entry.key, ""), entry.raw.strip(), entry_file_path(entry.key)
+            )
+        is_home_or_bibliography = citation.directory in ("", "bibliography/")
+        return render_cite_block(
+            citation,
+            formatted=self.chicago[src],
+            original=original,
+            paragraphs=text_page is not None,
+            site_files=is_home_or_bibliography,
+        )
+
+    def head(self, src: str) -> HeadData:
+        """The head tags of one page."""
+        citation = self.citations[src]
+        text_page = self.text_pages.get(src)
+        if text_page is None:
+            description = self.descriptions.get(src) or citation.title
+            return site_page_head(title=citation.title, site=self.site, url=citation.url, description=description)
+        keys = list(dict.fromkeys(r.key for r in text_page.text.citations if r.key))
+        references = [self.entries[k] for k in keys if k in self.entries]
+        page_title = text_page.part_title or text_page.text.meta.title
+        return text_page_head(
+            text_page.text, page_title=page_title, url=citation.url, site=self.site, references=references
+        )
+
+
+def markdown_title(markdown: str, fallback: str) -> str:
+    """The text of a page's first level-1 heading, or `fallback`."""
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return fallback

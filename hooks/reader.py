@@ -83,7 +83,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["marginalia_json_ld"] = head.json_ld
     if head.description:
         page.meta["description"] = head.description
-    return markdown.rstrip() + "\n\n" + _catalog.block(page.file.src_uri)
+    return _catalog.append_block(page.file.src_uri, markdown)
 
 
 def _current() -> SiteBuild:

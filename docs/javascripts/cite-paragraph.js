@@ -50,7 +50,12 @@
       popover.hidden = true;
       popover.setAttribute("role", "region");
       popover.setAttribute("aria-label", "Citation of paragraph " + number);
-      var chicago = base.replace(/\s*$/, "") + " ¶ " + number + ". " + url;
+      // The page's reference ends with its URL; the paragraph's ends with the permalink instead.
+      var reference = base.trim();
+      if (reference.slice(-(pageUrl.length + 1)) === pageUrl + ".") {
+        reference = reference.slice(0, -(pageUrl.length + 1)).trim();
+      }
+      var chicago = reference + " ¶ " + number + ". " + url;
       var text = document.createElement("p");
       text.textContent = chicago;
       var pre = document.createElement("pre");

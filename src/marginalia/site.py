@@ -199,6 +199,6 @@ def _texts_nav(
         if len(entries) == 1:
             items.append({text.meta.nav_title: entries[0].path})
         else:
-            first = "Title page" if len(pages) > 1 else "Text"
+            first = "Title page" if len(pages) > 1 else text.meta.nav_title
             items.append({text.meta.nav_title: [{first if p is pages[0] else p.title: p.path} for p in entries]})
     return items

@@ -7,6 +7,7 @@ by `on_page_markdown` for each page.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from marginalia.bibliography.chicago import format_items
@@ -16,6 +17,11 @@ from marginalia.citing.meta import HeadData, site_page_head, text_page_head
 from marginalia.citing.page import PageCitation, absolute_url, page_directory, page_key
 from marginalia.corpus import Text
 from marginalia.render.bibliography import entry_file_path
+
+
+FOOTNOTES_MARKER = "///Footnotes Go Here///"
+"""Python-Markdown's footnotes extension puts the notes here (its default `PLACE_MARKER`)."""
+NOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 
 
 class CitationKeyCollision(Exception):
@@ -116,6 +122,15 @@ class CitationCatalog:
         result.append(("site.bib", "\n".join(c.bibtex() for c in sorted(self.citations.values(), key=lambda c: c.key))))
         result.append(("bibliography.bib", "\n".join(e.raw.strip() + "\n" for e in self.entries.values())))
         return result
+
+    def append_block(self, src: str, markdown: str) -> str:
+        """A page's Markdown with its "Cite this page" block at the end, after the page's notes.
+
+        Python-Markdown puts footnotes at the end of the page unless it finds its
+        place marker, so the marker goes before the block on pages with notes.
+        """
+        notes = FOOTNOTES_MARKER + "\n\n" if NOTE_DEFINITION.search(markdown) else ""
+        return markdown.rstrip() + "\n\n" + notes + self.block(src)
 
     def block(self, src: str) -> str:
         """The "Cite this page" block of one page (Markdown), or "" for a page the catalog does not know."""

@@ -81,7 +81,7 @@ class PageCitation:
         if self.authors:
             item["author"] = [_csl_name(author) for author in self.authors]
         date_parts = [[self.date.year, self.date.month, self.date.day]]
-        item |= {"container-title": self.site, "publisher": self.site, "URL": self.url}
+        item |= {"container-title": self.site, "URL": self.url}
         item |= {
             "issued": {"date-parts": date_parts},
             "accessed": {"date-parts": date_parts},

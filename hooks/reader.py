@@ -6,7 +6,8 @@ module) and adds them to the navigation; `on_files` adds the generated pages,
 then, with every page known, makes each page's citation and download files;
 `on_page_markdown` fills the home page's list of texts, appends each page's
 "Cite this page" block and puts its head tags into `page.meta` for
-`overrides/main.html`. Content problems are logged as warnings, so
+`overrides/main.html`; `on_post_build` adds plain spellings of accented
+words to the search index. Content problems are logged as warnings, so
 `mkdocs build --strict` fails on them.
 """
 
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
 from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
+from marginalia.search import fold_search_index
 from marginalia.site import SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reader")
@@ -84,6 +86,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if head.description:
         page.meta["description"] = head.description
     return _catalog.append_block(page.file.src_uri, markdown)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        fold_search_index(index)
 
 
 def _current() -> SiteBuild:

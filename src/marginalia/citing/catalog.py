@@ -18,7 +18,6 @@ from marginalia.citing.page import PageCitation, absolute_url, page_directory, p
 from marginalia.corpus import Text
 from marginalia.render.bibliography import entry_file_path
 
-
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 """Python-Markdown's footnotes extension puts the notes here (its default `PLACE_MARKER`)."""
 NOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)

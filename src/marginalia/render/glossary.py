@@ -121,6 +121,7 @@ def _entry(entry: Entry, data: GlossaryData, mentions: list[MentionRecord]) -> s
     if entry.original:
         meta.append(f'<span class="glossary-original" lang="zh">{esc(entry.original)}</span>')
     lines = [
+        *SEARCH_BOOST,
         f"# {entry.name}",
         f'<div class="glossary-entry" data-entry="{entry.id}" markdown>',
         "",
@@ -169,6 +170,8 @@ def _mentions(entry: Entry, data: GlossaryData, mentions: list[MentionRecord]) -
     return lines
 
 
+SEARCH_BOOST = ["---", "search:", "  boost: 4", "---", ""]
+"""Front matter that makes an entry's page rank first in search for its own name."""
 YEAR = re.compile(r"^(\d{4})(s)?(?:-(\d{2}))?")
 
 

@@ -6,6 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Every date the build writes comes from here (see docs/developers/architecture.md):
+# the last commit's time, unless the caller sets it.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
 
 .PHONY: serve build test lint clean
 
@@ -24,6 +28,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check src hooks tests
 	$(BIN)/ruff format --check src hooks tests
 	$(BIN)/mypy
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/zizmor --offline --no-progress .github/workflows
 
 test: lint
 	$(BIN)/python -m pytest

@@ -13,6 +13,7 @@ words to the search index. Content problems are logged as warnings, so
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -84,7 +85,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["marginalia_head"] = [{"attr": a, "name": n, "content": c} for a, n, c in head.tags]
     page.meta["marginalia_json_ld"] = head.json_ld
     if head.description:
-        page.meta["description"] = head.description
+        # Material writes the description into its meta tag unescaped.
+        page.meta["description"] = html.escape(head.description, quote=True)
     return _catalog.append_block(page.file.src_uri, markdown)
 
 

@@ -12,7 +12,7 @@ from marginalia.bibliography.chicago import plain_text
 from marginalia.bibliography.entries import BibEntry
 from marginalia.corpus import Text
 from marginalia.render.inline import esc
-from marginalia.render.pages import RenderedPage, page_of
+from marginalia.render.pages import RenderedPage, page_of, url_directory
 
 SITE_BIBLIOGRAPHY_PAGE = "bibliography/index.md"
 ENTRY_FILE_DIR = "bibliography"
@@ -130,7 +130,7 @@ def _entry(entry: BibEntry, formatted: str, page: str, places: list[tuple[Text, 
         cited = esc(record.cited.replace("*", ""))
         links.append(f'[{esc(label)}]({target}#{record.anchor}){{: title="{cited}" }}')
     cited = "Cited in: " + ", ".join(links) if links else "Not cited in the texts."
-    download = posixpath.relpath(entry_file_path(entry.key), here)
+    download = posixpath.relpath(entry_file_path(entry.key), url_directory(page))
     return (
         f'<div class="bib-entry" id="{entry.key}" markdown>\n\n'
         f'<p class="bib-reference">{formatted}</p>\n\n'

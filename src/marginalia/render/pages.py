@@ -9,6 +9,7 @@ written as Python-Markdown footnotes of the page that holds their markers.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,15 @@ class RenderedPage:
         paragraphs = PARAGRAPH_ID.findall(self.markdown)
         notes = [f"fn:{label}" for label in NOTE_DEFINITION.findall(self.markdown)]
         return frozenset([*paragraphs, *notes])
+
+
+def url_directory(path: str) -> str:
+    """The folder a page is served from (MkDocs' directory URLs): "a/b.md" → "a/b", "a/index.md" → "a".
+
+    Raw HTML links in generated pages are not rewritten by MkDocs, so they are made relative to this.
+    """
+    folder, name = posixpath.split(path)
+    return folder if name == "index.md" else posixpath.join(folder, name.removesuffix(".md"))
 
 
 def page_of(pages: list[RenderedPage], anchor: str) -> str:

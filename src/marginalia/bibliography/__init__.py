@@ -1,0 +1,1 @@
+"""Bibliography: BibTeX entries, the alias table, citation resolution, Chicago formatting, drafting."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from marginalia.annotate.markup import mask
+from marginalia.calendar_names import MONTH_NAMES, SEASON_NAMES
 
 NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
 PARTICLE = r"(?:and|&|de|van|von|der|du|la|le|al)"
@@ -40,27 +41,7 @@ FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})+"
 NOTE = re.compile(
     rf"(?P<cite>(?P<authors>{FULL_NAME}(?:(?:,\s+|,?\s+and\s+){FULL_NAME})*),\s+\*(?P<title>[^*]+)\*\s+\([^()]*?(?P<year>{YEAR})\))"
 )
-MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Spring",
-        "Summer",
-        "Autumn",
-        "Fall",
-        "Winter",
-    ]
-)
+MONTHS = frozenset((*MONTH_NAMES, *SEASON_NAMES))
 
 
 @dataclass(frozen=True)

@@ -14,28 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from marginalia.bibliography.entries import BibEntry
+from marginalia.calendar_names import MONTH_NUMBERS
 from marginalia.corpus import Text
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        1,
-    )
-}
 PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
 BOOK_PART_TYPES = frozenset({"book-front-matter", "chapter"})
 
@@ -112,8 +93,8 @@ def _publication_date(text: Text) -> str:
     """YYYY/MM/DD from the source's "Published online" date when it prints one, else the year."""
     for value in text.document.metadata.dates:
         match = PRINTED_DATE.match(value.value.strip())
-        if value.label.startswith("Published") and match and match.group(2) in MONTHS:
-            return f"{match.group(3)}/{MONTHS[match.group(2)]:02d}/{int(match.group(1)):02d}"
+        if value.label.startswith("Published") and match and match.group(2) in MONTH_NUMBERS:
+            return f"{match.group(3)}/{MONTH_NUMBERS[match.group(2)]:02d}/{int(match.group(1)):02d}"
     return str(text.meta.year)
 
 

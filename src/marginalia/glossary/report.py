@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from marginalia.annotate.markup import mask
 from marginalia.annotate.mentions import MentionRecord
+from marginalia.calendar_names import MONTH_NAMES
 from marginalia.corpus import Text
 from marginalia.glossary.entries import Glossary
 from marginalia.glossary.matcher import Matcher
@@ -19,6 +20,7 @@ CAPITALIZED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-
 SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[“\"(‘]\s*)$")
 COMMON = frozenset(
     [
+        *MONTH_NAMES,
         "The",
         "A",
         "An",
@@ -113,18 +115,6 @@ COMMON = frozenset(
         "For",
         "Within",
         "All",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
     ]
 )
 """Words that start sentences or dates, never names on their own."""

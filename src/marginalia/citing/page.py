@@ -80,8 +80,12 @@ class PageCitation:
         item: dict[str, Any] = {"id": self.key, "type": "webpage", "title": self.full_title}
         if self.authors:
             item["author"] = [_csl_name(author) for author in self.authors]
+            item["container-title"] = self.site
+        else:
+            # A page of the site's own: the site is its author (Chicago puts the owner first), named once.
+            item["author"] = [{"literal": self.site}]
         date_parts = [[self.date.year, self.date.month, self.date.day]]
-        item |= {"container-title": self.site, "URL": self.url}
+        item["URL"] = self.url
         item |= {
             "issued": {"date-parts": date_parts},
             "accessed": {"date-parts": date_parts},

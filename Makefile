@@ -25,8 +25,8 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
 lint: $(STAMP)
-	$(BIN)/ruff check src hooks tests
-	$(BIN)/ruff format --check src hooks tests
+	$(BIN)/ruff check src hooks tests scripts
+	$(BIN)/ruff format --check src hooks tests scripts
 	$(BIN)/mypy
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/zizmor --offline --no-progress .github/workflows

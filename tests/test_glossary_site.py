@@ -136,6 +136,9 @@ def test_curator_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["glossary-report"]) == 0
     report = capsys.readouterr().out
     assert "Capitalized names no entry covers" in report
-    assert "radchenko-2020 p-24: “China’s Khrushchev” → liu-shaoqi (rule: China's Khrushchev)" in report
+    assert (
+        "radchenko-2020 p-24: “China’s Khrushchev” → liu-shaoqi (rule: China's Khrushchev;"
+        ' In the Cultural Revolution Liu Shaoqi was denounced as "China\'s Khrushchev".)'
+    ) in report
     assert "  peoples-liberation-army\n" in report  # an entry no text mentions
     assert "Stalin-like (1)" in report

@@ -95,11 +95,6 @@ def draft_entry(reference: str) -> Draft:
     return Draft(_key(names[0], fields["year"], fields.get("title", "")), entry_type, fields)
 
 
-def draft_bibtex(references: list[str]) -> str:
-    """Draft a whole reference list as BibTeX text, one entry per reference, in order."""
-    return "\n".join(draft_entry(reference).to_bibtex() for reference in references)
-
-
 def _names(printed: str) -> list[str]:
     printed = printed.strip()
     if re.search(r"\b[A-Z]$", printed):  # the period closing an initial was taken for the separator

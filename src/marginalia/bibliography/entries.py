@@ -82,10 +82,6 @@ class Bibliography:
     files: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def in_file(self, path: Path) -> list[BibEntry]:
-        """The entries of one file, in file order."""
-        return [e for e in self.entries.values() if e.path == path]
-
 
 _cache: dict[Path, tuple[float, list[BibEntry], list[Diagnostic]]] = {}
 

@@ -131,6 +131,7 @@ class CuratorReport:
         by_rule: Mentions decided by a phrase rule.
         entries: Number of entries by kind title.
         mentions: Number of mentions.
+        reasons: Why each phrase rule decides as it does, by phrase.
     """
 
     uncovered: list[tuple[str, int]] = field(default_factory=list)
@@ -139,6 +140,7 @@ class CuratorReport:
     by_rule: list[MentionRecord] = field(default_factory=list)
     entries: dict[str, int] = field(default_factory=dict)
     mentions: int = 0
+    reasons: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line for the build log."""
@@ -159,7 +161,10 @@ class CuratorReport:
         lines += ["", "Forms claimed by two entries:"]
         lines += [f"  {message}" for message in self.claimed_twice] or ["  none"]
         lines += ["", "Mentions decided by a rule:"]
-        lines += [f"  {m.slug} {m.anchor}: “{m.form}” → {m.entry} (rule: {m.rule})" for m in self.by_rule] or ["  none"]
+        lines += [
+            f"  {m.slug} {m.anchor}: “{m.form}” → {m.entry} (rule: {m.rule}; {self.reasons.get(m.rule, '')})"
+            for m in self.by_rule
+        ] or ["  none"]
         return "\n".join(lines) + "\n"
 
 
@@ -189,6 +194,7 @@ def curator_report(glossary: Glossary, texts: list[Text]) -> CuratorReport:
         by_rule=[m for text in texts for m in text.mentions if m.rule],
         entries={title: counts[kind] for kind, title in KIND_TITLES.items()},
         mentions=sum(len(text.mentions) for text in texts),
+        reasons={rule.phrase: rule.why for rule in glossary.phrases},
     )
 
 

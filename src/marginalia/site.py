@@ -37,8 +37,6 @@ TEXTS_NAV_TITLE = "Texts"
 GLOSSARY_NAV_TITLE = "Glossary"
 BIBLIOGRAPHY_NAV_TITLE = "Bibliography"
 ALIASES_NAME = "aliases.yml"
-GLOSSARY_NAV_PAGES = 7
-"""The glossary's overview, kind pages and timeline come first among its pages; entry pages stay out of the navigation."""
 
 
 @dataclass
@@ -99,10 +97,11 @@ class SiteBuild:
         mentions = [m for text in corpus.texts for m in text.mentions]
         glossary_pages = render_glossary_pages(GlossaryData(glossary, by_text, mentions))
         text_pages = [page for _, pages in by_text for page in pages]
-        build.pages = _with_abbreviations([*text_pages, *glossary_pages], glossary) + bibliography_pages
+        glossary_all = [*glossary_pages.index_pages, *glossary_pages.entry_pages]
+        build.pages = _with_abbreviations([*text_pages, *glossary_all], glossary) + bibliography_pages
         build.files = [(entry_file_path(key), entry.raw.strip() + "\n") for key, entry in bibliography.entries.items()]
         build.nav = _texts_nav(by_text, {p.path: p for p in bibliography_pages[1:]})
-        build.glossary_nav = [{p.title: p.path} for p in glossary_pages[:GLOSSARY_NAV_PAGES] if "/" in p.path]
+        build.glossary_nav = [{p.title: p.path} for p in glossary_pages.index_pages]
         build.formatted = formatted
         build.text_pages = {
             page.path: TextPage(text, page.title if len(pages) > 1 else "") for text, pages in by_text for page in pages

@@ -39,14 +39,22 @@ def entry_page(entry_id: str) -> str:
     return f"{GLOSSARY_DIR}/{entry_id}.md"
 
 
-def render_glossary_pages(data: GlossaryData) -> list[RenderedPage]:
+@dataclass(frozen=True)
+class GlossaryPages:
+    """The glossary's pages: those for the navigation (overview, kinds, timeline) and one per entry."""
+
+    index_pages: list[RenderedPage]
+    entry_pages: list[RenderedPage]
+
+
+def render_glossary_pages(data: GlossaryData) -> GlossaryPages:
     """Render every glossary page.
 
     Args:
         data: Entries, texts and mentions.
 
     Returns:
-        The overview, the kind pages and the timeline (in navigation order), then one page per entry.
+        The overview, the kind pages and the timeline, in navigation order, and the entries' pages.
     """
     by_entry: dict[str, list[MentionRecord]] = defaultdict(list)
     for mention in data.mentions:
@@ -59,8 +67,9 @@ def render_glossary_pages(data: GlossaryData) -> list[RenderedPage]:
             body = _filter_list(of_kind, by_entry, kind_page(kind), title.lower())
             pages.append(RenderedPage(kind_page(kind), title, f"# {title}\n\n{body}\n"))
     pages.append(RenderedPage(TIMELINE_PAGE, "Timeline", _timeline(entries, by_entry)))
-    pages += [RenderedPage(entry_page(e.id), e.name, _entry(e, data, by_entry[e.id])) for e in entries]
-    return pages
+    return GlossaryPages(
+        pages, [RenderedPage(entry_page(e.id), e.name, _entry(e, data, by_entry[e.id])) for e in entries]
+    )
 
 
 def _overview(entries: list[Entry], by_entry: dict[str, list[MentionRecord]]) -> str:

@@ -8,12 +8,14 @@ from marginalia.ingest.patterns import join_lines
 from marginalia.model import Block, Document, Heading, Paragraph, RawBlock
 
 ABSTRACT_HEADING = re.compile(r"^abstract$", re.IGNORECASE)
+INLINE_ABSTRACT = re.compile(r"^\*\*(Abstract)\*\*:?\s+(.*)$|^(Abstract):\s+(.*)$", re.DOTALL | re.IGNORECASE)
+"""An abstract printed as a labelled paragraph rather than under a heading."""
 KEYWORDS = re.compile(r"^\*\*(Keywords?)\*\*:?\s*(.*)$|^(Keywords?):\s*(.*)$", re.DOTALL | re.IGNORECASE)
 KEYWORD_SEPARATOR = re.compile(r"\s*[·•;]\s*")
 
 
 def extract_abstract(doc: Document) -> Document:
-    """Move an `Abstract` section and a `**Keywords**` line into metadata.
+    """Move an `Abstract` section (or a `**Abstract**` paragraph) and a `**Keywords**` line into metadata.
 
     The abstract runs from its heading to the next heading or the keywords line.
 
@@ -30,6 +32,13 @@ def extract_abstract(doc: Document) -> Document:
             in_abstract = bool(ABSTRACT_HEADING.match(block.text))
             if in_abstract:
                 doc.metadata.abstract_label = block.text
+                continue
+        if isinstance(block, RawBlock) and not doc.metadata.abstract:
+            inline = INLINE_ABSTRACT.match(join_lines(block.lines))
+            if inline:
+                doc.metadata.abstract_label = inline.group(1) or inline.group(3)
+                text = inline.group(2) if inline.group(1) else inline.group(4)
+                doc.metadata.abstract.append(Paragraph(block.line, text.strip()))
                 continue
         if isinstance(block, RawBlock):
             keywords = KEYWORDS.match(join_lines(block.lines))

@@ -28,7 +28,7 @@ ISBN = re.compile(r"ISBN\s+([0-9Xx][0-9Xx-]{8,16})(?:\s*\(([^)]+)\))?")
 DOI_LINK = re.compile(r"^<(https?://(?:dx\.)?doi\.org/10\.[^>\s]+)>$")
 ROLE = re.compile(r"^\*([A-Z][\w ]+)\*$")
 TRANSLATORS = re.compile(r"^Translated by\b")
-NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&|·)\s+")
 
 
 def extract_front_matter(doc: Document) -> Document:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from marginalia.corpus import Text
 from marginalia.ingest.patterns import NOTE_REF
@@ -48,7 +49,7 @@ class RenderedPage:
     title: str
     markdown: str
 
-    @property
+    @cached_property
     def anchors(self) -> frozenset[str]:
         """The paragraph and note ids on the page (`p-N`, `fn:N`), to link to them from elsewhere."""
         paragraphs = PARAGRAPH_ID.findall(self.markdown)

@@ -33,7 +33,7 @@ def render_section(section: Section, marks: EditorialMarks, *, heading: bool = T
     Returns:
         Markdown.
     """
-    if section.kind == "notes":
+    if section.kind == "notes":  # endnotes become footnotes of the page that holds their markers
         return ""
     parts = [_heading(section)] if heading and section.heading else []
     parts.append(RENDERERS[section.kind](section, marks))
@@ -130,17 +130,11 @@ def _abbreviations(section: Section, marks: EditorialMarks) -> str:
     return '<dl class="abbreviations" markdown>\n' + "\n".join(items) + "\n</dl>"
 
 
-def _notes(section: Section, marks: EditorialMarks) -> str:
-    # Endnotes become footnotes of the page that holds their markers.
-    return ""
-
-
 RENDERERS: dict[SectionKind, SectionRenderer] = {
     "prose": _prose,
     "references": _references,
     "contents": _contents,
     "contributors": _contributors,
     "abbreviations": _abbreviations,
-    "notes": _notes,
 }
-"""How each kind of section is rendered."""
+"""How each kind of section is rendered; a notes section renders as nothing, its notes being footnotes."""

@@ -148,3 +148,13 @@ def test_print_stylesheet_hides_navigation_and_shows_urls(wide: Page, base_url: 
         "element => getComputedStyle(element, '::after').content"
     )
     assert "kremlin.ru" in after
+
+
+@pytest.mark.parametrize("name", ["article", "glossary-entry", "timeline"])
+def test_no_serious_accessibility_violation_in_the_dark_scheme_on_a_phone(browser, base_url: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 400, "height": 800}, color_scheme="dark", is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []

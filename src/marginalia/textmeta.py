@@ -67,7 +67,7 @@ class TextMeta:
     @property
     def author_names(self) -> list[str]:
         """Authors as "Given Family" for display."""
-        return [_display_name(name) for name in self.authors]
+        return [display_name(name) for name in self.authors]
 
 
 def load_text_meta(path: Path, slug: str) -> tuple[TextMeta | None, list[Diagnostic]]:
@@ -142,6 +142,7 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
     return value.strip()
 
 
-def _display_name(name: str) -> str:
+def display_name(name: str) -> str:
+    """A name written "Family, Given" in reading order: "Given Family"."""
     family, _, given = name.partition(",")
     return f"{given.strip()} {family.strip()}".strip()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from marginalia.bibliography.entries import BibEntry
 from marginalia.calendar_names import MONTH_NUMBERS
 from marginalia.corpus import Text
+from marginalia.textmeta import display_name
 
 PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
 BOOK_PART_TYPES = frozenset({"book-front-matter", "chapter"})
@@ -133,7 +134,7 @@ def _json_ld(text: Text, *, page_title: str, url: str, date: str, is_part: bool)
     if is_part:
         book: dict[str, object] = {"@type": "Book", "name": meta.title}
         if meta.editors:
-            book["editor"] = [{"@type": "Person", "name": _display(n)} for n in meta.editors]
+            book["editor"] = [{"@type": "Person", "name": display_name(n)} for n in meta.editors]
         if meta.publisher:
             book["publisher"] = {"@type": "Organization", "name": meta.publisher}
         if meta.isbn:
@@ -142,8 +143,3 @@ def _json_ld(text: Text, *, page_title: str, url: str, date: str, is_part: bool)
     if meta.doi:
         document["identifier"] = f"https://doi.org/{meta.doi}"
     return json.dumps(document, ensure_ascii=False).replace("</", "<\\/")
-
-
-def _display(name: str) -> str:
-    family, _, given = name.partition(",")
-    return f"{given.strip()} {family.strip()}".strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from marginalia.glossary.entries import Entry, Glossary
 from marginalia.glossary.schema import KIND_LABELS, KIND_TITLES, EntryKind
 from marginalia.render.inline import esc, slugify
 from marginalia.render.pages import RenderedPage, page_of
+from marginalia.search import plain_spelling
 
 GLOSSARY_DIR = "glossary"
 TIMELINE_PAGE = f"{GLOSSARY_DIR}/timeline.md"
@@ -112,8 +112,7 @@ def search_terms(entry: Entry) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return plain_spelling(text).casefold()
 
 
 def _sort_name(entry: Entry) -> str:

@@ -102,7 +102,7 @@ GOOD_META = "title: T\nauthors:\n  - Doe, Jane\nyear: 2020\ntype: article\nlicen
         pytest.param(
             GOOD_META.replace("type: article", "type: poem"),
             [
-                "text.yml:5: unknown type 'poem': use one of article, book, book-front-matter, chapter, edited-book, report, thesis"
+                "text.yml:5: unknown type 'poem': use one of article, book, book-front-matter, chapter, document, edited-book, report, review, thesis"
             ],
             id="bad_type",
         ),

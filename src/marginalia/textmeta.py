@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,14 +10,50 @@ from pathlib import Path
 from marginalia.model import Diagnostic
 from marginalia.yamlfile import Located, YamlFileError, load_located
 
-TEXT_TYPES = ("article", "book", "book-front-matter", "chapter", "edited-book", "report", "thesis")
-"""The kinds of text `type` may name."""
+TEXT_TYPES = (
+    "article",
+    "book",
+    "book-front-matter",
+    "chapter",
+    "document",
+    "edited-book",
+    "report",
+    "review",
+    "thesis",
+)
+"""The kinds of text `type` may name; `document` is an archival document (in translation)."""
 
 REQUIRED = ("title", "authors", "year", "type", "license")
 Problem = Callable[[int | None, str, str], None]
 """Reports a problem: line, message, code."""
 
-OPTIONAL = ("editors", "container", "publisher", "place", "doi", "isbn", "url", "language", "short_title", "bibkey")
+OPTIONAL = (
+    "editors",
+    "container",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "place",
+    "doi",
+    "isbn",
+    "url",
+    "language",
+    "short_title",
+    "bibkey",
+    "archive",
+    "date",
+    "translator",
+    "reviewed",
+)
+REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "chapter": ("container", "editors", "pages"),
+    "document": ("archive", "date", "translator"),
+}
+"""Fields a type needs beyond `REQUIRED`: a chapter names its book, a document its archive."""
+LIST_FIELDS = ("authors", "editors", "isbn", "translator")
+"""Fields that hold a list; `isbn` and `translator` may also be one string."""
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +69,9 @@ class TextMeta:
         license: The licence, e.g. "CC BY 4.0" or "© publisher, quoted for study".
         editors: Editors, as "Family, Given".
         container: The journal or book the text is part of.
+        volume: The journal volume.
+        issue: The journal issue.
+        pages: The page range in the container ("109–122").
         publisher: The publisher.
         place: The place of publication.
         doi: The DOI, without `https://doi.org/`.
@@ -40,6 +80,10 @@ class TextMeta:
         language: The text's language (BCP 47), "en" by default.
         short_title: A short title for navigation; the title when empty.
         bibkey: The key of the text's own entry in `bib/`, for "cite the original work".
+        archive: For a document, the archive and its reference (fond, opis, delo).
+        date: For a document, the date it bears (YYYY, YYYY-MM or YYYY-MM-DD).
+        translator: Translators, as "Family, Given".
+        reviewed: For a review, the reviewed work as printed.
     """
 
     slug: str
@@ -50,6 +94,9 @@ class TextMeta:
     license: str
     editors: tuple[str, ...] = ()
     container: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
     publisher: str = ""
     place: str = ""
     doi: str = ""
@@ -58,6 +105,10 @@ class TextMeta:
     language: str = "en"
     short_title: str = ""
     bibkey: str = ""
+    archive: str = ""
+    date: str = ""
+    translator: tuple[str, ...] = ()
+    reviewed: str = ""
 
     @property
     def nav_title(self) -> str:
@@ -112,6 +163,14 @@ def load_text_meta(path: Path, slug: str) -> tuple[TextMeta | None, list[Diagnos
                 values[key] = value
     if any(key not in values for key in REQUIRED):
         return None, problems
+    needed = [key for key in REQUIRED_BY_TYPE.get(str(values["type"]), ()) if key not in fields]
+    if needed:
+        problem(
+            root.line,
+            f"a text of type {values['type']!r} needs field(s): {', '.join(needed)}",
+            "meta-missing",
+        )
+        return None, problems
     return TextMeta(slug=slug, **values), problems  # type: ignore[arg-type]
 
 
@@ -122,8 +181,10 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
             return value
         problem(line, f"year must be a four-digit year, not {value!r}", "meta-year")
         return None
-    if key in ("authors", "editors", "isbn"):
-        items = value if isinstance(value, list) else [located] if key == "isbn" else None
+    if key in ("volume", "issue", "pages") and isinstance(value, int):
+        return str(value)
+    if key in LIST_FIELDS:
+        items = value if isinstance(value, list) else [located] if key in ("isbn", "translator") else None
         if items is None or not all(isinstance(item.value, str) and item.value.strip() for item in items):
             problem(line, f"{key} must be a list of strings", "meta-list")
             return None
@@ -131,10 +192,13 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
         if key != "isbn":
             for item in items:
                 if "," not in item.value:
-                    problem(item.line, f"write {key[:-1]} {item.value!r} as 'Family, Given'", "meta-name")
+                    problem(item.line, f"write {key.removesuffix('s')} {item.value!r} as 'Family, Given'", "meta-name")
         return names
     if not isinstance(value, str) or not value.strip():
         problem(line, f"{key} must be a non-empty string", "meta-string")
+        return None
+    if key == "date" and not DATE.match(value.strip()):
+        problem(line, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", "meta-date")
         return None
     if key == "type" and value not in TEXT_TYPES:
         problem(line, f"unknown type {value!r}: use one of {', '.join(TEXT_TYPES)}", "meta-type")

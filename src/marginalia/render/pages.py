@@ -29,8 +29,10 @@ TYPE_LABELS = {
     "book": "Book",
     "book-front-matter": "Book front matter",
     "chapter": "Book chapter",
+    "document": "Archival document",
     "edited-book": "Edited book",
     "report": "Report",
+    "review": "Book review",
     "thesis": "Thesis",
 }
 

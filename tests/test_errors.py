@@ -124,7 +124,8 @@ def test_unknown_field_and_name_form_warn_but_build(tmp_path: Path) -> None:
     prefix = str(folder) + "/"
     assert [str(p).removeprefix(prefix) for p in problems] == [
         "text.yml:7: unknown field 'journal': allowed fields are title, authors, year, type, license, editors,"
-        " container, publisher, place, doi, isbn, url, language, short_title, bibkey",
+        " container, volume, issue, pages, publisher, place, doi, isbn, url, language, short_title, bibkey, archive, date,"
+        " translator, reviewed",
         "text.yml:3: write author 'Jane Doe' as 'Family, Given'",
     ]
 

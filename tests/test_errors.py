@@ -42,9 +42,9 @@ P = "texts/snippet/source.md"
             id="unopened_tag",
         ),
         pytest.param(
-            "Just text, no title.\n",
-            [f"{P}:1: no title: the text needs a level-1 heading (`# Title`)"],
-            id="no_title",
+            "# T\n\nA.<sup>1</sup> B.<sup>2</sup> C.<sup>4</sup>\n\n<sup>1</sup> One.\n\n<sup>2</sup> Two.\n\n<sup>4</sup> Four.\n",
+            [f"{P}:9: note 4 follows note 2 (line 7): a note is missing or misnumbered; check the extraction"],
+            id="note_number_gap",
         ),
     ],
 )

@@ -1,4 +1,4 @@
-"""Command line for editors: `bib-draft` and `glossary-report` (`python -m marginalia --help`)."""
+"""Command line for editors: `bib-draft`, `glossary-report` and `ingest-report` (`python -m marginalia --help`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from marginalia.bibliography.draft import compare, draft_entry
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.corpus import load_text
 from marginalia.glossary.report import curator_report
+from marginalia.ingest.report import ingest_report
 from marginalia.model import Reference
 from marginalia.site import SiteBuild
 
@@ -36,9 +37,15 @@ def main(argv: list[str] | None = None) -> int:
         "glossary-report", help="list names no glossary entry covers, unused entries and rule decisions"
     )
     report.add_argument("--root", type=Path, default=Path(), help="the project folder (with texts/, bib/, glossary/)")
+    ingest = commands.add_parser(
+        "ingest-report", help="show what ingest made of a text: metadata, sections, notes, joins, warnings"
+    )
+    ingest.add_argument("text", type=Path, help="the text's folder, e.g. texts/radchenko-2020")
     args = parser.parse_args(argv)
     if args.command == "glossary-report":
         return _glossary_report(args.root)
+    if args.command == "ingest-report":
+        return _ingest_report(args.text)
     return _bib_draft(args.text, args.compare)
 
 
@@ -68,6 +75,17 @@ def _bib_draft(folder: Path, bib_dir: Path | None) -> int:
         for difference in differences:
             print(f"       {difference}")
     print(f"{correct} of {len(drafts)} references drafted completely and correctly")
+    return 0
+
+
+def _ingest_report(folder: Path) -> int:
+    text, problems = load_text(folder)
+    for problem in problems:
+        if text is None or not problem.path.endswith("source.md"):
+            print(problem, file=sys.stderr)
+    if text is None:
+        return 1
+    print(ingest_report(text.document), end="")
     return 0
 
 

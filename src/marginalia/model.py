@@ -282,6 +282,9 @@ class Metadata:
 
     title: str = ""
     title_line: int = 0
+    label: str = ""
+    """A line printed above the title: "CHAPTER 7", "Part II", "Document 3"."""
+    label_line: int = 0
     people: list[Person] = field(default_factory=list)
     """Bylines: authors and editors as printed on the title page."""
     dates: list[LabelledValue] = field(default_factory=list)
@@ -302,6 +305,12 @@ class Metadata:
     """ISBNs; the label is "ISBN" with the qualifier printed after the number, if any ("ISBN (eBook)")."""
     doi: str = ""
     doi_line: int = 0
+    archive: list[LabelledValue] = field(default_factory=list)
+    """An archival document's heading block: the archive reference and the place and date it bears."""
+    reviewed: list[LabelledValue] = field(default_factory=list)
+    """A review's header citing the reviewed work (author, title, publisher, pages, price, ISBN)."""
+    footer: list[LabelledValue] = field(default_factory=list)
+    """First-page footer lines other than © and a bare DOI, e.g. the chapter's citation in its book."""
     series: Section | None = None
     """A series blurb printed before the title page."""
 
@@ -338,12 +347,12 @@ class Repair:
 
     Attributes:
         line: The source line where it happened.
-        kind: `dehyphenate` or `rejoin`.
+        kind: `dehyphenate` (hyphen dropped), `keep-hyphen` (a compound kept whole) or `rejoin`.
         detail: What was joined, e.g. "addi-|tion".
     """
 
     line: int
-    kind: Literal["dehyphenate", "rejoin"]
+    kind: Literal["dehyphenate", "keep-hyphen", "rejoin"]
     detail: str
 
 
@@ -428,10 +437,11 @@ def document_texts(doc: Document) -> list[str]:
         The texts, roughly in reading order.
     """
     meta = doc.metadata
-    texts = [meta.title]
+    texts = [meta.label, meta.title]
     for person in meta.people:
         texts += [person.name, person.role, person.marker, *person.affiliation]
-    for value in [*meta.dates, *meta.copyright, *meta.contact, *meta.affiliations, *meta.translators, *meta.isbns]:
+    labelled = [*meta.dates, *meta.copyright, *meta.contact, *meta.affiliations, *meta.translators, *meta.isbns]
+    for value in [*labelled, *meta.archive, *meta.reviewed, *meta.footer]:
         texts += [value.label, value.value]
     texts += [meta.abstract_label, *(p.text for p in meta.abstract), meta.keywords_label, *meta.keywords]
     texts += [meta.license_statement, meta.doi]

@@ -4,21 +4,37 @@ from __future__ import annotations
 
 import re
 
+from marginalia.calendar_names import MONTH_NAMES
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 NOTE_LINE = re.compile(r"^<sup>(\d+)</sup>\s*(.*)$", re.DOTALL)
 """A footnote's text at a page bottom: `<sup>N</sup> text`."""
-ENDNOTE_LINE = re.compile(r"^(\d+)\.\s+(.*)$", re.DOTALL)
-"""An endnote in a notes section: `N. text`."""
+ENDNOTE_LINE = re.compile(r"^(?:<sup>(\d+)</sup>|\[(\d+)\]|(\d+)(\.?))\s+(\S.*)$", re.DOTALL)
+"""An endnote in a notes section: `N. text`, `N text`, `[N] text` or `<sup>N</sup> text`."""
 MARKER = re.compile(r"<sup>(\d+)</sup>")
 """A note marker in running text."""
+ANY_MARKER = re.compile(rf"<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])")
+"""A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`) or `[N]`."""
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""
 SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-SENTENCE_END = re.compile(r"[.?!:…](?:[\"'”’)\]*_]|\[\^[^\]]+\])*$")
-"""Text that ends a sentence, allowing closing quotes, brackets, emphasis and note markers."""
+SENTENCE_END = re.compile(
+    rf"[.?!:…](?:[\"'”’)\]*_]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"
+)
+"""Text that ends a sentence, allowing closing quotes, brackets, emphasis and note markers in any form."""
+
+
+MONTH = "|".join(MONTH_NAMES)
+ARCHIVE = re.compile(r"\b(?:Archives?|Archiv|Arkhiv|fond|opis|delo|f\.\s?\d+,\s*op\.)(?![\w])", re.IGNORECASE)
+"""Words of an archive reference: "Archive of …", "fond 52, opis 1, delo 499", "f. 39, op. 1"."""
+PLACE_DATE = re.compile(
+    rf"^(?:[A-Z][\w .'’-]*,\s*)?(?:\d{{1,2}}\s+(?:{MONTH})\s+\d{{4}}|(?:{MONTH})\s+\d{{1,2}},\s+\d{{4}})\.?$"
+)
+"""A document's place and date: "Beijing, 2 October 1959", "October 2, 1959"."""
 
 
 def join_lines(lines: list[str]) -> str:

@@ -1,8 +1,15 @@
-"""Read the title and the title and copyright pages that come before the first section.
+"""Read what a text says about itself: the lines around its title, and its first-page footer.
 
-Everything before the first section heading (other than the title) is front
-matter. Blocks of a recognised form become metadata; the rest stays in
-`Document.front`, in order and verbatim, to be shown on the title page.
+Body is the default. Only what is positively recognised leaves the flow:
+before the title, a series page, a label line ("CHAPTER 7") and a byline;
+after it, the byline and its affiliations, dates, ©, translators, ISBNs, a
+DOI, an archive reference, a reviewed work's citation, and title-page or
+imprint blocks (short unpunctuated lines, copyright boilerplate, or blocks laid
+out line by line with hard breaks, which body prose in these extractions never is). The first
+block that is none of these starts the body, whether or not a heading comes
+first. Further on, a first-page footer (© lines, a DOI, the chapter's citation
+in its book) that PDF extraction left inside a paragraph is lifted out as
+metadata, leaving a page break so that the paragraph is rejoined.
 """
 
 from __future__ import annotations
@@ -10,13 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from marginalia.ingest.patterns import MARKER, SENTENCE_END, hard_lines, join_lines
+from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, hard_lines, join_lines
+from marginalia.ingest.transforms.classify import STRUCTURAL_TITLES
 from marginalia.model import (
     Block,
     Document,
     Heading,
     LabelledValue,
     LineGroup,
+    NoteText,
+    PageBreak,
     Paragraph,
     Person,
     RawBlock,
@@ -25,69 +35,109 @@ from marginalia.model import (
 
 DATE_LABEL = re.compile(r"^(Received|Revised|Accepted|Published(?: online)?|First published):\s*(.+)$")
 ISBN = re.compile(r"ISBN\s+([0-9Xx][0-9Xx-]{8,16})(?:\s*\(([^)]+)\))?")
-DOI_LINK = re.compile(r"^<(https?://(?:dx\.)?doi\.org/10\.[^>\s]+)>$")
+DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/10\.[^>\s]+")
+BARE_DOI = re.compile(r"^<?(https?://(?:dx\.)?doi\.org/10\.[^>\s]+?)>?$|^(?:DOI|doi):?\s*(10\.\S+)$")
 ROLE = re.compile(r"^\*([A-Z][\w ]+)\*$")
-TRANSLATORS = re.compile(r"^Translated by\b")
+TRANSLATORS = re.compile(r"^(?:(?:Selected|Edited|Compiled),?\s+(?:and\s+)?)?[Tt]ranslated\s+(?:from\s+\w+\s+)?by\b")
+REVIEWER = re.compile(r"^Reviewed by\s+(\S.*)$")
+NAME_WITH_MARKERS = re.compile(r"^\s*([^<]+?)\s*((?:<sup>[^<]*</sup>)*)\s*$")
+"""A name followed only by its affiliation markers."""
 NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&|·)\s+")
+LABEL_LINE = re.compile(r"^(?:chapter|part|document|appendix|section)\s+(?:\d+|[IVXLC]+|[A-Z][a-z]+)\b", re.IGNORECASE)
+"""A line printed above a title: "CHAPTER 7", "Part II", "Document 12"."""
+PAGE_COUNT = re.compile(r"\b(?:[ivxlc]+\s*\+\s*)?\d+\s*pp\b|\bpp\.\s*\d|\b\d+\s+pages\b", re.IGNORECASE)
+STRONG_IMPRINT = re.compile(
+    r"©|\bcopyright\b|\ball rights reserved\b|\bISBN\b|\btrademarks?\b|\bwarrant(?:y|ies)\b|\bregistered company\b"
+    r"|\bcover design\b|\bprinted in\b",
+    re.IGNORECASE,
+)
+"""Words that only an imprint page uses."""
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "da", "di", "du", "la", "le", "bin", "al", "ibn", "y"})
+SHORT_LINE_WORDS = 8
+FOOTER_WORDS = 40
+
+Reader = Callable[[Document, RawBlock], bool]
 
 
 def extract_front_matter(doc: Document) -> Document:
-    """Fill `Document.metadata` from the blocks before the first section heading.
+    """Fill `Document.metadata` from the recognised blocks around the title; the rest is body.
 
     Args:
         doc: A classified document, abstract already extracted.
 
     Returns:
-        The document whose flow starts at its first section heading.
+        The document whose flow starts at its first block of body.
     """
-    title_index = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.level == 1), None)
-    if title_index is None:
-        doc.warn(1, "no title: the text needs a level-1 heading (`# Title`)", "title-missing")
-        return doc
-    title = doc.blocks[title_index]
-    assert isinstance(title, Heading)
-    doc.metadata.title, doc.metadata.title_line = title.text, title.line
-    end = next(
-        (i for i in range(title_index + 1, len(doc.blocks)) if isinstance(doc.blocks[i], Heading)),
-        len(doc.blocks),
-    )
-    _read_before_title(doc, doc.blocks[:title_index])
-    _read_after_title(doc, doc.blocks[title_index + 1 : end])
-    doc.blocks = doc.blocks[end:]
+    blocks = doc.blocks
+    title_index = _title_index(blocks)
+    start = 0
+    if title_index is not None:
+        title = blocks[title_index]
+        assert isinstance(title, Heading)
+        doc.metadata.title, doc.metadata.title_line = title.text, title.line
+        _read_before_title(doc, blocks[:title_index])
+        start = title_index + 1
+    end = _read_after_title(doc, blocks, start)
+    doc.blocks = _lift_footers(doc, blocks[end:])
     return doc
 
 
+def _title_index(blocks: list[Block]) -> int | None:
+    """The first level-1 heading, if nothing before it is body."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.level == 1:
+            return index
+        if isinstance(block, RawBlock) and not (_is_short(block) or _is_imprint(block)):
+            if not any(isinstance(b, Heading) for b in blocks[:index]):
+                return None
+    return None
+
+
 def _read_before_title(doc: Document, blocks: list[Block]) -> None:
-    """A series page (a heading and its blurb), then perhaps a byline just above the title."""
-    if blocks and _is_byline(blocks[-1]):
-        byline = blocks.pop()
-        assert isinstance(byline, RawBlock)
-        doc.metadata.people.append(_person(byline))
-    if blocks and isinstance(blocks[0], Heading):
-        heading = blocks[0]
+    """A series page (a heading and its blurb), then a label line or a byline just above the title."""
+    rest = list(blocks)
+    while rest and isinstance(last := rest[-1], RawBlock):
+        if not doc.metadata.label and LABEL_LINE.match(last.text.strip()):
+            doc.metadata.label, doc.metadata.label_line = join_lines(last.lines), last.line
+        elif not doc.metadata.people and _is_byline_above_title(last):
+            name, *role = (line.strip() for line in last.lines)
+            doc.metadata.people.append(Person(last.line, name, " ".join(role)))
+        else:
+            break
+        rest.pop()
+    if rest and isinstance(rest[0], Heading):
+        heading = rest[0]
         doc.metadata.series = Section(heading.line, heading.text, "", "prose", source_level=heading.level)
-        doc.metadata.series.blocks = [_as_text_block(b) for b in blocks[1:]]
+        doc.metadata.series.blocks = [_as_text_block(b) for b in rest[1:]]
     else:
-        doc.front.extend(_as_text_block(b) for b in blocks)
+        doc.front.extend(_as_text_block(b) for b in rest)
 
 
-def _read_after_title(doc: Document, blocks: list[Block]) -> None:
-    """Recognise authors, dates, ©, translators, editors, ISBNs and DOI; keep the rest."""
-    readers: list[Callable[[Document, RawBlock], bool]] = [
+def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
+    """Read recognised blocks from `start`; return the index of the first block of body."""
+    readers: list[Reader] = [
         _read_dates,
         _read_copyright,
         _read_translators,
         _read_isbns,
         _read_doi,
+        _read_archive,
+        _read_reviewed_work,
+        _read_reviewer,
     ]
     role: RawBlock | None = None
-    for index, block in enumerate(blocks):
+    byline_open = True  # a byline may come until anything else has been read
+    affiliations_open = False  # unmarked affiliation lines may follow a byline
+    index = start
+    for index in range(start, len(blocks)):  # noqa: B007 - the index where the loop stops is the result
+        block = blocks[index]
+        if isinstance(block, PageBreak):
+            continue
+        if isinstance(block, NoteText) and block.label in _byline_markers(doc):
+            doc.metadata.affiliations.append(LabelledValue(block.line, block.label, block.text))
+            continue
         if not isinstance(block, RawBlock):
-            doc.front.append(block)
-            continue
-        if index == 0 and MARKER.search(block.text):
-            _read_authors(doc, block)
-            continue
+            break
         if ROLE.match(block.text):
             role = block
             continue
@@ -98,19 +148,90 @@ def _read_after_title(doc: Document, blocks: list[Block]) -> None:
             doc.metadata.people.append(Person(block.line, name, role_match.group(1), "", affiliation))
             role = None
             continue
-        if not any(read(doc, block) for read in readers):
+        if any(read(doc, block) for read in readers):
+            byline_open = affiliations_open = False
+            continue
+        if byline_open and _read_byline(doc, block):
+            byline_open, affiliations_open = False, not MARKER.search(block.text)
+            continue
+        if affiliations_open and _is_short(block):
+            doc.metadata.people[-1].affiliation.extend(hard_lines(block.lines))
+            continue
+        if _is_short(block) or _is_imprint(block):
+            byline_open = affiliations_open = False
             doc.front.append(_as_text_block(block))
+            continue
+        break
+    else:
+        index = len(blocks)
     if role is not None:
         doc.front.append(_as_text_block(role))
+    return index
 
 
-def _read_authors(doc: Document, block: RawBlock) -> None:
-    text = join_lines(block.lines)
-    for part in NAME_SPLIT.split(text):
-        markers = MARKER.findall(part)
-        name = MARKER.sub("", part).strip()
-        if name:
-            doc.metadata.people.append(Person(block.line, name, "", ",".join(markers)))
+def _lift_footers(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Replace first-page footer blocks in the body by page breaks, their lines kept as metadata."""
+    kept: list[Block] = []
+    in_apparatus = False  # notes and reference lists cite DOIs as content, not as footers
+    for block in blocks:
+        if isinstance(block, Heading):
+            in_apparatus = block.text.strip().lower() in STRUCTURAL_TITLES
+        if not in_apparatus and isinstance(block, RawBlock) and _is_footer(block):
+            _read_footer(doc, block)
+            kept.append(PageBreak(block.line))
+        else:
+            kept.append(block)
+    return kept
+
+
+def _is_footer(block: RawBlock) -> bool:
+    if len(block.lines) > 3:
+        return False
+    for raw in block.lines:
+        line = raw.strip()
+        if line.startswith("©") or BARE_DOI.match(line):
+            continue
+        url = DOI_URL.search(line)
+        if url is None or line[url.end() :].strip(" .>") or len(line.split()) > FOOTER_WORDS:
+            return False
+    return True
+
+
+def _read_footer(doc: Document, block: RawBlock) -> None:
+    for offset, raw in enumerate(block.lines):
+        line, number = raw.strip(), block.line + offset
+        doi = BARE_DOI.match(line)
+        if line.startswith("©"):
+            doc.metadata.copyright.append(LabelledValue(number, "©", line[1:].strip()))
+        elif doi and not doc.metadata.doi:
+            doc.metadata.doi, doc.metadata.doi_line = _doi_url(doi), number
+        else:
+            doc.metadata.footer.append(LabelledValue(number, "", line))
+
+
+def _read_byline(doc: Document, block: RawBlock) -> bool:
+    """Names separated by commas, "and", "&" or "·", each perhaps with affiliation markers."""
+    if len(block.lines) > 3:
+        return False
+    parts = [p for p in NAME_SPLIT.split(join_lines(block.lines)) if p.strip()]
+    names = [(m.group(1).strip(), MARKER.findall(m.group(2))) for part in parts if (m := NAME_WITH_MARKERS.match(part))]
+    if not names or len(names) < len(parts) or not all(_is_name(name) for name, _ in names):
+        return False
+    doc.metadata.people.extend(Person(block.line, name, "", ",".join(markers)) for name, markers in names)
+    return True
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if any(c.isdigit() for c in text) or not any(len(w.rstrip(".")) > 1 and not w.endswith(".") for w in words):
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+
+
+def _byline_markers(doc: Document) -> set[str]:
+    return {marker for person in doc.metadata.people for marker in person.marker.split(",") if marker}
 
 
 def _read_dates(doc: Document, block: RawBlock) -> bool:
@@ -157,25 +278,68 @@ def _read_isbns(doc: Document, block: RawBlock) -> bool:
 
 
 def _read_doi(doc: Document, block: RawBlock) -> bool:
-    match = DOI_LINK.match(block.text.strip())
-    if not match:
+    match = BARE_DOI.match(block.text.strip())
+    if not match or doc.metadata.doi:
         return False
-    doc.metadata.doi, doc.metadata.doi_line = match.group(1), block.line
+    doc.metadata.doi, doc.metadata.doi_line = _doi_url(match), block.line
     return True
 
 
-def _is_byline(block: Block) -> bool:
+def _read_archive(doc: Document, block: RawBlock) -> bool:
+    """An archival document's reference and the place and date it bears, each on its line."""
+    lines = [line.strip() for line in block.lines]
+    if not (ARCHIVE.search(lines[0]) or PLACE_DATE.match(lines[0])) or len(lines) > 4:
+        return False
+    if not all(ARCHIVE.search(line) or PLACE_DATE.match(line) for line in lines):
+        return False
+    doc.metadata.archive.extend(LabelledValue(block.line + i, "", line) for i, line in enumerate(lines))
+    return True
+
+
+def _read_reviewed_work(doc: Document, block: RawBlock) -> bool:
+    """A review's header: the reviewed book with its publisher, pages, price or ISBN."""
+    text = join_lines(block.lines)
+    if len(block.lines) > 6 or not (ISBN.search(text) and PAGE_COUNT.search(text)):
+        return False
+    doc.metadata.reviewed.append(LabelledValue(block.line, "", text))
+    return True
+
+
+def _read_reviewer(doc: Document, block: RawBlock) -> bool:
+    match = REVIEWER.match(block.text.strip())
+    if not match or len(block.lines) > 3:
+        return False
+    name, *affiliation = hard_lines([match.group(1), *block.lines[1:]])
+    doc.metadata.people.append(Person(block.line, name, "Reviewer", "", affiliation))
+    return True
+
+
+def _doi_url(match: re.Match[str]) -> str:
+    return match.group(1) or f"https://doi.org/{match.group(2)}"
+
+
+def _is_short(block: Block) -> bool:
+    """A few short lines with no sentence in them: a title-page line, a name, an address."""
+    if not isinstance(block, RawBlock) or len(block.lines) > 4:
+        return False
+    return all(
+        len(line.split()) <= SHORT_LINE_WORDS and not SENTENCE_END.search(line.strip()) and "<sup" not in line
+        for line in block.lines
+    )
+
+
+def _is_imprint(block: RawBlock) -> bool:
+    """Copyright boilerplate, or a block laid out line by line (hard breaks), as title pages are."""
+    return bool(STRONG_IMPRINT.search(block.text) or block.has_hard_breaks)
+
+
+def _is_byline_above_title(block: Block) -> bool:
     """A short block of a name and perhaps a role, no sentence, no link."""
     if not isinstance(block, RawBlock) or len(block.lines) > 3:
         return False
     return all(
         len(line.split()) <= 6 and not SENTENCE_END.search(line.strip()) and "<" not in line for line in block.lines
     )
-
-
-def _person(block: RawBlock) -> Person:
-    name, *rest = (line.strip() for line in block.lines)
-    return Person(block.line, name, " ".join(rest))
 
 
 def _as_text_block(block: Block) -> Block:

@@ -1,23 +1,56 @@
-"""Gather note texts out of the flow, then link each marker in the text to its note."""
+"""Gather note texts out of the flow, then link each marker in the text to its note.
+
+Design notes. Notes are numbered in *scopes*: most texts number their notes
+once, but a text of several chapters or documents may start again at 1 in
+each. A note numbered 1 opens a new scope when the note before it was numbered
+higher, or when a heading came between them; a note of scope 1 is stored under
+its printed label ("3"), a note of a later scope under "scope.label" ("2.3"),
+so every note has its own `[^key]`. A marker belongs to the scope whose notes
+come next in the source (footnotes follow their page's markers, endnotes their
+chapter's), see `_scope_ends`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import partial
 
-from marginalia.ingest.patterns import ENDNOTE_LINE, MARKER, NOTE_REF, join_lines
-from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, Paragraph, RawBlock
+from marginalia.ingest.patterns import ANY_MARKER, ENDNOTE_LINE, MARKER, NOTE_REF, SUPERSCRIPT_DIGITS, join_lines
+from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, Paragraph, RawBlock, Repair
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
+SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+@dataclass
+class _Numbering:
+    """The running state of note numbers while notes are collected."""
+
+    scope: int = 1
+    last: int = 0
+    last_line: int = 0
+    heading_since: bool = False
+    notes: list[Note] = field(default_factory=list)
+
+    def key(self, label: str) -> str:
+        return label if self.scope == 1 else f"{self.scope}.{label}"
+
+    def expects(self, number: int) -> bool:
+        """Whether `number` continues the numbering (or restarts it at 1)."""
+        return number == self.last + 1 or number == 1
 
 
 def collect_notes(doc: Document) -> Document:
     """Move footnote texts and endnotes into `Document.notes`.
 
     Footnote texts (`<sup>N</sup> text`) leave a page break behind, so that the
-    paragraph they interrupted is rejoined. Endnotes are the `N. text` items of
-    a section headed "Note(s)"; the heading stays, as an empty notes section.
-    A second note with a number already taken is kept as unattached and warned.
+    paragraph they interrupted is rejoined. Endnotes are the items of a section
+    headed "Note(s)" or "Endnotes", numbered `N.`, `N`, `[N]` or `<sup>N</sup>`;
+    a block in that section that does not start with a number continues the
+    note before it (its text ran across a page break). The heading stays, as an
+    empty notes section. A number out of sequence is warned; a second note
+    with a number already taken is kept as unattached and warned.
 
     Args:
         doc: A classified document.
@@ -26,59 +59,77 @@ def collect_notes(doc: Document) -> Document:
         The document with its notes collected.
     """
     kept: list[Block] = []
+    numbering = _Numbering()
     in_endnotes = False
     for block in doc.blocks:
         if isinstance(block, Heading):
-            in_endnotes = bool(NOTES_HEADING.match(block.text))
+            in_endnotes = bool(NOTES_HEADING.match(block.text.strip()))
+            numbering.heading_since = True
         if isinstance(block, NoteText):
-            _add(doc, Note(block.line, block.label, block.text))
+            _add(doc, numbering, Note(block.line, block.label, block.text))
             kept.append(PageBreak(block.line))
         elif in_endnotes and isinstance(block, RawBlock):
-            for note in _endnotes(doc, block):
-                _add(doc, note)
+            _endnotes(doc, numbering, block)
         else:
             kept.append(block)
     doc.blocks = kept
     return doc
 
 
-def _endnotes(doc: Document, block: RawBlock) -> list[Note]:
-    notes: list[Note] = []
+def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock) -> None:
     for offset, line in enumerate(block.lines):
+        number = block.line + offset
         match = ENDNOTE_LINE.match(line.strip())
-        if match:
-            notes.append(Note(block.line + offset, match.group(1), match.group(2).strip()))
-        elif notes:
-            notes[-1].text = join_lines([notes[-1].text, line])
+        label = next((g for g in match.groups()[:3] if g), "") if match else ""
+        bare = match is not None and match.group(3) is not None and not match.group(4)
+        if match and label and not (bare and not numbering.expects(int(label))):
+            _add(doc, numbering, Note(number, label, match.group(5).strip()))
+        elif numbering.notes:
+            previous = numbering.notes[-1]
+            if offset == 0:
+                doc.repairs.append(Repair(number, "rejoin", f"note {previous.label}: …|{_first_words(line)}"))
+            previous.text = join_lines([previous.text, line])
         else:
-            doc.warn(
-                block.line + offset,
-                "text in a notes section that is not a numbered note ('N. text')",
-                "note-unnumbered",
-            )
-            notes.append(Note(block.line + offset, "", line.strip()))
-    return notes
+            doc.warn(number, "text in a notes section that is not a numbered note ('N. text')", "note-unnumbered")
+            doc.unattached_notes.append(Note(number, "", line.strip()))
 
 
-def _add(doc: Document, note: Note) -> None:
-    if not note.label or note.label in doc.notes:
-        if note.label:
-            first = doc.notes[note.label].line
-            doc.warn(
-                note.line,
-                f"note {note.label} is numbered twice (first at line {first}): renumber one of them",
-                "note-duplicate",
-            )
+def _add(doc: Document, numbering: _Numbering, note: Note) -> None:
+    value = int(note.label)
+    if value == 1 and numbering.notes and (numbering.last > 1 or numbering.heading_since):
+        numbering.scope += 1
+    elif numbering.notes and value != numbering.last + 1 and numbering.key(note.label) not in doc.notes:
+        doc.warn(
+            note.line,
+            f"note {note.label} follows note {numbering.last} (line {numbering.last_line}): a note is missing or"
+            " misnumbered; check the extraction",
+            "note-sequence",
+        )
+    numbering.heading_since = False
+    key = numbering.key(note.label)
+    numbering.notes.append(note)
+    if key in doc.notes:
+        first = doc.notes[key].line
+        doc.warn(
+            note.line,
+            f"note {note.label} is numbered twice (first at line {first}): renumber one of them",
+            "note-duplicate",
+        )
         doc.unattached_notes.append(note)
-    else:
-        doc.notes[note.label] = note
+        return
+    numbering.last, numbering.last_line = value, note.line
+    doc.notes[key] = note
 
 
 def link_note_markers(doc: Document) -> Document:
-    """Turn `<sup>N</sup>` markers into `[^N]` where note N exists; warn about the rest.
+    """Turn note markers into `[^key]` where the note exists; warn about the rest.
 
-    A marker without a note stays a plain superscript; a note that no marker
-    refers to is moved to `Document.unattached_notes`. Both are warned.
+    Markers are `<sup>N</sup>`, Unicode superscript digits (`¹²`) or `[N]`.
+    The last two are also ordinary characters ("m²", a bracketed number in a
+    quotation), so they are taken for markers only where a note of that number
+    exists, and a form missing its note is warned only in a text that uses
+    that form for its notes. A marker without a note stays as printed; a note
+    that no marker refers to is moved to `Document.unattached_notes`.
 
     Args:
         doc: A sectioned document with its notes collected.
@@ -86,36 +137,78 @@ def link_note_markers(doc: Document) -> Document:
     Returns:
         The document with linked markers.
     """
+    items = [*doc.metadata.abstract, *(b for s in doc.sections for b in s.blocks)]
+    paragraphs = [item for item in items if isinstance(item, Paragraph)]
+    ends = _scope_ends(doc)
+    forms = _forms_in_use(doc, paragraphs, ends)
     used: set[str] = set()
-    containers = [*doc.metadata.abstract, *(b for s in doc.sections for b in s.blocks), *doc.notes.values()]
-    for item in containers:
-        if isinstance(item, (Paragraph, Note)):
-            item.text = MARKER.sub(partial(_link, doc, line=item.line, used=used), item.text)
-    for label in [label for label in doc.notes if label not in used]:
-        note = doc.notes.pop(label)
+    for paragraph in paragraphs:
+        scope = next((i for i, end in enumerate(ends, start=1) if paragraph.line <= end), len(ends))
+        paragraph.text = ANY_MARKER.sub(
+            partial(_link, doc, line=paragraph.line, scope=scope, used=used, forms=forms), paragraph.text
+        )
+    for key in [key for key in doc.notes if key not in used]:
+        note = doc.notes.pop(key)
         doc.warn(
             note.line,
-            f"note {label} has no marker <sup>{label}</sup> in the text: add the marker or remove the note",
+            f"note {note.label} has no marker <sup>{note.label}</sup> in the text: add the marker or remove the note",
             "note-unreferenced",
         )
         doc.unattached_notes.append(note)
     return doc
 
 
-def _link(doc: Document, match: re.Match[str], *, line: int, used: set[str]) -> str:
-    label = match.group(1)
-    if label not in doc.notes:
+def _scope_ends(doc: Document) -> list[int]:
+    """The source line of the last note of each scope, in scope order."""
+    ends: dict[int, int] = {}
+    for key, note in doc.notes.items():
+        scope = int(key.split(".")[0]) if "." in key else 1
+        ends[scope] = max(ends.get(scope, 0), note.line)
+    return [ends[scope] for scope in sorted(ends)] or [0]
+
+
+def _forms_in_use(doc: Document, paragraphs: list[Paragraph], ends: list[int]) -> set[int]:
+    """The marker forms (1 `<sup>`, 2 superscript digits, 3 `[N]`) that point at an existing note somewhere."""
+    forms = {1}
+    for paragraph in paragraphs:
+        for match in ANY_MARKER.finditer(paragraph.text):
+            form = match.lastindex or 1
+            label = _label(match)
+            if any(_key(label, scope) in doc.notes for scope in range(1, len(ends) + 1)):
+                forms.add(form)
+    return forms
+
+
+def _link(doc: Document, match: re.Match[str], *, line: int, scope: int, used: set[str], forms: set[int]) -> str:
+    form = match.lastindex or 1
+    label = _label(match)
+    key = _key(label, scope)
+    if form not in forms:
+        return match.group(0)
+    if key not in doc.notes:
         doc.warn(
             line,
-            f"marker <sup>{label}</sup> has no note text: add a line '<sup>{label}</sup> text' or remove the marker",
+            f"marker {match.group(0)} has no note text: add a line '<sup>{label}</sup> text' or remove the marker",
             "note-missing",
         )
         return match.group(0)
-    if label in used:
+    if key in used:
         doc.warn(line, f"note {label} is marked twice; each note takes one marker", "note-marked-twice")
         return match.group(0)
-    used.add(label)
-    return f"[^{label}]"
+    used.add(key)
+    return f"[^{key}]"
 
 
-__all__ = ["NOTE_REF", "collect_notes", "link_note_markers"]
+def _label(match: re.Match[str]) -> str:
+    return str(int((match.group(match.lastindex or 1)).translate(SUPERSCRIPT_VALUES)))
+
+
+def _key(label: str, scope: int) -> str:
+    return label if scope == 1 else f"{scope}.{label}"
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:3])
+
+
+__all__ = ["MARKER", "NOTE_REF", "collect_notes", "link_note_markers"]

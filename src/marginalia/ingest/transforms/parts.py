@@ -36,7 +36,11 @@ INSTITUTIONS = [
 
 
 def parse_references(doc: Document) -> Document:
-    """Turn the bulleted items of a reference list into `Reference`s (a wrapped item continues it).
+    """Turn a reference list into `Reference`s.
+
+    A list is either bulleted (`- ` items, a wrapped item continues the one
+    before) or one entry per paragraph, as PDF extraction gives a printed
+    bibliography.
 
     Args:
         doc: A sectioned document.
@@ -47,8 +51,11 @@ def parse_references(doc: Document) -> Document:
     for section in _sections(doc, "references"):
         entries: list[Block] = []
         for block in section.blocks:
+            if isinstance(block, Paragraph) and not LIST_ITEM.match(block.text):
+                entries.append(Reference(block.line, block.text))
+                continue
             if not isinstance(block, RawBlock):
-                entries.append(_unreadable(doc, block, "a reference list holds only '- ' items"))
+                entries.append(_unreadable(doc, block, "a reference list holds '- ' items or one entry per paragraph"))
                 continue
             for offset, line in enumerate(block.lines):
                 item = LIST_ITEM.match(line)
@@ -57,11 +64,7 @@ def parse_references(doc: Document) -> Document:
                 elif entries and isinstance(entries[-1], Reference):
                     entries[-1].text = join_lines([entries[-1].text, line])
                 else:
-                    entries.append(
-                        _unreadable(
-                            doc, RawBlock(block.line + offset, [line]), "a reference list holds only '- ' items"
-                        )
-                    )
+                    entries.append(Reference(block.line + offset, line.strip()))
         section.blocks = entries
     return doc
 

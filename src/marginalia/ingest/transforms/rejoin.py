@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from marginalia.ingest.patterns import MARKER, SENTENCE_END, hard_lines, join_lines
-from marginalia.model import Block, Document, LineGroup, PageBreak, Paragraph, RawBlock, Repair
+from wordfreq import zipf_frequency
+
+from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, hard_lines, join_lines
+from marginalia.model import Block, Document, LineGroup, NoteText, PageBreak, Paragraph, RawBlock, Repair
 
 STRUCTURED_START = re.compile(r"^(?:[-*+]\s|\d+\.\s|<b>|\*\*[^*]+\*\*\s|>)")
 """Blocks that are lists, contents lines, labelled entries or quotes, not running prose."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")
+WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+KNOWN_WORD_ZIPF = 1.0
+"""A word at least this frequent in wordfreq's English list (about once in 100 million words) is a word."""
 
 
 def rejoin_paragraphs(doc: Document) -> Document:
@@ -18,8 +25,10 @@ def rejoin_paragraphs(doc: Document) -> Document:
 
     Two neighbouring prose blocks (with only page breaks or a blank line
     between) are one paragraph when the second starts in lower case or the
-    first does not end a sentence. A word hyphenated at the join ("addi-" /
-    "tion") is rejoined without its hyphen when the second part is lower case.
+    first does not end a sentence. A word hyphenated at the join loses its
+    hyphen only when it is one word split by the typesetter ("propa-" /
+    "ganda"), not a compound ("well-" / "informed", "Sino-" / "Soviet"); see
+    `_Vocabulary.drops_hyphen`.
     Each join is recorded in `Document.repairs`. Blocks with hard line breaks
     become `LineGroup`s; structured blocks (lists, tabbed lines) stay raw for
     the section parsers.
@@ -32,12 +41,13 @@ def rejoin_paragraphs(doc: Document) -> Document:
     """
     result: list[Block] = []
     previous: Paragraph | None = None
+    vocabulary = _Vocabulary(doc.blocks)
     for block in doc.blocks:
         if isinstance(block, PageBreak):
             continue
         typed = _type(block)
         if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
-            _join(doc, previous, typed)
+            _join(doc, previous, typed, vocabulary)
             continue
         previous = typed if isinstance(typed, Paragraph) else None
         result.append(typed)
@@ -56,15 +66,63 @@ def _type(block: Block) -> Block:
 def _continues(first: str, second: str) -> bool:
     end = MARKER.sub("", first).rstrip()
     start = second.lstrip("“\"‘'(*_[")
+    if start[:1].isupper() and (ARCHIVE.search(first) or PLACE_DATE.match(first)) and len(first.split()) <= 25:
+        return False  # a document's archive reference or dateline, not a sentence cut by a page break
     return start[:1].islower() or not SENTENCE_END.search(end)
 
 
-def _join(doc: Document, first: Paragraph, second: Paragraph) -> None:
+class _Vocabulary:
+    """The words and hyphenated compounds of one text, read once, when a hyphen at a break must be judged."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
+        self._words: set[str] | None = None
+        self._compounds: set[str] = set()
+
+    def _read(self) -> set[str]:
+        if self._words is None:
+            text = " ".join(
+                " ".join(b.lines) if isinstance(b, RawBlock) else b.text
+                for b in self._blocks
+                if isinstance(b, RawBlock | NoteText)
+            ).casefold()
+            self._words = set(WORD_PART.findall(text))
+            self._compounds = set(COMPOUND.findall(text))
+        return self._words
+
+    def drops_hyphen(self, left: str, right: str) -> bool:
+        """Whether `left-` + `right` at a page break is one word split by the typesetter.
+
+        The text itself decides first: the compound written with its hyphen
+        elsewhere keeps it, the word written whole elsewhere loses it. Failing
+        that, the joined form must be an English word (wordfreq) and the second
+        part must start in lower case (`Sino-`/`Soviet` is a compound).
+        """
+        joined = (left + right).casefold()
+        words = self._read()
+        if f"{left}-{right}".casefold() in self._compounds:
+            return False
+        if joined in words:
+            return True
+        return right[:1].islower() and _is_english_word(joined)
+
+
+@cache
+def _is_english_word(word: str) -> bool:
+    return zipf_frequency(word, "en") >= KNOWN_WORD_ZIPF
+
+
+def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: _Vocabulary) -> None:
     head, tail = first.text.rstrip(), second.text.lstrip()
-    if HYPHENATED_END.search(head) and tail[:1].islower():
+    if HYPHENATED_END.search(head) and tail[:1].isalpha():
         word_end, word_start = head.rsplit(maxsplit=1)[-1], tail.split(maxsplit=1)[0]
-        doc.repairs.append(Repair(second.line, "dehyphenate", f"{word_end}|{word_start}"))
-        first.text = head[:-1] + tail
+        left, right = WORD_PART.findall(word_end)[-1:], WORD_PART.findall(word_start)[:1]
+        if left and right and vocabulary.drops_hyphen(left[0], right[0]):
+            doc.repairs.append(Repair(second.line, "dehyphenate", f"{word_end}|{word_start}"))
+            first.text = head[:-1] + tail
+        else:
+            doc.repairs.append(Repair(second.line, "keep-hyphen", f"{word_end}|{word_start}"))
+            first.text = head + tail
         return
     doc.repairs.append(Repair(second.line, "rejoin", f"{_last_words(head)}|{_first_words(tail)}"))
     joiner = "" if head.endswith(NO_SPACE_AFTER) or head.endswith("-") else " "

@@ -1,0 +1,116 @@
+"""The ingest report: what ingest made of one raw text, for an editor to read in a minute.
+
+It lists the metadata found, the lines kept as a title page, the sections,
+each note with the paragraph its marker sits in, every join across a page
+break (and every hyphen dropped or kept there), and every warning, each with
+its source line.
+"""
+
+from __future__ import annotations
+
+from marginalia.ingest.patterns import NOTE_REF
+from marginalia.model import Document, LabelledValue, Paragraph, block_texts
+
+FIRST_WORDS = 8
+
+
+def ingest_report(doc: Document) -> str:
+    """Render the full report for one ingested text.
+
+    Args:
+        doc: An ingested document.
+
+    Returns:
+        Plain text, one fact a line, each with its source line.
+    """
+    lines = [f"Ingest report for {doc.path}", "", summary_line(doc), "", "Metadata"]
+    lines += _metadata(doc)
+    lines += ["", f"Kept as title page and imprint ({len(doc.front)} blocks)"]
+    lines += [f"  line {b.line}: {_first_words(' '.join(block_texts(b)))}" for b in doc.front]
+    lines += ["", f"Sections ({len(doc.sections)})"]
+    for section in doc.sections:
+        paragraphs = sum(isinstance(b, Paragraph) for b in section.blocks)
+        title = section.heading or "(untitled opening)"
+        lines.append(f"  line {section.line}: {title} [{section.kind}, {paragraphs} paragraphs, {len(section.blocks)} blocks]")
+    lines += ["", f"Notes ({len(doc.notes)})"]
+    lines += _notes(doc)
+    lines += ["", f"Joins across page breaks ({len(doc.repairs)})"]
+    lines += [f"  line {r.line}: {r.kind} {r.detail}" for r in doc.repairs]
+    lines += ["", f"Warnings ({len(doc.diagnostics)})"]
+    lines += [f"  {d}" for d in doc.diagnostics] or ["  none"]
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(doc: Document) -> str:
+    """One line for the build log: counts of what ingest found and did.
+
+    Args:
+        doc: An ingested document.
+
+    Returns:
+        E.g. "radchenko-2020: 7 sections, 42 paragraphs, 11 notes, 25 joins (1 dehyphenated), 0 warnings".
+    """
+    dehyphenated = sum(r.kind == "dehyphenate" for r in doc.repairs)
+    return (
+        f"{doc.slug}: {len(doc.sections)} sections, {len(doc.paragraphs())} paragraphs, {len(doc.notes)} notes"
+        f" ({len(doc.unattached_notes)} unattached), {len(doc.front)} title-page blocks,"
+        f" {len(doc.repairs)} joins ({dehyphenated} dehyphenated), {len(doc.diagnostics)} warnings"
+    )
+
+
+def _metadata(doc: Document) -> list[str]:
+    meta = doc.metadata
+    lines = []
+    if meta.label:
+        lines.append(f"  line {meta.label_line}: label: {meta.label}")
+    lines.append(f"  line {meta.title_line}: title: {meta.title}" if meta.title else "  title: none in the source")
+    for person in meta.people:
+        extra = [f"role {person.role}"] if person.role else []
+        extra += [f"marker {person.marker}"] if person.marker else []
+        extra += [f"affiliation {', '.join(person.affiliation)}"] if person.affiliation else []
+        lines.append(f"  line {person.line}: person: {person.name}" + (f" ({'; '.join(extra)})" if extra else ""))
+    groups: list[tuple[str, list[LabelledValue]]] = [
+        ("affiliation", meta.affiliations),
+        ("contact", meta.contact),
+        ("date", meta.dates),
+        ("©", meta.copyright),
+        ("translators", meta.translators),
+        ("ISBN", meta.isbns),
+        ("archive", meta.archive),
+        ("reviewed work", meta.reviewed),
+        ("footer", meta.footer),
+    ]
+    for name, values in groups:
+        lines += [f"  line {v.line}: {name}: {f'{v.label} ' if v.label else ''}{v.value}" for v in values]
+    if meta.doi:
+        lines.append(f"  line {meta.doi_line}: DOI: {meta.doi}")
+    if meta.abstract:
+        label = meta.abstract_label or "Abstract"
+        lines.append(f"  line {meta.abstract[0].line}: abstract ({label}): {len(meta.abstract)} paragraphs")
+    if meta.keywords:
+        lines.append(f"  keywords ({meta.keywords_label}): {' · '.join(meta.keywords)}")
+    if meta.license_statement:
+        lines.append(f"  line {meta.license_line}: licence statement: {_first_words(meta.license_statement)}")
+    if meta.series is not None:
+        lines.append(f"  line {meta.series.line}: series: {meta.series.title}")
+    return lines
+
+
+def _notes(doc: Document) -> list[str]:
+    holders: dict[str, Paragraph] = {}
+    for paragraph in [*doc.metadata.abstract, *doc.paragraphs()]:
+        for key in NOTE_REF.findall(paragraph.text):
+            holders.setdefault(key, paragraph)
+    lines = []
+    for key, note in doc.notes.items():
+        holder = holders.get(key)
+        where = f"marker in paragraph {holder.number} (line {holder.line})" if holder else "marker in the abstract"
+        shown = f"{note.label} [{key}]" if key != note.label else note.label
+        lines.append(f"  note {shown} (line {note.line}): {where}: {_first_words(note.text)}")
+    lines += [f"  unattached note {n.label or '?'} (line {n.line}): {_first_words(n.text)}" for n in doc.unattached_notes]
+    return lines
+
+
+def _first_words(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:FIRST_WORDS]) + (" …" if len(words) > FIRST_WORDS else "")

@@ -7,7 +7,11 @@ Three forms are recognised, each by one pattern:
   "(Mao 1998, 322–333)", "(CPC Literature Research Centre 1989, 6)";
 - narrative: "Shen and Xia (2015)", "Ledovskii et al. (2005), pp. 33–37";
 - a Chicago-style note: "Lorenz Lüthi, *The Sino-Soviet Split* (Princeton, NJ:
-  Princeton University Press, 2008)".
+  Princeton University Press, 2008)", names in either order ("Shen Zhihua and
+  Xia Yafeng, *Mao and the Sino-Soviet Partnership* (…, 2015)");
+- in notes, a Chicago short form, "Shen and Xia, *Mao and the Sino-Soviet
+  Partnership*, 52", and "Ibid., 168–172", which stands for the work the note
+  before cites (resolved in `marginalia.annotate.linking`).
 
 A parenthesis is a citation only when every part of it parses as one, so that
 "(the Leap failed miserably)", "(1917–1948)" and "(Lüshun)" are left alone.
@@ -41,6 +45,11 @@ FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})+"
 NOTE = re.compile(
     rf"(?P<cite>(?P<authors>{FULL_NAME}(?:(?:,\s+|,?\s+and\s+){FULL_NAME})*),\s+\*(?P<title>[^*]+)\*\s+\([^()]*?(?P<year>{YEAR})\))"
 )
+NAMES = rf"{NAME_WORD}(?:\s+{NAME_WORD})*(?:(?:,\s+|,?\s+and\s+){NAME_WORD}(?:\s+{NAME_WORD})*)*"
+SHORT_NOTE = re.compile(
+    rf"(?P<cite>(?P<authors>{NAMES}),\s+\*(?P<title>[^*]+)\*),\s+(?P<locator>{LOCATOR})(?=[.;]|$)"
+)
+IBID = re.compile(rf"(?P<cite>\b[Ii]bid\.)(?:,\s+(?P<locator>{LOCATOR}))?")
 MONTHS = frozenset((*MONTH_NAMES, *SEASON_NAMES))
 
 
@@ -54,7 +63,8 @@ class FoundCitation:
         authors: The names as printed ("Hershberg and Chen", "Lorenz Lüthi").
         year: The year as printed, with a letter if any ("2008a").
         locator: Pages or other locator as printed ("160", "pp. 33–37"), or "".
-        form: Which of the three forms it was found in.
+        form: Which form it was found in.
+        title: The (short) title a note prints, or "".
     """
 
     start: int
@@ -62,7 +72,8 @@ class FoundCitation:
     authors: str
     year: str
     locator: str
-    form: Literal["parenthetical", "narrative", "note"]
+    form: Literal["parenthetical", "narrative", "note", "short", "ibid"]
+    title: str = ""
 
     @property
     def cited(self) -> str:
@@ -70,18 +81,22 @@ class FoundCitation:
         return f"{self.authors} {self.year}"
 
 
-def find_citations(text: str) -> list[FoundCitation]:
+def find_citations(text: str, *, in_note: bool = False) -> list[FoundCitation]:
     """Find the citations in one paragraph or note (inline Markdown).
 
     Args:
         text: The text.
+        in_note: Whether the text is a note, where short forms and "Ibid." are citations too.
 
     Returns:
         The citations in text order, not overlapping.
     """
     masked = mask(text)
     found = [*_notes(masked), *_parenthetical(masked)]
-    found += [n for n in _narrative(masked) if not any(_overlaps(n, f) for f in found)]
+    later = _narrative(masked) + (_short_forms(masked) if in_note else [])
+    for candidate in later:
+        if not any(_overlaps(candidate, f) for f in found):
+            found.append(candidate)
     return sorted(found, key=lambda c: c.start)
 
 
@@ -125,9 +140,22 @@ def _narrative(text: str) -> list[FoundCitation]:
 
 def _notes(text: str) -> list[FoundCitation]:
     return [
-        FoundCitation(m.start("cite"), m.end("cite"), m.group("authors"), m.group("year"), "", "note")
+        FoundCitation(m.start("cite"), m.end("cite"), m.group("authors"), m.group("year"), "", "note", m.group("title"))
         for m in NOTE.finditer(text)
     ]
+
+
+def _short_forms(text: str) -> list[FoundCitation]:
+    short = [
+        FoundCitation(m.start("cite"), m.end("cite"), m.group("authors"), "", m.group("locator"), "short", m.group("title"))
+        for m in SHORT_NOTE.finditer(text)
+        if not _is_date(m.group("authors"))
+    ]
+    ibid = [
+        FoundCitation(m.start("cite"), m.end("cite"), "", "", m.group("locator") or "", "ibid")
+        for m in IBID.finditer(text)
+    ]
+    return short + ibid
 
 
 def _is_date(authors: str) -> bool:

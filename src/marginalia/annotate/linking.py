@@ -60,14 +60,20 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
         One record per citation, in text order.
     """
     records: list[CitationRecord] = []
+    cited_before: str | None = None  # the work a note's "Ibid." stands for
     for item in _reading_order(doc):
         paragraph = item.number if isinstance(item, Paragraph) else 0
         note = item.label if isinstance(item, Note) else ""
         pieces: list[str] = []
         position = 0
-        for found in find_citations(item.text):
+        for found in find_citations(item.text, in_note=isinstance(item, Note)):
             printed = item.text[found.start : found.end]
-            resolution = resolver.resolve(found)
+            if found.form == "ibid":
+                resolution = Resolution(cited_before, None, (cited_before,) if cited_before else ())
+            else:
+                resolution = resolver.resolve(found)
+            if isinstance(item, Note):
+                cited_before = resolution.key
             if resolution.key is None:
                 _warn(doc, item, printed, resolution)
             pieces += [item.text[position : found.start], _markup(printed, found, resolution, previews)]
@@ -119,6 +125,9 @@ def _warn(doc: Document, item: Paragraph | Note, printed: str, resolution: Resol
             " give the entries year suffixes (2008a, 2008b) or add an alias to bib/aliases.yml"
         )
         doc.warn(item.line, message, "citation-ambiguous")
+    elif printed.lower().startswith("ibid"):
+        message = f"{where}: '{printed}' follows no resolved citation: check the note before it"
+        doc.warn(item.line, message, "citation-unresolved")
     else:
         message = f"{where}: citation '{printed}' matches no bibliography entry: add the work to bib/ or an alias to bib/aliases.yml"
         doc.warn(item.line, message, "citation-unresolved")

@@ -46,9 +46,11 @@ class CitationResolver:
     def __init__(self, bibliography: Bibliography, aliases: dict[str, Alias]) -> None:
         self.aliases = aliases
         self._by_name_year: dict[tuple[str, str], list[BibEntry]] = defaultdict(list)
+        self._by_name: dict[str, list[BibEntry]] = defaultdict(list)
         for entry in bibliography.entries.values():
             if entry.creators:
                 self._by_name_year[(fold(entry.creators[0].family), entry.year)].append(entry)
+                self._by_name[fold(entry.creators[0].family)].append(entry)
 
     def resolve(self, citation: FoundCitation) -> Resolution:
         """Find the entry a citation stands for.
@@ -63,25 +65,40 @@ class CitationResolver:
         if alias is not None:
             return Resolution(alias.key, alias, (alias.key,))
         families = cited_families(citation)
-        candidates = self._by_name_year.get((families[0], citation.year), [])
+        candidates = [
+            entry
+            for family in families[0]
+            for entry in (
+                self._by_name_year.get((family, citation.year), [])
+                if citation.year
+                else [e for e in self._by_name.get(family, []) if _title_matches(e, citation.title)]
+            )
+        ]
         if len(families) > 1:
             candidates = [e for e in candidates if _has_coauthors(e, families[1:])]
-        keys = tuple(e.key for e in candidates)
+        keys = tuple(dict.fromkeys(e.key for e in candidates))
         return Resolution(keys[0] if len(keys) == 1 else None, None, keys)
 
 
-def cited_families(citation: FoundCitation) -> list[str]:
-    """The folded family names a citation prints: "Hershberg and Chen" → ["hershberg", "chen"].
+def cited_families(citation: FoundCitation) -> list[list[str]]:
+    """The folded family names a citation may mean, per name: "Hershberg and Chen" → [["hershberg"], ["chen"]].
 
-    In a Chicago-style note names are printed in full ("Lorenz Lüthi"), and the
-    family name is the last word.
+    In a Chicago-style note names are printed in full, in the order of the
+    name's own language: "Lorenz Lüthi" (family last) or "Shen Zhihua" (family
+    first). Both words are candidates; the bibliography decides.
     """
-    names = [n for n in NAME_SEPARATOR.split(ET_AL.sub("", citation.authors)) if n.strip()]
-    if citation.form == "note":
-        names = [n.split()[-1] for n in names]
-    return [fold(n.strip()) for n in names]
+    names = [n.strip() for n in NAME_SEPARATOR.split(ET_AL.sub("", citation.authors)) if n.strip()]
+    if citation.form in ("note", "short"):
+        return [list(dict.fromkeys([fold(n.split()[-1]), fold(n.split()[0])])) for n in names]
+    return [[fold(n)] for n in names]
 
 
-def _has_coauthors(entry: BibEntry, families: list[str]) -> bool:
+def _has_coauthors(entry: BibEntry, families: list[list[str]]) -> bool:
     present = {fold(name.family) for name in entry.creators}
-    return all(family in present for family in families)
+    return all(any(option in present for option in options) for options in families)
+
+
+def _title_matches(entry: BibEntry, short_title: str) -> bool:
+    """A short title is the title's beginning (before a colon, usually); case and punctuation ignored."""
+    title, short = (re.sub(r"[^a-z0-9]+", " ", fold(t)).strip() for t in (entry.fields.get("title", ""), short_title))
+    return bool(short) and title.startswith(short)

@@ -71,14 +71,21 @@ def make_text(doc: Document, **meta: Any) -> Text:
     return Text(TextMeta(slug=doc.slug, **fields), doc)
 
 
+SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
 def source_words(source: str) -> Counter[str]:
-    """Words of a raw source: markup removed, case folded."""
-    text = TAGS.sub(" ", source).replace("**", " ")
+    """Words of a raw source: markup removed, superscript note numbers read as numbers, case folded."""
+    text = SUPERSCRIPTS.sub(
+        lambda m: " " + m.group(0).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")) + " ", source
+    )
+    text = TAGS.sub(" ", text).replace("**", " ")
     return Counter(w.casefold() for w in WORD.findall(text))
 
 
 def model_words(doc: Document) -> Counter[str]:
-    """Words of every text field of the model, markers counted by their numbers."""
+    """Words of every text field of the model, markers counted by their printed numbers."""
+    labels = {key: note.label for key, note in doc.notes.items()}
     text = " ".join(document_texts(doc))
-    text = NOTE_REF.sub(lambda m: f" {m.group(1)} ", TAGS.sub(" ", text)).replace("**", " ")
+    text = NOTE_REF.sub(lambda m: f" {labels.get(m.group(1), m.group(1))} ", TAGS.sub(" ", text)).replace("**", " ")
     return Counter(w.casefold() for w in WORD.findall(text))

@@ -11,10 +11,11 @@ from helpers import WORD, model_words, source_words
 from marginalia.corpus import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED_TEXTS = [ROOT / "texts" / "radchenko-2020", ROOT / "texts" / "shen-2020-front-matter"]
 TEXT_FOLDERS = [
-    ROOT / "texts" / "radchenko-2020",
-    ROOT / "texts" / "shen-2020-front-matter",
+    *SEED_TEXTS,
     ROOT / "tests" / "roots" / "third-text" / "texts" / "reader-2026-border",
+    *sorted((ROOT / "tests" / "roots" / "formats" / "texts").iterdir()),
 ]
 
 
@@ -38,7 +39,7 @@ def test_no_word_lost_or_duplicated(folder: Path) -> None:
     assert not added, f"words added or duplicated: {dict(added)}"
 
 
-@pytest.mark.parametrize("folder", TEXT_FOLDERS[:2], ids=[f.name for f in TEXT_FOLDERS[:2]])
+@pytest.mark.parametrize("folder", SEED_TEXTS, ids=[f.name for f in SEED_TEXTS])
 def test_sources_are_byte_identical_to_the_shared_raw_texts(folder: Path) -> None:
     shared = ROOT.parent / "shared" / "texts" / f"{folder.name}.md"
     if not shared.exists():

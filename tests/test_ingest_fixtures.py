@@ -1,7 +1,8 @@
 """Golden-file tests: each `fixtures/ingest/<case>/` holds a raw snippet and what it must become.
 
 `input.md` is ingested (or the real text named by `case.yml`'s `source`);
-`expected.yml` is the document model and `expected.md` the rendered pages.
+`expected.yml` is the document model, `expected.md` the rendered pages and
+`expected-report.txt` the ingest report an editor reads.
 Run `pytest --update` to rewrite them after an intended change, then review the diff.
 """
 
@@ -14,6 +15,7 @@ import yaml
 from helpers import ROOT, assert_golden, dump_yaml, make_text, snapshot
 from marginalia.corpus import load_text
 from marginalia.ingest import ingest
+from marginalia.ingest.report import ingest_report
 from marginalia.render import render_text
 
 
@@ -29,3 +31,4 @@ def test_ingest_case(ingest_case: Path, update: bool) -> None:
     assert_golden(ingest_case / "expected.yml", dump_yaml(snapshot(text.document)), update)
     rendered = "".join(f"<!-- page: {page.path} ({page.title}) -->\n{page.markdown}" for page in render_text(text))
     assert_golden(ingest_case / "expected.md", rendered, update)
+    assert_golden(ingest_case / "expected-report.txt", ingest_report(text.document, ROOT), update)

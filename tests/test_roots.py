@@ -97,3 +97,74 @@ def test_broken_text_fails_a_strict_build(tmp_path: Path) -> None:
     result = build_site(ROOTS / "broken-text", tmp_path / "site", strict=True)
     assert result.returncode != 0
     assert "Aborted with 11 warnings in strict mode!" in result.output
+
+
+def test_texts_of_every_shape_build_strict_with_no_warning(tmp_path: Path) -> None:
+    """A chapter, a chapter with no headings, two articles, a document, a collection of documents and a review."""
+    result = build_site(ROOTS / "formats", tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.output
+    assert result.warnings == []
+
+    def text(slug: str) -> BeautifulSoup:
+        return BeautifulSoup((tmp_path / f"site/texts/{slug}/index.html").read_text(), "html.parser")
+
+    def notes(page: BeautifulSoup) -> list[str]:
+        return [li["id"] for li in page.select("div.footnote li")]
+
+    chapter = text("lin-2020-bargaining")
+    assert chapter.select_one("p.label").get_text() == "CHAPTER 7"
+    assert "M. Lin, in Z. Shen (ed.)" in chapter.select_one("p.source-footer").get_text()
+    first = chapter.select_one("p#p-1").get_text()
+    assert "to wonder whether the Soviet leader would receive him" in first and "©" not in first
+    body = " ".join(p.get_text() for p in chapter.select("p.text-paragraph"))
+    for word in ("propaganda", "well-informed", "self-reliance", "Sino-Soviet alliance"):
+        assert word in body
+    assert notes(chapter) == [f"fn:{n}" for n in range(1, 7)]
+    cited = [a["data-key"] for a in chapter.select("div.footnote a.citation")]
+    assert cited == [
+        "shen2015maoformats",
+        "chen2001maos",
+        "shen2015maoformats",
+        "shen2015maoformats",
+        "chen2001maos",
+        "chen2001maos",
+    ]
+    assert "nights of early January" in chapter.select_one("li#fn\\:4").get_text()
+
+    untitled = text("zhou-2020-border-talks")
+    assert notes(untitled) == ["fn:1", "fn:2", "fn:3"]
+    assert [s["id"] for s in untitled.select("p.text-paragraph sup[id]")] == ["fnref:1", "fnref:2", "fnref:3"]
+    assert "sat with the two premiers" in untitled.select_one("li#fn\\:1").get_text()
+    assert untitled.select_one("p.doi a")["href"] == "https://doi.org/10.1007/978-981-13-8641-1_21"
+
+    article = text("petrova-2021-ideology")
+    assert len(article.select("p.affiliations br")) == 1
+    assert [k.get_text() for k in article.select("span.keyword")] == [
+        "Sino-Soviet split",
+        "ideology",
+        "hierarchy",
+        "Mao Zedong",
+    ]
+    assert "cannot be separated without losing" in article.select_one("p#p-2").get_text()
+    assert notes(article) == ["fn:1", "fn:2", "fn:3"]
+
+    brackets = text("kim-2022-memory")
+    assert notes(brackets) == ["fn:1", "fn:2", "fn:3"]
+    assert brackets.select_one("p.byline").get_text(" ", strip=True) == "Ji-won Kim Seoul National University"
+
+    record = text("record-1959-conversation")
+    assert [s.get_text() for s in record.select("span.insertion")] == [
+        "[illegible]",
+        "[sic]",
+        "[Zhou Enlai]",
+        "[the remainder of the page is illegible]",
+    ]
+    assert "fond 52, opis 1, delo 499" in record.select_one("p.archive").get_text()
+
+    collection = text("documents-1957-nuclear")
+    assert notes(collection) == ["fn:1", "fn:2", "fn:2.1", "fn:2.2"]
+
+    review = text("review-2021-short-history")
+    assert "ISBN 978-981-13-8640-4" in review.select_one("p.reviewed-work").get_text()
+    assert review.select_one(".signature").get_text(" ", strip=True) == "Anna Example Test University"
+    assert len(review.select("p.text-paragraph")) == 3

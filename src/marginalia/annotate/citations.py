@@ -46,9 +46,7 @@ NOTE = re.compile(
     rf"(?P<cite>(?P<authors>{FULL_NAME}(?:(?:,\s+|,?\s+and\s+){FULL_NAME})*),\s+\*(?P<title>[^*]+)\*\s+\([^()]*?(?P<year>{YEAR})\))"
 )
 NAMES = rf"{NAME_WORD}(?:\s+{NAME_WORD})*(?:(?:,\s+|,?\s+and\s+){NAME_WORD}(?:\s+{NAME_WORD})*)*"
-SHORT_NOTE = re.compile(
-    rf"(?P<cite>(?P<authors>{NAMES}),\s+\*(?P<title>[^*]+)\*),\s+(?P<locator>{LOCATOR})(?=[.;]|$)"
-)
+SHORT_NOTE = re.compile(rf"(?P<cite>(?P<authors>{NAMES}),\s+\*(?P<title>[^*]+)\*),\s+(?P<locator>{LOCATOR})(?=[.;]|$)")
 IBID = re.compile(rf"(?P<cite>\b[Ii]bid\.)(?:,\s+(?P<locator>{LOCATOR}))?")
 MONTHS = frozenset((*MONTH_NAMES, *SEASON_NAMES))
 
@@ -147,7 +145,9 @@ def _notes(text: str) -> list[FoundCitation]:
 
 def _short_forms(text: str) -> list[FoundCitation]:
     short = [
-        FoundCitation(m.start("cite"), m.end("cite"), m.group("authors"), "", m.group("locator"), "short", m.group("title"))
+        FoundCitation(
+            m.start("cite"), m.end("cite"), m.group("authors"), "", m.group("locator"), "short", m.group("title")
+        )
         for m in SHORT_NOTE.finditer(text)
         if not _is_date(m.group("authors"))
     ]

@@ -15,7 +15,9 @@ ENDNOTE_LINE = re.compile(r"^(?:<sup>(\d+)</sup>|\[(\d+)\]|(\d+)(\.?))\s+(\S.*)$
 """An endnote in a notes section: `N. text`, `N text`, `[N] text` or `<sup>N</sup> text`."""
 MARKER = re.compile(r"<sup>(\d+)</sup>")
 """A note marker in running text."""
-ANY_MARKER = re.compile(rf"<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])")
+ANY_MARKER = re.compile(
+    rf"<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])"
+)
 """A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`) or `[N]`."""
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""

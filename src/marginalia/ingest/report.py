@@ -8,22 +8,26 @@ its source line.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Document, LabelledValue, Paragraph, block_texts
 
 FIRST_WORDS = 8
 
 
-def ingest_report(doc: Document) -> str:
+def ingest_report(doc: Document, root: Path | None = None) -> str:
     """Render the full report for one ingested text.
 
     Args:
         doc: An ingested document.
+        root: A folder to show file paths relative to (the project's), or None for paths as given.
 
     Returns:
         Plain text, one fact a line, each with its source line.
     """
-    lines = [f"Ingest report for {doc.path}", "", summary_line(doc), "", "Metadata"]
+    path = doc.path.relative_to(root) if root and doc.path.is_relative_to(root) else doc.path
+    lines = [f"Ingest report for {path}", "", summary_line(doc), "", "Metadata"]
     lines += _metadata(doc)
     lines += ["", f"Kept as title page and imprint ({len(doc.front)} blocks)"]
     lines += [f"  line {b.line}: {_first_words(' '.join(block_texts(b)))}" for b in doc.front]
@@ -31,13 +35,15 @@ def ingest_report(doc: Document) -> str:
     for section in doc.sections:
         paragraphs = sum(isinstance(b, Paragraph) for b in section.blocks)
         title = section.heading or "(untitled opening)"
-        lines.append(f"  line {section.line}: {title} [{section.kind}, {paragraphs} paragraphs, {len(section.blocks)} blocks]")
+        lines.append(
+            f"  line {section.line}: {title} [{section.kind}, {paragraphs} paragraphs, {len(section.blocks)} blocks]"
+        )
     lines += ["", f"Notes ({len(doc.notes)})"]
     lines += _notes(doc)
     lines += ["", f"Joins across page breaks ({len(doc.repairs)})"]
     lines += [f"  line {r.line}: {r.kind} {r.detail}" for r in doc.repairs]
     lines += ["", f"Warnings ({len(doc.diagnostics)})"]
-    lines += [f"  {d}" for d in doc.diagnostics] or ["  none"]
+    lines += [f"  {d.relative_to(root) if root else d}" for d in doc.diagnostics] or ["  none"]
     return "\n".join(lines) + "\n"
 
 
@@ -107,7 +113,9 @@ def _notes(doc: Document) -> list[str]:
         where = f"marker in paragraph {holder.number} (line {holder.line})" if holder else "marker in the abstract"
         shown = f"{note.label} [{key}]" if key != note.label else note.label
         lines.append(f"  note {shown} (line {note.line}): {where}: {_first_words(note.text)}")
-    lines += [f"  unattached note {n.label or '?'} (line {n.line}): {_first_words(n.text)}" for n in doc.unattached_notes]
+    lines += [
+        f"  unattached note {n.label or '?'} (line {n.line}): {_first_words(n.text)}" for n in doc.unattached_notes
+    ]
     return lines
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from marginalia.corpus import Text
-from marginalia.model import Metadata, Person
-from marginalia.render.inline import EditorialMarks, esc
+from marginalia.model import LabelledValue, Metadata, Person
+from marginalia.render.inline import EditorialMarks, emphasis_html, esc
 from marginalia.render.sections import render_blocks
 
 
@@ -19,7 +19,9 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
         Markdown (an HTML block with Markdown inside).
     """
     meta = text.document.metadata
-    lines = [_people(meta.people, marks)]
+    lines = [_p("label", esc(meta.label)), _p("reviewed-work", _joined(meta.reviewed, marks))]
+    lines.append(_people(meta.people, marks))
+    lines.append(_p("archive", "<br>".join(marks.apply(esc(a.value), escaped=True) for a in meta.archive)))
     if meta.translators:
         lines.append(_p("translators", " ".join(marks.apply(esc(t.value), escaped=True) for t in meta.translators)))
     if meta.affiliations:
@@ -35,6 +37,7 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
     if meta.doi:
         lines.append(_p("doi", f'DOI: <a href="{esc(meta.doi)}">{esc(meta.doi)}</a>'))
     lines += [_p("copyright", f"© {marks.apply(esc(c.value), escaped=True)}") for c in meta.copyright]
+    lines.append(_p("source-footer", _joined(meta.footer, marks)))
     lines.append(_p("license", f"Licence: {esc(text.meta.license)}"))
     return '<div class="text-header">\n' + "\n".join(line for line in lines if line) + "\n</div>"
 
@@ -76,6 +79,11 @@ def _people(people: list[Person], marks: EditorialMarks) -> str:
         )
         entries.append(f'<span class="person">{name}{marker}{role}{affiliation}</span>')
     return _p("byline", "<br>".join(entries)) if entries else ""
+
+
+def _joined(values: list[LabelledValue], marks: EditorialMarks) -> str:
+    """Lines printed as Markdown (a reviewed work's citation, a footer), rendered inline, one per line."""
+    return "<br>".join(emphasis_html(marks.apply(esc(v.value), escaped=True)) for v in values)
 
 
 def _isbn(label: str, number: str) -> str:

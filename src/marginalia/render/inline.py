@@ -5,10 +5,19 @@ from __future__ import annotations
 import html
 import re
 
+from marginalia.annotate.markup import mask
 from marginalia.model import EditorialNote
 from marginalia.slugs import slugify
 
-__all__ = ["EditorialMarks", "display_title", "esc", "escape_block_start", "slugify"]
+__all__ = [
+    "EditorialMarks",
+    "display_title",
+    "emphasis_html",
+    "esc",
+    "escape_block_start",
+    "mark_insertions",
+    "slugify",
+]
 
 BLOCK_START = re.compile(r"^(\d+)\.(\s)|^([#>+\-*=]|\d+\))(\s|$)")
 SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
@@ -44,6 +53,47 @@ def display_title(title: str) -> str:
 def esc(text: str) -> str:
     """Escape text for HTML."""
     return html.escape(text, quote=True)
+
+
+STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+
+
+INSERTION = re.compile(r"(?<![\\\w\0])\[(?!\^)(?!\d{1,3}\])(?!\?\])([^\[\]\n]+)\](?![(\[{])")
+"""Square brackets in running text: an editor's or author's insertion ("[sic]", "[illegible]", "[Zhou Enlai]").
+
+Not a Markdown link (`[text](url)`), a note marker (`[^1]`, `[1]`), an unresolved citation's `[?]`, nor
+anything inside or right after a link or an HTML tag (found on the masked text, see `marginalia.annotate.markup.mask`).
+"""
+
+
+def mark_insertions(text: str) -> str:
+    """Mark bracketed insertions in a paragraph as editorial text, brackets and words kept as printed.
+
+    Args:
+        text: A paragraph's inline Markdown.
+
+    Returns:
+        The text with each insertion in `<span class="insertion">`.
+    """
+    pieces, position = [], 0
+    for match in INSERTION.finditer(mask(text)):
+        inserted = text[match.start() : match.end()]
+        pieces += [text[position : match.start()], f'<span class="insertion">{inserted}</span>']
+        position = match.end()
+    return "".join([*pieces, text[position:]])
+
+
+def emphasis_html(escaped: str) -> str:
+    """Turn Markdown emphasis (`**strong**`, `*em*`) in already escaped text into HTML, for lines kept in HTML blocks.
+
+    Args:
+        escaped: HTML-escaped text that may hold Markdown emphasis.
+
+    Returns:
+        The text with `<strong>` and `<em>`.
+    """
+    return EMPHASIS.sub(r"<em>\1</em>", STRONG.sub(r"<strong>\1</strong>", escaped))
 
 
 class EditorialMarks:

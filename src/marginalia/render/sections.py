@@ -17,7 +17,14 @@ from marginalia.model import (
     Signature,
     block_texts,
 )
-from marginalia.render.inline import EditorialMarks, display_title, esc, escape_block_start, slugify
+from marginalia.render.inline import (
+    EditorialMarks,
+    display_title,
+    esc,
+    escape_block_start,
+    mark_insertions,
+    slugify,
+)
 
 SectionRenderer = Callable[[Section, EditorialMarks], str]
 
@@ -60,7 +67,7 @@ def render_blocks(blocks: list[Block], marks: EditorialMarks) -> str:
 
 def _prose_block(block: Block, marks: EditorialMarks) -> str:
     if isinstance(block, Paragraph):
-        text = escape_block_start(marks.apply(block.text))
+        text = escape_block_start(mark_insertions(marks.apply(block.text)))
         if not block.number:
             return text
         n = block.number

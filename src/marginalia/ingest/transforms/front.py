@@ -83,13 +83,15 @@ def extract_front_matter(doc: Document) -> Document:
 
 
 def _title_index(blocks: list[Block]) -> int | None:
-    """The first level-1 heading, if nothing before it is body."""
+    """The first level-1 heading, unless body comes before it (a text need not print its title)."""
+    series_page = False  # a series page (a heading and its blurb) may stand before the title
     for index, block in enumerate(blocks):
-        if isinstance(block, Heading) and block.level == 1:
-            return index
-        if isinstance(block, RawBlock) and not (_is_short(block) or _is_imprint(block)):
-            if not any(isinstance(b, Heading) for b in blocks[:index]):
-                return None
+        if isinstance(block, Heading):
+            if block.level == 1:
+                return index
+            series_page = True
+        elif not series_page and isinstance(block, RawBlock) and not (_is_short(block) or _is_imprint(block)):
+            return None
     return None
 
 
@@ -129,7 +131,7 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
     byline_open = True  # a byline may come until anything else has been read
     affiliations_open = False  # unmarked affiliation lines may follow a byline
     index = start
-    for index in range(start, len(blocks)):  # noqa: B007 - the index where the loop stops is the result
+    for index in range(start, len(blocks)):
         block = blocks[index]
         if isinstance(block, PageBreak):
             continue

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
 from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
+from marginalia.ingest.report import summary_line
 from marginalia.search import fold_search_index
 from marginalia.site import SiteBuild
 
@@ -47,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build, _catalog = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR), None
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
+    for text in _build.corpus.texts:
+        log.info("ingest: %s", summary_line(text.document))
     log.info(curator_report(_build.glossary, _build.corpus.texts).summary())
     config.nav = _build.insert_nav(config.nav)
     return config

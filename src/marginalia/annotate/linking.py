@@ -89,10 +89,13 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
 def _reading_order(doc: Document) -> list[Paragraph | Note]:
     """Paragraphs, each followed by the notes it marks, so that records come in reading order."""
     order: list[Paragraph | Note] = []
+    placed: set[str] = set()
     for paragraph in doc.paragraphs():
         order.append(paragraph)
-        order += [doc.notes[label] for label in NOTE_REF.findall(paragraph.text) if label in doc.notes]
-    order += [note for note in doc.notes.values() if note not in order]
+        labels = [label for label in NOTE_REF.findall(paragraph.text) if label in doc.notes]
+        order += [doc.notes[label] for label in labels]
+        placed.update(labels)
+    order += [note for label, note in doc.notes.items() if label not in placed]
     return order
 
 

@@ -33,24 +33,27 @@ def plain_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     plain: list[str] = []
     offsets = [0] * (len(text) + 1)
+    length = 0  # of the plain text so far
+
+    def keep(start: int, end: int) -> None:
+        nonlocal length
+        offsets[start:end] = range(length, length + end - start)
+        plain.append(text[start:end])
+        length += end - start
+
+    def drop(start: int, end: int) -> None:
+        offsets[start:end] = [length] * (end - start)
+
     position = 0
     for match in re.finditer(rf"{LINK.pattern}|{DROPPED.pattern}", text):
-        _keep(text, position, match.start(), plain, offsets)
-        kept = range(0)
+        keep(position, match.start())
         if match.group(1) is not None:  # a link: keep its text
-            kept = range(match.start() + 1, match.start() + 1 + len(match.group(1)))
-        for index in range(match.start(), match.end()):
-            if index in kept:
-                _keep(text, index, index + 1, plain, offsets)
-            else:
-                offsets[index] = len(plain)
+            drop(match.start(), match.start() + 1)
+            keep(match.start() + 1, match.start() + 1 + len(match.group(1)))
+            drop(match.start() + 1 + len(match.group(1)), match.end())
+        else:
+            drop(match.start(), match.end())
         position = match.end()
-    _keep(text, position, len(text), plain, offsets)
-    offsets[len(text)] = len(plain)
+    keep(position, len(text))
+    offsets[len(text)] = length
     return "".join(plain), offsets
-
-
-def _keep(text: str, start: int, end: int, plain: list[str], offsets: list[int]) -> None:
-    for index in range(start, end):
-        offsets[index] = len(plain)
-        plain.append(text[index])

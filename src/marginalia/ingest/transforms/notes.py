@@ -140,7 +140,7 @@ def link_note_markers(doc: Document) -> Document:
     items = [*doc.metadata.abstract, *(b for s in doc.sections for b in s.blocks)]
     paragraphs = [item for item in items if isinstance(item, Paragraph)]
     ends = _scope_ends(doc)
-    forms = _forms_in_use(doc, paragraphs, ends)
+    forms = _forms_in_use(doc, paragraphs)
     used: set[str] = set()
     for paragraph in paragraphs:
         scope = next((i for i, end in enumerate(ends, start=1) if paragraph.line <= end), len(ends))
@@ -167,15 +167,14 @@ def _scope_ends(doc: Document) -> list[int]:
     return [ends[scope] for scope in sorted(ends)] or [0]
 
 
-def _forms_in_use(doc: Document, paragraphs: list[Paragraph], ends: list[int]) -> set[int]:
+def _forms_in_use(doc: Document, paragraphs: list[Paragraph]) -> set[int]:
     """The marker forms (1 `<sup>`, 2 superscript digits, 3 `[N]`) that point at an existing note somewhere."""
     forms = {1}
+    labels = {note.label for note in doc.notes.values()}
     for paragraph in paragraphs:
         for match in ANY_MARKER.finditer(paragraph.text):
-            form = match.lastindex or 1
-            label = _label(match)
-            if any(_key(label, scope) in doc.notes for scope in range(1, len(ends) + 1)):
-                forms.add(form)
+            if _label(match) in labels:
+                forms.add(match.lastindex or 1)
     return forms
 
 

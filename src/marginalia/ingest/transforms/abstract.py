@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import join_lines
+from marginalia.ingest.patterns import SENTENCE_END, join_lines
 from marginalia.model import Block, Document, Heading, Paragraph, RawBlock
 
 ABSTRACT_HEADING = re.compile(r"^abstract$", re.IGNORECASE)
 INLINE_ABSTRACT = re.compile(r"^\*\*(Abstract)\*\*:?\s+(.*)$|^(Abstract):\s+(.*)$", re.DOTALL | re.IGNORECASE)
 """An abstract printed as a labelled paragraph rather than under a heading."""
-KEYWORDS = re.compile(r"^\*\*(Keywords?)\*\*:?\s*(.*)$|^(Keywords?):\s*(.*)$", re.DOTALL | re.IGNORECASE)
+KEYWORDS = re.compile(
+    r"^\*\*(Key ?words?)\*\*:?\s*(.*)$|^(Key ?words?)(?::\s*|\s+(?=\S))(.*)$", re.DOTALL | re.IGNORECASE
+)
+"""`**Keywords** …`, `Keywords: …` or a bare `Keywords …` line."""
 KEYWORD_SEPARATOR = re.compile(r"\s*[·•;]\s*")
+"""What separates keywords; a comma does only in a list that uses none of these."""
+MAX_KEYWORD_LINES = 3
 
 
 def extract_abstract(doc: Document) -> Document:
@@ -40,13 +45,17 @@ def extract_abstract(doc: Document) -> Document:
                 text = inline.group(2) if inline.group(1) else inline.group(4)
                 doc.metadata.abstract.append(Paragraph(block.line, text.strip()))
                 continue
-        if isinstance(block, RawBlock):
-            keywords = KEYWORDS.match(join_lines(block.lines))
+        if isinstance(block, RawBlock) and len(block.lines) <= MAX_KEYWORD_LINES:
+            text = join_lines(block.lines)
+            keywords = KEYWORDS.match(text)
+            if keywords and keywords.group(3) and ":" not in text[:12] and SENTENCE_END.search(text):
+                keywords = None  # a bare "Keywords such as …" sentence is prose, not a keywords line
             if keywords:
                 label = keywords.group(1) or keywords.group(3)
-                values = keywords.group(2) if keywords.group(1) else keywords.group(4)
+                values = (keywords.group(2) if keywords.group(1) else keywords.group(4)).strip()
+                separator = KEYWORD_SEPARATOR if KEYWORD_SEPARATOR.search(values) else re.compile(r"\s*,\s*")
                 doc.metadata.keywords_label = label
-                doc.metadata.keywords = [k for k in KEYWORD_SEPARATOR.split(values.strip()) if k]
+                doc.metadata.keywords = [k for k in separator.split(values) if k]
                 in_abstract = False
                 continue
             if in_abstract:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, hard_lines, join_lines
+from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, TAG, hard_lines, join_lines
 from marginalia.ingest.transforms.classify import STRUCTURAL_TITLES
 from marginalia.model import (
     Block,
@@ -156,6 +156,8 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
         if byline_open and _read_byline(doc, block):
             byline_open, affiliations_open = False, not MARKER.search(block.text)
             continue
+        if _continued(blocks, index):
+            break  # a paragraph cut by a page break, however short: the body has begun
         if affiliations_open and _is_short(block):
             doc.metadata.people[-1].affiliation.extend(hard_lines(block.lines))
             continue
@@ -169,6 +171,21 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
     if role is not None:
         doc.front.append(_as_text_block(role))
     return index
+
+
+def _continued(blocks: list[Block], index: int) -> bool:
+    """Whether the text block after `index` (past page breaks, notes and footers) goes on with it in lower case.
+
+    A short first paragraph cut by a page break looks like a title-page line; what follows the break tells.
+    """
+    current = blocks[index]
+    if isinstance(current, RawBlock) and current.lines[-1].rstrip().endswith("-"):
+        return True
+    for block in blocks[index + 1 :]:
+        if isinstance(block, PageBreak | NoteText) or (isinstance(block, RawBlock) and _is_footer(block)):
+            continue
+        return isinstance(block, RawBlock) and block.lines[0].lstrip()[:1].islower() and not block.has_hard_breaks
+    return False
 
 
 def _lift_footers(doc: Document, blocks: list[Block]) -> list[Block]:
@@ -290,12 +307,18 @@ def _read_doi(doc: Document, block: RawBlock) -> bool:
 def _read_archive(doc: Document, block: RawBlock) -> bool:
     """An archival document's reference and the place and date it bears, each on its line."""
     lines = [line.strip() for line in block.lines]
-    if not (ARCHIVE.search(lines[0]) or PLACE_DATE.match(lines[0])) or len(lines) > 4:
-        return False
-    if not all(ARCHIVE.search(line) or PLACE_DATE.match(line) for line in lines):
+    if len(lines) > 4 or not all(_is_archive_reference(line) or PLACE_DATE.match(line) for line in lines):
         return False
     doc.metadata.archive.extend(LabelledValue(block.line + i, "", line) for i, line in enumerate(lines))
     return True
+
+
+def _is_archive_reference(line: str) -> bool:
+    """An archive named with a numbered reference and no markup: "APRF, fond 52, opis 1, delo 499"."""
+    plain = TAG.sub("", line)
+    if plain != line.strip() or SENTENCE_END.search(plain):
+        return False
+    return bool(ARCHIVE.search(plain)) and "," in plain and any(c.isdigit() for c in plain)
 
 
 def _read_reviewed_work(doc: Document, block: RawBlock) -> bool:
@@ -308,7 +331,7 @@ def _read_reviewed_work(doc: Document, block: RawBlock) -> bool:
 
 
 def _read_reviewer(doc: Document, block: RawBlock) -> bool:
-    match = REVIEWER.match(block.text.strip())
+    match = REVIEWER.match(block.lines[0].strip())
     if not match or len(block.lines) > 3:
         return False
     name, *affiliation = hard_lines([match.group(1), *block.lines[1:]])

@@ -167,3 +167,40 @@ def test_a_bibliography_of_one_entry_per_paragraph() -> None:
     references = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Reference)]
     assert references == ["Chen Jian. 2001. *A Book*.", "Shen Zhihua. 2015. *Another*."]
     assert doc.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [
+        ("**2 The Alliance**", "2", "The Alliance"),
+        ("**The Alliance Years**", "", "The Alliance Years"),
+        ("Introduction", "", "Introduction"),
+        ("CONCLUSION", "", "CONCLUSION"),
+    ],
+)
+def test_headings_printed_as_bold_or_bare_lines(line: str, number: str, title: str) -> None:
+    doc = ingest_snippet(f"# T\n\nMei Lin\n\n{line}\n\nThe section's text.\n")
+    assert [(s.number, s.title) for s in doc.sections] == [(number, title)]
+    assert doc.front == []
+
+
+def test_a_reviewer_named_under_the_reviewed_book() -> None:
+    source = "Anna Example, *A Book*. Nowhere: Press, 2020. 300 pp. ISBN 978-0-00-000000-0.\n\nMei Lin\n\nThe review.\n"
+    doc = ingest_snippet(source)
+    assert [p.name for p in doc.metadata.people] == ["Mei Lin"]
+    assert body(source) == ["The review."]
+
+
+def test_keywords_under_a_line_of_their_own() -> None:
+    doc = ingest_snippet(
+        f"# T\n\nAbstract\n\nA short abstract.\n\nKeywords\n\nMao · Stalin · Cold War\n\n{ARTICLE_BODY}"
+    )
+    assert doc.metadata.keywords == ["Mao", "Stalin", "Cold War"]
+    assert [p.text for p in doc.metadata.abstract] == ["A short abstract."]
+
+
+def test_reviewed_by_with_the_reviewers_institution_on_one_line() -> None:
+    source = "A. Example, *A Book*. Nowhere, 2020. 300 pp. ISBN 978-0-00-000000-0.\n\nReviewed by Mei Lin, Test University\n\nThe review.\n"
+    assert [(p.name, p.affiliation) for p in ingest_snippet(source).metadata.people] == [
+        ("Mei Lin", ["Test University"])
+    ]

@@ -16,6 +16,8 @@ KEYWORDS = re.compile(
 """`**Keywords** …`, `Keywords: …` or a bare `Keywords …` line."""
 KEYWORD_SEPARATOR = re.compile(r"\s*[·•;]\s*")
 """What separates keywords; a comma does only in a list that uses none of these."""
+COMMA = re.compile(r"\s*,\s*")
+KEYWORDS_HEADING = re.compile(r"^key ?words?$", re.IGNORECASE)
 MAX_KEYWORD_LINES = 3
 
 
@@ -32,12 +34,21 @@ def extract_abstract(doc: Document) -> Document:
     """
     kept: list[Block] = []
     in_abstract = False
+    keywords_next = False  # a "Keywords" line standing alone: the keywords are the next block
     for block in doc.blocks:
         if isinstance(block, Heading):
+            keywords_next = bool(KEYWORDS_HEADING.match(block.text.strip()))
             in_abstract = bool(ABSTRACT_HEADING.match(block.text))
+            if keywords_next:
+                doc.metadata.keywords_label = block.text.strip()
+                continue
             if in_abstract:
                 doc.metadata.abstract_label = block.text
                 continue
+        if keywords_next and isinstance(block, RawBlock):
+            doc.metadata.keywords = _split_keywords(join_lines(block.lines))
+            keywords_next = False
+            continue
         if isinstance(block, RawBlock) and not doc.metadata.abstract:
             inline = INLINE_ABSTRACT.match(join_lines(block.lines))
             if inline:
@@ -52,10 +63,8 @@ def extract_abstract(doc: Document) -> Document:
                 keywords = None  # a bare "Keywords such as …" sentence is prose, not a keywords line
             if keywords:
                 label = keywords.group(1) or keywords.group(3)
-                values = (keywords.group(2) if keywords.group(1) else keywords.group(4)).strip()
-                separator = KEYWORD_SEPARATOR if KEYWORD_SEPARATOR.search(values) else re.compile(r"\s*,\s*")
                 doc.metadata.keywords_label = label
-                doc.metadata.keywords = [k for k in separator.split(values) if k]
+                doc.metadata.keywords = _split_keywords(keywords.group(2) if keywords.group(1) else keywords.group(4))
                 in_abstract = False
                 continue
             if in_abstract:
@@ -64,3 +73,8 @@ def extract_abstract(doc: Document) -> Document:
         kept.append(block)
     doc.blocks = kept
     return doc
+
+
+def _split_keywords(values: str) -> list[str]:
+    separator = KEYWORD_SEPARATOR if KEYWORD_SEPARATOR.search(values) else COMMA
+    return [k for k in separator.split(values.strip()) if k]

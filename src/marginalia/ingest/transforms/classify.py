@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import HEADING, NOTE_LINE, RULE, join_lines
+from marginalia.ingest.patterns import HEADING, NOTE_LINE, RULE, SENTENCE_END, join_lines
 from marginalia.model import Block, Document, Heading, NoteText, PageBreak, RawBlock
 
 STRUCTURAL_TITLES = frozenset(
     {
         "abstract",
+        "keywords",
+        "key words",
         "notes",
         "note",
         "endnotes",
@@ -21,16 +23,31 @@ STRUCTURAL_TITLES = frozenset(
         "further reading",
     }
 )
-"""Titles that PDF extraction often leaves as a bare line (`NOTES`, `**References**`) rather than a `#` heading."""
+"""Titles of apparatus that PDF extraction often leaves as a bare line (`NOTES`, `**References**`)."""
+BARE_TITLES = STRUCTURAL_TITLES | {
+    "introduction",
+    "conclusion",
+    "conclusions",
+    "acknowledgements",
+    "acknowledgments",
+    "prologue",
+    "epilogue",
+    "postscript",
+}
+"""Every title taken for a heading when it stands alone on a line, apparatus or not."""
 BARE_TITLE = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]*?)(?:\*\*|__)?:?\s*$")
+BOLD_HEADING = re.compile(r"^\*\*((?:\d+(?:\.\d+)*\.?\s+)?[^*\s][^*]*?)\*\*$")
+"""A line wholly in bold, as some extractions print section headings: `**2 The alliance**`."""
+MAX_HEADING_WORDS = 12
 
 
 def classify_blocks(doc: Document) -> Document:
     """Turn raw blocks that are headings, rules or `<sup>N</sup>` note texts into typed blocks.
 
     A heading or rule that shares a block with text (no blank line between) is
-    split off from it. A one-line block that is only a structural title
-    (`NOTES`, `Abstract`, `**References**`) is a heading too. A block of
+    split off from it. A one-line block that is only a common title
+    (`NOTES`, `Abstract`, `**References**`, `Introduction`), or a short line
+    wholly in bold (`**2 The alliance**`), is a heading too. A block of
     several note texts (each line `<sup>N</sup> …`) becomes one note per line.
 
     Args:
@@ -67,9 +84,13 @@ def _classify(block: RawBlock) -> list[Block]:
 
 
 def _typed(block: RawBlock) -> Block:
-    bare = BARE_TITLE.match(block.lines[0]) if len(block.lines) == 1 else None
-    if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in STRUCTURAL_TITLES:
+    line = block.lines[0].strip() if len(block.lines) == 1 else ""
+    bare = BARE_TITLE.match(line)
+    if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in BARE_TITLES:
         return Heading(block.line, 2, bare.group(1).strip())
+    bold = BOLD_HEADING.match(line)
+    if bold and len(bold.group(1).split()) <= MAX_HEADING_WORDS and not SENTENCE_END.search(bold.group(1)):
+        return Heading(block.line, 2, bold.group(1).strip())
     note = NOTE_LINE.match(block.lines[0])
     if note is None:
         return block

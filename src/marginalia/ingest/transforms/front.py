@@ -128,7 +128,7 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
         _read_reviewer,
     ]
     role: RawBlock | None = None
-    byline_open = True  # a byline may come until anything else has been read
+    byline_open = True  # a byline may come until a title-page block has been read
     affiliations_open = False  # unmarked affiliation lines may follow a byline
     index = start
     for index in range(start, len(blocks)):
@@ -151,9 +151,9 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
             role = None
             continue
         if any(read(doc, block) for read in readers):
-            byline_open = affiliations_open = False
+            affiliations_open = False
             continue
-        if byline_open and _read_byline(doc, block):
+        if byline_open and not doc.metadata.people and _read_byline(doc, block):
             byline_open, affiliations_open = False, not MARKER.search(block.text)
             continue
         if _continued(blocks, index):
@@ -335,7 +335,10 @@ def _read_reviewer(doc: Document, block: RawBlock) -> bool:
     if not match or len(block.lines) > 3:
         return False
     name, *affiliation = hard_lines([match.group(1), *block.lines[1:]])
-    doc.metadata.people.append(Person(block.line, name, "Reviewer", "", affiliation))
+    name, _, institution = name.partition(", ")  # "Reviewed by Anna Example, Test University"
+    doc.metadata.people.append(
+        Person(block.line, name, "Reviewer", "", [institution, *affiliation] if institution else affiliation)
+    )
     return True
 
 

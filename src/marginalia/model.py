@@ -306,7 +306,8 @@ class Metadata:
     doi: str = ""
     doi_line: int = 0
     archive: list[LabelledValue] = field(default_factory=list)
-    """An archival document's heading block: the archive reference and the place and date it bears."""
+    """A document's heading block: its archive reference, the place and date it bears, and lines with a
+    bold label (`**Source:** …`, the label kept as `label`)."""
     reviewed: list[LabelledValue] = field(default_factory=list)
     """A review's header citing the reviewed work (author, title, publisher, pages, price, ISBN)."""
     footer: list[LabelledValue] = field(default_factory=list)

@@ -21,7 +21,7 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
     meta = text.document.metadata
     lines = [_p("label", esc(meta.label)), _p("reviewed-work", _joined(meta.reviewed, marks))]
     lines.append(_people(meta.people, marks))
-    lines.append(_p("archive", "<br>".join(marks.apply(esc(a.value), escaped=True) for a in meta.archive)))
+    lines.append(_p("archive", _joined(meta.archive, marks)))
     if meta.translators:
         lines.append(_p("translators", " ".join(marks.apply(esc(t.value), escaped=True) for t in meta.translators)))
     if meta.affiliations:
@@ -82,8 +82,12 @@ def _people(people: list[Person], marks: EditorialMarks) -> str:
 
 
 def _joined(values: list[LabelledValue], marks: EditorialMarks) -> str:
-    """Lines printed as Markdown (a reviewed work's citation, a footer), rendered inline, one per line."""
-    return "<br>".join(emphasis_html(marks.apply(esc(v.value), escaped=True)) for v in values)
+    """Lines printed as Markdown (a reviewed work's citation, a footer), each after its label, one per line."""
+    return "<br>".join(
+        (f"<strong>{esc(v.label)}:</strong> " if v.label else "")
+        + emphasis_html(marks.apply(esc(v.value), escaped=True))
+        for v in values
+    )
 
 
 def _isbn(label: str, number: str) -> str:

@@ -8,7 +8,9 @@ from marginalia.ingest.patterns import SENTENCE_END, join_lines
 from marginalia.model import Block, Document, Heading, Paragraph, RawBlock
 
 ABSTRACT_HEADING = re.compile(r"^abstract$", re.IGNORECASE)
-INLINE_ABSTRACT = re.compile(r"^\*\*(Abstract)\*\*:?\s+(.*)$|^(Abstract):\s+(.*)$", re.DOTALL | re.IGNORECASE)
+INLINE_ABSTRACT = re.compile(
+    r"^\*\*(Abstract)\*\*:?\s+(.*)$|^(Abstract)(?::\s+|\s+(?=(?-i:[A-Z])))(.*)$", re.DOTALL | re.IGNORECASE
+)
 """An abstract printed as a labelled paragraph rather than under a heading."""
 KEYWORDS = re.compile(
     r"^\*\*(Key ?words?)\*\*:?\s*(.*)$|^(Key ?words?)(?::\s*|\s+(?=\S))(.*)$", re.DOTALL | re.IGNORECASE

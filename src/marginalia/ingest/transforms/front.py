@@ -39,6 +39,8 @@ DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/10\.[^>\s]+")
 BARE_DOI = re.compile(r"^<?(https?://(?:dx\.)?doi\.org/10\.[^>\s]+?)>?$|^(?:DOI|doi):?\s*(10\.\S+)$")
 ROLE = re.compile(r"^\*([A-Z][\w ]+)\*$")
 TRANSLATORS = re.compile(r"^(?:(?:Selected|Edited|Compiled),?\s+(?:and\s+)?)?[Tt]ranslated\s+(?:from\s+\w+\s+)?by\b")
+LABELLED = re.compile(r"^\*\*([A-Z][\w ]{0,30}?):?\*\*:?\s+(\S.*)$")
+"""A line with a bold label, as document headings print their fields: `**Source:** APRF, f. 45`."""
 REVIEWER = re.compile(r"^Reviewed by\s+(\S.*)$")
 NAME_WITH_MARKERS = re.compile(r"^\s*([^<]+?)\s*((?:<sup>[^<]*</sup>)*)\s*$")
 """A name followed only by its affiliation markers."""
@@ -305,11 +307,16 @@ def _read_doi(doc: Document, block: RawBlock) -> bool:
 
 
 def _read_archive(doc: Document, block: RawBlock) -> bool:
-    """An archival document's reference and the place and date it bears, each on its line."""
+    """A document's heading block: archive reference, place and date, labelled lines (`**Source:** …`)."""
     lines = [line.strip() for line in block.lines]
-    if len(lines) > 4 or not all(_is_archive_reference(line) or PLACE_DATE.match(line) for line in lines):
+    if len(lines) > 4 or not all(
+        _is_archive_reference(line) or PLACE_DATE.match(line) or LABELLED.match(line) for line in lines
+    ):
         return False
-    doc.metadata.archive.extend(LabelledValue(block.line + i, "", line) for i, line in enumerate(lines))
+    for offset, line in enumerate(lines):
+        labelled = LABELLED.match(line)
+        label, value = (labelled.group(1), labelled.group(2)) if labelled else ("", line)
+        doc.metadata.archive.append(LabelledValue(block.line + offset, label, value))
     return True
 
 
@@ -362,8 +369,8 @@ def _is_imprint(block: RawBlock) -> bool:
 
 
 def _is_byline_above_title(block: Block) -> bool:
-    """A short block of a name and perhaps a role, no sentence, no link."""
-    if not isinstance(block, RawBlock) or len(block.lines) > 3:
+    """A name and perhaps a role on the next line ("Zhihua Shen" / "Editor"): no sentence, no link."""
+    if not isinstance(block, RawBlock) or len(block.lines) > 3 or not _is_name(block.lines[0].strip()):
         return False
     return all(
         len(line.split()) <= 6 and not SENTENCE_END.search(line.strip()) and "<" not in line for line in block.lines

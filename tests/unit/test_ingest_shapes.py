@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import ingest_snippet
+from marginalia.ingest.patterns import join_lines
 from marginalia.model import Paragraph, Reference
 
 ARTICLE_BODY = "## 1 Introduction\n\nThe body begins here and says something.\n"
@@ -204,3 +205,9 @@ def test_reviewed_by_with_the_reviewers_institution_on_one_line() -> None:
     assert [(p.name, p.affiliation) for p in ingest_snippet(source).metadata.people] == [
         ("Mei Lin", ["Test University"])
     ]
+
+
+def test_a_word_hyphenated_at_a_line_end_inside_a_block() -> None:
+    assert join_lines(["the propa-", "ganda war and the well-", "informed Sino-", "Soviet talks"]) == (
+        "the propaganda war and the well-informed Sino-Soviet talks"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from marginalia.calendar_names import MONTH_NAMES
+from marginalia.ingest.words import is_english_word
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -39,8 +40,16 @@ PLACE_DATE = re.compile(
 """A document's place and date: "Beijing, 2 October 1959", "October 2, 1959"."""
 
 
+LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines with spaces, except inside a CJK run, which takes none.
+
+    A word hyphenated at a line end is joined to its rest: without the hyphen
+    when the two halves make an English word ("propa-" / "ganda"), with it
+    otherwise ("well-" / "informed", "Sino-" / "Soviet").
 
     Args:
         lines: Lines as in the source (trailing spaces are dropped).
@@ -50,10 +59,15 @@ def join_lines(lines: list[str]) -> str:
     """
     text = ""
     for line in (raw.strip() for raw in lines):
+        hyphen = LINE_END_HYPHEN.search(text)
+        rest = LINE_START_WORD.match(line)
         if not text:
             text = line
         elif CJK.match(line) and (CJK.match(text[-1]) or text[-1].isdigit()):
             text += line
+        elif hyphen and rest:
+            split_word = line[:1].islower() and is_english_word(hyphen.group(1) + rest.group(1))
+            text = (text[:-1] if split_word else text) + line
         else:
             text += " " + line
     return text

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-
-from wordfreq import zipf_frequency
 
 from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, hard_lines, join_lines
+from marginalia.ingest.words import is_english_word
 from marginalia.model import Block, Document, LineGroup, NoteText, PageBreak, Paragraph, RawBlock, Repair
 
 STRUCTURED_START = re.compile(r"^(?:[-*+]\s|\d+\.\s|<b>|\*\*[^*]+\*\*\s|>)")
@@ -16,8 +14,6 @@ HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")
 WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-KNOWN_WORD_ZIPF = 1.0
-"""A word at least this frequent in wordfreq's English list (about once in 100 million words) is a word."""
 
 
 def rejoin_paragraphs(doc: Document) -> Document:
@@ -104,12 +100,7 @@ class _Vocabulary:
             return False
         if joined in words:
             return True
-        return right[:1].islower() and _is_english_word(joined)
-
-
-@cache
-def _is_english_word(word: str) -> bool:
-    return zipf_frequency(word, "en") >= KNOWN_WORD_ZIPF
+        return right[:1].islower() and is_english_word(joined)
 
 
 def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: _Vocabulary) -> None:

@@ -1,4 +1,4 @@
-"""Command line for editors: `bib-draft` and `glossary-report` (`python -m marginalia --help`)."""
+"""Command line: `bib-draft` and `glossary-report` for editors, `build` for make and CI (`python -m marginalia --help`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from marginalia.bibliography.entries import load_bibliography
 from marginalia.corpus import load_text
 from marginalia.glossary.report import curator_report
 from marginalia.model import Reference
+from marginalia.publish import build_and_swap, mkdocs_build
 from marginalia.site import SiteBuild
 
 
@@ -36,7 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         "glossary-report", help="list names no glossary entry covers, unused entries and rule decisions"
     )
     report.add_argument("--root", type=Path, default=Path(), help="the project folder (with texts/, bib/, glossary/)")
+    build = commands.add_parser(
+        "build", help="build the site strictly into a fresh folder and swap it in only when the build succeeds"
+    )
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="the published folder (default: site)")
     args = parser.parse_args(argv)
+    if args.command == "build":
+        return build_and_swap(args.site_dir, mkdocs_build("--strict"))
     if args.command == "glossary-report":
         return _glossary_report(args.root)
     return _bib_draft(args.text, args.compare)

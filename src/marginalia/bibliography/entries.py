@@ -8,6 +8,7 @@ what changed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,9 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 from marginalia.model import Diagnostic
 
 NAME_FIELDS = ("author", "editor", "translator")
+EMPHASIS_START, EMPHASIS_END = "\ue000", "\ue001"
+"""Private-use characters that mark `\\emph{…}`/`\\textit{…}` through LaTeX decoding, for `BibEntry.rich_title`."""
+EMPHASIS = re.compile(r"\\(?:emph|textit)\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class BibEntry:
         raw: The entry's BibTeX exactly as written in its file.
         path: The file it comes from.
         line: Its 1-based line in that file.
+        rich_title: The title with its emphasis marked by `EMPHASIS_START` and `EMPHASIS_END`, or "" when it has none.
     """
 
     key: str
@@ -62,6 +67,7 @@ class BibEntry:
     raw: str
     path: Path
     line: int
+    rich_title: str = ""
 
     @property
     def year(self) -> str:
@@ -127,7 +133,7 @@ def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
     text = path.read_text(encoding="utf-8")
     raw_library = parse_string(text)
     decoded = parse_string(
-        text,
+        EMPHASIS.sub(rf"{EMPHASIS_START}\1{EMPHASIS_END}", text.replace(EMPHASIS_START, "").replace(EMPHASIS_END, "")),
         append_middleware=[
             middlewares.LatexDecodingMiddleware(),
             middlewares.SeparateCoAuthors(),
@@ -160,7 +166,12 @@ def _entry(path: Path, entry: Entry, raw: str) -> BibEntry:
             names[name] = tuple(_name(parts) for parts in item.value)
         else:
             fields[name] = str(item.value).strip()
-    return BibEntry(entry.key, entry.entry_type.lower(), fields, names, raw, path, (entry.start_line or 0) + 1)
+    rich_title = fields.get("title", "")
+    for name, value in fields.items():
+        fields[name] = value.replace(EMPHASIS_START, "").replace(EMPHASIS_END, "")
+    rich_title = rich_title if rich_title != fields.get("title", "") else ""
+    line = (entry.start_line or 0) + 1
+    return BibEntry(entry.key, entry.entry_type.lower(), fields, names, raw, path, line, rich_title)
 
 
 def _name(parts: middlewares.NameParts) -> Name:

@@ -9,13 +9,13 @@ other page carries Open Graph tags and a description only.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
 from marginalia.bibliography.entries import BibEntry
 from marginalia.calendar_names import MONTH_NUMBERS
 from marginalia.corpus import Text
+from marginalia.inert import script_json
 from marginalia.textmeta import display_name
 
 PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
@@ -142,4 +142,4 @@ def _json_ld(text: Text, *, page_title: str, url: str, date: str, is_part: bool)
         document["isPartOf"] = book
     if meta.doi:
         document["identifier"] = f"https://doi.org/{meta.doi}"
-    return json.dumps(document, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(document)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import re
 
+from marginalia.inert import restore_source
 from marginalia.model import EditorialNote
 from marginalia.slugs import slugify
 
-__all__ = ["EditorialMarks", "display_title", "esc", "escape_block_start", "slugify"]
+__all__ = ["EditorialMarks", "display_title", "esc", "esc_source", "escape_block_start", "slugify"]
 
 BLOCK_START = re.compile(r"^(\d+)\.(\s)|^([#>+\-*=]|\d+\))(\s|$)")
 SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
@@ -42,8 +43,13 @@ def display_title(title: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Escape text for HTML."""
+    """Escape text (a YAML or BibTeX field) for HTML."""
     return html.escape(text, quote=True)
+
+
+def esc_source(text: str) -> str:
+    """Escape a value taken from a source (whose Markdown `inert_source` escaped) for HTML, as written."""
+    return esc(restore_source(text))
 
 
 class EditorialMarks:
@@ -61,8 +67,8 @@ class EditorialMarks:
         """Wrap each not-yet-placed quoted passage found in `text` in a mark with a note link.
 
         Args:
-            text: Markdown, or HTML when `escaped` is true.
-            escaped: Whether `text` is already HTML-escaped.
+            text: A source's Markdown (see `marginalia.inert`), or HTML when `escaped` is true.
+            escaped: Whether `text` is HTML (escaped with `esc_source`).
 
         Returns:
             The text with editorial anchors.
@@ -70,7 +76,7 @@ class EditorialMarks:
         for note in self.notes:
             if note in self.placed:
                 continue
-            prefix, exact, suffix = (esc(s) if escaped else s for s in (note.prefix, note.exact, note.suffix))
+            prefix, exact, suffix = (esc_source(s) if escaped else s for s in (note.prefix, note.exact, note.suffix))
             position = text.find(prefix + exact + suffix)
             if position < 0:
                 continue

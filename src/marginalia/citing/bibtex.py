@@ -1,4 +1,11 @@
-"""Write BibTeX that every parser reads: special characters escaped, capitals protected, UTF-8 kept."""
+r"""Write BibTeX that every parser reads: special characters escaped, capitals protected, UTF-8 kept.
+
+No field value can end its entry or start another: every value is one line
+(`one_line`), and its braces are escaped so that the braces BibTeX counts
+(which include escaped ones) stay balanced: a brace with a partner as `\{`
+or `\}`, a brace without one as `\textbraceleft{}` or `\textbraceright{}`
+(in a verbatim field, percent-encoded).
+"""
 
 from __future__ import annotations
 
@@ -16,16 +23,43 @@ LATEX_SPECIALS = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+UNMATCHED_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 SPECIAL = re.compile("|".join(re.escape(ch) for ch in LATEX_SPECIALS))
 TRAILING_PUNCTUATION = re.compile(r"^(.*?)([,.;:!?]*)$", re.DOTALL)
 VERBATIM_FIELDS = frozenset({"url", "doi"})
 """Fields that BibTeX and biblatex read verbatim: no escaping."""
 TITLE_FIELDS = frozenset({"title", "booktitle", "journal", "series"})
+NAME_FIELDS = frozenset({"author", "editor", "translator", "publisher", "organization"})
+ESCAPE_SEQUENCE = re.compile(r"\\[a-z]+\{\}|\\.")
+"""What `escape` writes for one special character."""
+
+
+def one_line(text: str) -> str:
+    """A field value on one line: every run of whitespace, line breaks included, becomes one space."""
+    return " ".join(text.split())
 
 
 def escape(text: str) -> str:
     """Escape the characters LaTeX treats as special: ampersand, percent, dollar, hash, underscore, braces, tilde, caret, backslash."""
-    return SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group(0)], text)
+    unmatched = _unmatched_braces(text)
+    return SPECIAL.sub(
+        lambda m: UNMATCHED_BRACES[m.group(0)] if m.start() in unmatched else LATEX_SPECIALS[m.group(0)], text
+    )
+
+
+def _unmatched_braces(text: str) -> set[int]:
+    """The offsets of the braces in `text` that have no partner."""
+    opened: list[int] = []
+    unmatched: set[int] = set()
+    for offset, character in enumerate(text):
+        if character == "{":
+            opened.append(offset)
+        elif character == "}":
+            if opened:
+                opened.pop()
+            else:
+                unmatched.add(offset)
+    return unmatched | set(opened)
 
 
 def protect_title(text: str) -> str:
@@ -51,20 +85,22 @@ def bibtex_entry(entry_type: str, key: str, fields: dict[str, str]) -> str:
     Args:
         entry_type: `online`, `article`, `book` …
         key: The citation key.
-        fields: Field values as plain text (Unicode); escaped here.
+        fields: Field values as plain text (Unicode), put on one line and escaped here;
+            a name field may instead hold a `corporate` name.
 
     Returns:
         The entry, ending with a newline.
     """
     width = max(len(name) for name in fields)
     lines = []
-    for name, value in fields.items():
+    for name, raw in fields.items():
+        value = one_line(raw)
         if name in VERBATIM_FIELDS:
-            written = value
+            written = value.replace("{", "%7B").replace("}", "%7D")
         elif name in TITLE_FIELDS:
             written = protect_title(value)
-        elif name in {"author", "editor", "translator", "publisher", "organization"} and value.startswith("{"):
-            written = value  # a corporate name already in braces
+        elif name in NAME_FIELDS and _is_corporate(value):
+            written = value
         else:
             written = escape(value)
         lines.append(f"  {name.ljust(width)} = {{{written}}},")
@@ -73,4 +109,10 @@ def bibtex_entry(entry_type: str, key: str, fields: dict[str, str]) -> str:
 
 def corporate(name: str) -> str:
     """A corporate name as a BibTeX name: braced, so that it is not split into given and family names."""
-    return "{" + escape(name) + "}"
+    return "{" + escape(one_line(name)) + "}"
+
+
+def _is_corporate(value: str) -> bool:
+    """Whether a name field's value is what `corporate` writes: one braced group, no unescaped brace inside."""
+    inner = ESCAPE_SEQUENCE.sub("", value[1:-1])
+    return value.startswith("{") and value.endswith("}") and "{" not in inner and "}" not in inner

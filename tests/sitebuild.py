@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -58,3 +59,12 @@ def serve(folder: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+def copy_root(root: Path, destination: Path) -> Path:
+    """Copy a test root elsewhere, its paths into the project (`../../../`) made absolute."""
+    shutil.copytree(root, destination)
+    config = destination / "mkdocs.yml"
+    project = root.resolve().parents[2]
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{project}/"), encoding="utf-8")
+    return destination

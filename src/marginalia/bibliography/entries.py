@@ -18,6 +18,7 @@ from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from marginalia.model import Diagnostic
+from marginalia.textfile import read_text_file
 
 NAME_FIELDS = ("author", "editor", "translator")
 EMPHASIS_START, EMPHASIS_END = "\ue000", "\ue001"
@@ -130,7 +131,7 @@ def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
     cached = _cache.get(path)
     if cached is not None and cached[0] == mtime:
         return cached[1], cached[2]
-    text = path.read_text(encoding="utf-8")
+    text, problems = read_text_file(path)
     raw_library = parse_string(text)
     decoded = parse_string(
         EMPHASIS.sub(rf"{EMPHASIS_START}\1{EMPHASIS_END}", text.replace(EMPHASIS_START, "").replace(EMPHASIS_END, "")),
@@ -141,8 +142,9 @@ def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
         ],
     )
     raws = {e.key: e.raw or "" for e in raw_library.entries}
-    problems = [_failure(path, block) for block in raw_library.failed_blocks]
+    problems += [_failure(path, block) for block in raw_library.failed_blocks]
     entries = [_entry(path, e, raws[e.key]) for e in decoded.entries]
+    problems += [problem for entry in entries for problem in _incomplete(entry)]
     _cache[path] = (mtime, entries, problems)
     return entries, problems
 
@@ -155,6 +157,20 @@ def _failure(path: Path, block: object) -> Diagnostic:
         "BibTeX syntax error in the entry starting here: check its braces, quotes and commas; the entry is left out"
     )
     return Diagnostic(str(path), line, message, "bib-syntax")
+
+
+def _incomplete(entry: BibEntry) -> list[Diagnostic]:
+    """What a citation needs and the entry lacks: a year, and authors or editors."""
+    problems = []
+    if not entry.year:
+        message = f"entry '{entry.key}' has no year: add year = {{YYYY}} (citations find works by name and year)"
+        problems.append(Diagnostic(str(entry.path), entry.line, message, "bib-no-year"))
+    if not entry.creators:
+        message = (
+            f"entry '{entry.key}' has no author or editor: add author = {{Family, Given}} (a body in double braces)"
+        )
+        problems.append(Diagnostic(str(entry.path), entry.line, message, "bib-no-author"))
+    return problems
 
 
 def _entry(path: Path, entry: Entry, raw: str) -> BibEntry:

@@ -14,7 +14,8 @@ from pathlib import Path
 from marginalia.inert import inert_source
 from marginalia.ingest.splitter import split_blocks
 from marginalia.ingest.transforms import Transform, default_stack
-from marginalia.model import Block, Diagnostic, Document, EditorialNote
+from marginalia.model import Block, Document, EditorialNote
+from marginalia.textfile import decode_text as decode_source
 
 
 def ingest(
@@ -54,39 +55,6 @@ def ingest(
     for transform in default_stack() if stack is None else stack:
         doc = transform(doc)
     return doc
-
-
-def decode_source(data: bytes, path: Path) -> tuple[str, list[Diagnostic]]:
-    """Decode a source file as UTF-8, reporting each line with undecodable bytes.
-
-    Undecodable bytes are replaced by U+FFFD so that the rest of the text can
-    still be read.
-
-    Args:
-        data: The file's bytes.
-        path: The file, for messages.
-
-    Returns:
-        The text and one diagnostic per line with bad bytes.
-    """
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    problems = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(
-                Diagnostic(
-                    str(path),
-                    number,
-                    f"bytes that are not UTF-8 at column {error.start + 1} ({raw[error.start : error.end]!r}): save the file as UTF-8",
-                    "source-encoding",
-                )
-            )
-    return data.decode("utf-8", errors="replace"), problems
 
 
 __all__ = ["decode_source", "default_stack", "ingest", "split_blocks"]

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string as pybtex_parse
 
+from helpers import bibtex_value
 from marginalia.citing.bibtex import one_line
 from marginalia.citing.page import PageCitation
 
@@ -34,28 +35,7 @@ BREAKOUTS = [
     "}}\n@book{",
 ]
 hostile_text = st.lists(st.one_of(st.text(), st.sampled_from(BREAKOUTS)), max_size=8).map("".join)
-ESCAPED = {
-    r"\textbackslash{}": "\\",
-    r"\textasciitilde{}": "~",
-    r"\textasciicircum{}": "^",
-    r"\textbraceleft{}": "{",
-    r"\textbraceright{}": "}",
-}
-TOKEN = re.compile(r"\\[a-z]+\{\}|\\.|.", re.DOTALL)
 RIS_LINE = re.compile(r"^([A-Z][A-Z0-9])  - (.*)$")
-
-
-def bibtex_value(written: str) -> str:
-    """A BibTeX field value as LaTeX reads it: escapes undone, the writer's protecting braces dropped."""
-    characters = []
-    for token in TOKEN.findall(written):
-        if token in ESCAPED:
-            characters.append(ESCAPED[token])
-        elif token.startswith("\\"):
-            characters.append(token[1:])
-        elif token not in "{}":
-            characters.append(token)
-    return "".join(characters)
 
 
 def page(title: str, authors: tuple[str, ...], site: str) -> PageCitation:

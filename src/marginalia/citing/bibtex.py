@@ -29,9 +29,6 @@ TRAILING_PUNCTUATION = re.compile(r"^(.*?)([,.;:!?]*)$", re.DOTALL)
 VERBATIM_FIELDS = frozenset({"url", "doi"})
 """Fields that BibTeX and biblatex read verbatim: no escaping."""
 TITLE_FIELDS = frozenset({"title", "booktitle", "journal", "series"})
-NAME_FIELDS = frozenset({"author", "editor", "translator", "publisher", "organization"})
-ESCAPE_SEQUENCE = re.compile(r"\\[a-z]+\{\}|\\.")
-"""What `escape` writes for one special character."""
 
 
 def one_line(text: str) -> str:
@@ -85,8 +82,8 @@ def bibtex_entry(entry_type: str, key: str, fields: dict[str, str]) -> str:
     Args:
         entry_type: `online`, `article`, `book` …
         key: The citation key.
-        fields: Field values as plain text (Unicode), put on one line and escaped here;
-            a name field may instead hold a `corporate` name.
+        fields: Field values as plain text (Unicode), put on one line and escaped here,
+            or names already written by `corporate`.
 
     Returns:
         The entry, ending with a newline.
@@ -95,24 +92,22 @@ def bibtex_entry(entry_type: str, key: str, fields: dict[str, str]) -> str:
     lines = []
     for name, raw in fields.items():
         value = one_line(raw)
-        if name in VERBATIM_FIELDS:
+        if isinstance(raw, Corporate):
+            written: str = raw
+        elif name in VERBATIM_FIELDS:
             written = value.replace("{", "%7B").replace("}", "%7D")
         elif name in TITLE_FIELDS:
             written = protect_title(value)
-        elif name in NAME_FIELDS and _is_corporate(value):
-            written = value
         else:
             written = escape(value)
         lines.append(f"  {name.ljust(width)} = {{{written}}},")
     return f"@{entry_type}{{{key},\n" + "\n".join(lines) + "\n}\n"
 
 
-def corporate(name: str) -> str:
+class Corporate(str):
+    """A corporate name written for BibTeX by `corporate`, which `bibtex_entry` writes as it is."""
+
+
+def corporate(name: str) -> Corporate:
     """A corporate name as a BibTeX name: braced, so that it is not split into given and family names."""
-    return "{" + escape(one_line(name)) + "}"
-
-
-def _is_corporate(value: str) -> bool:
-    """Whether a name field's value is what `corporate` writes: one braced group, no unescaped brace inside."""
-    inner = ESCAPE_SEQUENCE.sub("", value[1:-1])
-    return value.startswith("{") and value.endswith("}") and "{" not in inner and "}" not in inner
+    return Corporate("{" + escape(one_line(name)) + "}")

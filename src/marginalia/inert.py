@@ -103,6 +103,7 @@ def script_json(data: object) -> str:
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"input", "button", "mark"}
 _ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden"},
+    "span": {"style"},  # the timeline's bars and ticks: only `left` and `width` are kept
     "a": {"href", "download", "hreflang"},
     "abbr": {"title"},
     "img": {"src", "alt", "width", "height"},
@@ -136,5 +137,6 @@ def sanitize_html(html: str) -> str:
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=set(LINK_SCHEMES),
         link_rel=None,
+        filter_style_properties={"left", "width"},
         strip_comments=True,
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from test_reading import PAGES
 
 from sitebuild import build_site, serve
@@ -99,3 +99,17 @@ def test_no_csp_violation_on_a_normal_page(wide: Page, base_url: str, name: str)
     assert wide.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
     assert violations == []
     assert dialogs == []
+
+
+def test_search_results_show_hostile_text_as_text(wide: Page, hostile_url: str) -> None:
+    dialogs, violations = _watch(wide)
+    wide.goto(hostile_url)
+    wide.wait_for_load_state("networkidle")
+    wide.locator("input.md-search__input").click()
+    wide.locator("input.md-search__input").press_sequentially("paragraph")
+    results = wide.locator("li.md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    assert "Payloads <script>alert('title')</script>" in wide.locator(".md-search-result").inner_text()
+    assert wide.evaluate(PAYLOAD_DOM) == []
+    assert dialogs == []
+    assert violations == []

@@ -22,7 +22,7 @@ from marginalia.citing.catalog import CitationCatalog, PageSource, TextPage
 from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
-from marginalia.inert import sanitize_html
+from marginalia.inert import restore_source, sanitize_html
 from marginalia.model import Abbreviation, Diagnostic
 from marginalia.render import NavItem, RenderedPage, render_text, render_text_list
 from marginalia.render.bibliography import (
@@ -107,7 +107,9 @@ class SiteBuild:
         build.glossary_nav = [{p.title: p.path} for p in glossary_pages.index_pages]
         build.formatted = formatted
         build.text_pages = {
-            page.path: TextPage(text, page.title if len(pages) > 1 else "") for text, pages in by_text for page in pages
+            page.path: TextPage(text, restore_source(page.title) if len(pages) > 1 else "")
+            for text, pages in by_text
+            for page in pages
         }
         build.descriptions = {entry_page(e.id): e.description for e in glossary.entries.values()}
         for text in corpus.texts:

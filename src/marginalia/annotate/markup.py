@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<[^>]+>|\[\^[^\]]+\]")
 """Links (citations included, with their attribute lists), HTML tags and autolinks, note markers."""
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
 DROPPED = re.compile(r"<[^>]+>|\[\^[^\]]+\]|\*+|_{2,}")
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+"""A character reference, such as the ones `marginalia.inert` writes for what a source shows as text."""
 
 
 def mask(text: str) -> str:
@@ -23,7 +26,7 @@ def mask(text: str) -> str:
 
 
 def plain_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The text as a reader sees it (link text kept, markup dropped), with an offset map.
+    """The text as a reader sees it (link text kept, markup dropped, character references decoded), with an offset map.
 
     Args:
         text: Inline Markdown.
@@ -34,8 +37,14 @@ def plain_with_offsets(text: str) -> tuple[str, list[int]]:
     plain: list[str] = []
     offsets = [0] * (len(text) + 1)
     position = 0
-    for match in re.finditer(rf"{LINK.pattern}|{DROPPED.pattern}", text):
+    for match in re.finditer(rf"{LINK.pattern}|{DROPPED.pattern}|(?P<entity>{ENTITY.pattern})", text):
         _keep(text, position, match.start(), plain, offsets)
+        if match.group("entity"):  # the character it stands for
+            for index in range(match.start(), match.end()):
+                offsets[index] = len(plain)
+            plain.extend(html.unescape(match.group(0)))
+            position = match.end()
+            continue
         kept = range(0)
         if match.group(1) is not None:  # a link: keep its text
             kept = range(match.start() + 1, match.start() + 1 + len(match.group(1)))

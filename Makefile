@@ -7,9 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Every date the build writes comes from here (see docs/developers/architecture.md):
-# the last commit's time, unless the caller sets it.
+# the last commit's time, unless the caller sets it. Outside git (a source
+# archive) it stays unset: an empty value would break setuptools' wheel builder.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
+else
+unexport SOURCE_DATE_EPOCH
+endif
 
 .PHONY: serve build test lint clean
 
@@ -21,8 +26,10 @@ $(STAMP): pyproject.toml constraints.txt
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Built beside site/ and swapped in only on success: a failed or killed build
+# leaves the previous site/ as it was (src/marginalia/publish.py).
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m marginalia build --site-dir site
 
 lint: $(STAMP)
 	$(BIN)/ruff check src hooks tests scripts
@@ -35,4 +42,4 @@ test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site site.partial site.previous

@@ -6,7 +6,8 @@ module) and adds them to the navigation; `on_files` adds the generated pages,
 then, with every page known, makes each page's citation and download files;
 `on_page_markdown` fills the home page's list of texts, appends each page's
 "Cite this page" block and puts its head tags into `page.meta` for
-`overrides/main.html`; `on_post_build` adds plain spellings of accented
+`overrides/main.html`; `on_page_content` sanitizes the HTML of every page
+made from the inputs (see `marginalia.inert`); `on_post_build` adds plain spellings of accented
 words to the search index. Content problems are logged as warnings, so
 `mkdocs build --strict` fails on them.
 """
@@ -91,6 +92,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Material writes the description into its meta tag unescaped.
         page.meta["description"] = html.escape(head.description, quote=True)
     return _catalog.append_block(page.file.src_uri, markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _current().page_html(page.file.src_uri, html, is_homepage=page.is_homepage)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -19,6 +19,14 @@ from marginalia.textmeta import TextMeta
 ROOT = Path(__file__).resolve().parent.parent
 TAGS = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^>]*)?>")
 NOTE_REF = re.compile(r"\[\^([^\]]+)\]")
+ESCAPED = {
+    r"\textbackslash{}": "\\",
+    r"\textasciitilde{}": "~",
+    r"\textasciicircum{}": "^",
+    r"\textbraceleft{}": "{",
+    r"\textbraceright{}": "}",
+}
+LATEX_TOKEN = re.compile(r"\\[a-z]+\{\}|\\.|.", re.DOTALL)
 WORD = re.compile(r"\d+|[^\W\d_]+")
 """Runs of digits or of letters, so that a CJK run joined to a number stays two words."""
 
@@ -89,3 +97,16 @@ def model_words(doc: Document) -> Counter[str]:
     text = " ".join(document_texts(doc))
     text = NOTE_REF.sub(lambda m: f" {labels.get(m.group(1), m.group(1))} ", TAGS.sub(" ", text)).replace("**", " ")
     return Counter(w.casefold() for w in WORD.findall(text))
+
+
+def bibtex_value(written: str) -> str:
+    """A BibTeX field value as LaTeX reads it: escapes undone, the writer's protecting braces dropped."""
+    characters = []
+    for token in LATEX_TOKEN.findall(written):
+        if token in ESCAPED:
+            characters.append(ESCAPED[token])
+        elif token.startswith("\\"):
+            characters.append(token[1:])
+        elif token not in "{}":
+            characters.append(token)
+    return "".join(characters)

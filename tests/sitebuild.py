@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,3 +42,29 @@ def build_site(root: Path, site: Path, *, strict: bool) -> SiteResult:
 def page(site: SiteResult, path: str) -> BeautifulSoup:
     """A built page, parsed."""
     return BeautifulSoup((site.site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 and yield its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def copy_root(root: Path, destination: Path) -> Path:
+    """Copy a test root elsewhere, its paths into the project (`../../../`) made absolute."""
+    shutil.copytree(root, destination)
+    config = destination / "mkdocs.yml"
+    project = root.resolve().parents[2]
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{project}/"), encoding="utf-8")
+    return destination

@@ -87,7 +87,11 @@ GOOD_META = "title: T\nauthors:\n  - Doe, Jane\nyear: 2020\ntype: article\nlicen
     [
         pytest.param(None, ["text.yml: file is missing: create it (see the editors' guide)"], id="missing"),
         pytest.param(
-            "title: [unclosed\n", ["text.yml:2: invalid YAML: expected ',' or ']', but got '<stream end>'"], id="syntax"
+            "title: [unclosed\n",
+            [
+                "text.yml:2: invalid YAML: expected ',' or ']', but got '<stream end>': correct it (see the editors' guide)"
+            ],
+            id="syntax",
         ),
         pytest.param(
             "title: T\nyear: 2020\n",

@@ -69,7 +69,7 @@ BROKEN_WARNINGS = [
     " the entry is left out",
     "glossary/people.yml:7: duplicate id 'jane-doe' (first at people.yml:1): rename one",
     "glossary/people.yml:13: glossary entry: kind: Input should be 'person', 'event', 'organization', 'place' or 'term'",
-    "glossary/people.yml:1: entry 'jane-doe' names unknown related entry 'nobody'",
+    "glossary/people.yml:1: entry 'jane-doe' names unknown related entry 'nobody': correct the id or remove it from related",
     "glossary/people.yml:17: 'Jane Doe' is claimed by 'jane-doe' (people.yml:1) and 'richard-roe':"
     " keep it on one, or add a phrase rule to rules.yml",
     "texts/broken-2020/source.md:5: tag <b> is not closed on this line: add </b> where it ends",

@@ -12,6 +12,8 @@
   var current = null;
   var hideTimer = null;
 
+  // What a card shows, as DOM nodes: a copy of the footnote's own (sanitized)
+  // content, or the target's preview as text. Never HTML parsed from an attribute.
   function content(target) {
     if (target.classList.contains("footnote-ref")) {
       var id = decodeURIComponent(target.getAttribute("href").slice(1));
@@ -23,13 +25,13 @@
       copy.querySelectorAll(".footnote-backref").forEach(function (link) {
         link.remove();
       });
-      copy.removeAttribute("id");
-      return copy.innerHTML;
+      copy.querySelectorAll("[id]").forEach(function (element) {
+        element.removeAttribute("id");
+      });
+      return copy.childNodes.length ? Array.prototype.slice.call(copy.childNodes) : null;
     }
     var text = target.dataset.preview || "";
-    var holder = document.createElement("div");
-    holder.textContent = text;
-    return holder.innerHTML;
+    return text ? [document.createTextNode(text)] : null;
   }
 
   function ensureCard() {
@@ -52,13 +54,13 @@
     if (target.classList.contains("footnote-ref") && WIDE.matches && document.querySelector(".sidenote")) {
       return false;
     }
-    var html = content(target);
-    if (!html) {
+    var nodes = content(target);
+    if (!nodes) {
       return false;
     }
     clearTimeout(hideTimer);
     var box = ensureCard();
-    box.innerHTML = html;
+    box.replaceChildren.apply(box, nodes);
     box.dataset.kind = target.classList.contains("footnote-ref")
       ? "footnote"
       : target.classList.contains("citation")
@@ -147,14 +149,18 @@
     document.body.classList.add("has-sidenotes");
     if (!article.querySelector(".sidenote")) {
       refs.forEach(function (ref) {
-        var html = content(ref);
-        if (!html) {
+        var nodes = content(ref);
+        if (!nodes) {
           return;
         }
         var note = document.createElement("aside");
         note.className = "sidenote";
         note.dataset.note = ref.textContent;
-        note.innerHTML = '<span class="sidenote-number">' + ref.textContent + "</span> " + html;
+        var number = document.createElement("span");
+        number.className = "sidenote-number";
+        number.textContent = ref.textContent;
+        note.append(number, " ");
+        note.append.apply(note, nodes);
         article.appendChild(note);
       });
     }

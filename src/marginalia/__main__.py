@@ -1,4 +1,7 @@
-"""Command line for editors: `bib-draft`, `glossary-report` and `ingest-report` (`python -m marginalia --help`)."""
+"""Command line: `bib-draft`, `glossary-report` and `ingest-report` for editors, `build` for make and CI.
+
+Run `python -m marginalia --help`.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from marginalia.corpus import load_text
 from marginalia.glossary.report import curator_report
 from marginalia.ingest.report import ingest_report
 from marginalia.model import Reference
+from marginalia.publish import build_and_swap, mkdocs_build
 from marginalia.site import SiteBuild
 
 
@@ -41,7 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         "ingest-report", help="show what ingest made of a text: metadata, sections, notes, joins, warnings"
     )
     ingest.add_argument("text", type=Path, help="the text's folder, e.g. texts/radchenko-2020")
+    build = commands.add_parser(
+        "build", help="build the site strictly into a fresh folder and swap it in only when the build succeeds"
+    )
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="the published folder (default: site)")
     args = parser.parse_args(argv)
+    if args.command == "build":
+        return build_and_swap(args.site_dir, mkdocs_build("--strict"))
     if args.command == "glossary-report":
         return _glossary_report(args.root)
     if args.command == "ingest-report":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from marginalia.textmeta import TextMeta, load_text_meta
 SOURCE_NAME = "source.md"
 META_NAME = "text.yml"
 EDITORIAL_NAME = "editorial.yml"
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What a text folder's name must be: it becomes the text's URLs and citation keys as it is."""
 
 
 @dataclass
@@ -44,7 +47,9 @@ def load_corpus(texts_dir: Path) -> Corpus:
     """Load every text folder under `texts_dir`, in slug order.
 
     A text whose source or `text.yml` cannot be used is left out, with a
-    diagnostic saying why; the others load regardless.
+    diagnostic saying why; the others load regardless. So is a folder whose
+    name is not a safe slug (`SAFE_SLUG`): the name is every URL and citation
+    key of the text, so it is never changed silently.
 
     Args:
         texts_dir: The folder holding one folder per text.
@@ -54,6 +59,13 @@ def load_corpus(texts_dir: Path) -> Corpus:
     """
     corpus = Corpus()
     for folder in sorted(p for p in texts_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if not SAFE_SLUG.fullmatch(folder.name):
+            message = (
+                f"folder name {folder.name!r} is not a safe slug (lower-case ASCII letters, digits, hyphens):"
+                " rename the folder, for example to the text's BibTeX key ('shen-2020'); the text is left out until then"
+            )
+            corpus.diagnostics.append(Diagnostic(str(folder), None, message, "text-slug"))
+            continue
         text, problems = load_text(folder)
         corpus.diagnostics.extend(problems)
         if text is not None:

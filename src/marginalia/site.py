@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from marginalia.annotate import link_citations
@@ -21,6 +22,7 @@ from marginalia.citing.catalog import CitationCatalog, PageSource, TextPage
 from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
+from marginalia.inert import restore_source, sanitize_html
 from marginalia.model import Abbreviation, Diagnostic
 from marginalia.render import NavItem, RenderedPage, render_text, render_text_list
 from marginalia.render.bibliography import (
@@ -30,6 +32,7 @@ from marginalia.render.bibliography import (
     render_bibliography_pages,
 )
 from marginalia.render.glossary import GlossaryData, entry_page, render_glossary_pages
+from marginalia.render.inline import esc
 
 TEXT_LIST_PLACEHOLDER = "<!-- marginalia:text-list -->"
 """Where the home page wants the list of texts."""
@@ -104,7 +107,9 @@ class SiteBuild:
         build.glossary_nav = [{p.title: p.path} for p in glossary_pages.index_pages]
         build.formatted = formatted
         build.text_pages = {
-            page.path: TextPage(text, page.title if len(pages) > 1 else "") for text, pages in by_text for page in pages
+            page.path: TextPage(text, restore_source(page.title) if len(pages) > 1 else "")
+            for text, pages in by_text
+            for page in pages
         }
         build.descriptions = {entry_page(e.id): e.description for e in glossary.entries.values()}
         for text in corpus.texts:
@@ -139,6 +144,26 @@ class SiteBuild:
         )
         catalog.add([replace(s, description=s.description or self.descriptions.get(s.src, "")) for s in sources])
         return catalog
+
+    def page_html(self, path: str, html: str, *, is_homepage: bool) -> str:
+        """A page's HTML, sanitized (see `marginalia.inert`) when the page shows inputs.
+
+        Args:
+            path: The page's path under `docs/`.
+            html: Its content, as Python-Markdown rendered it.
+            is_homepage: Whether it is the home page, which lists the texts.
+
+        Returns:
+            The HTML of a generated page or the home page, sanitized; any other page's as it is.
+        """
+        if is_homepage or path in self.generated_paths:
+            return sanitize_html(html)
+        return html
+
+    @cached_property
+    def generated_paths(self) -> frozenset[str]:
+        """The paths of the pages made from the inputs."""
+        return frozenset(page.path for page in self.pages)
 
     def fill_home(self, markdown: str) -> str:
         """Put the list of texts where the home page asks for it."""
@@ -191,13 +216,17 @@ def _with_abbreviations(pages: list[RenderedPage], glossary: Glossary) -> list[R
 def _texts_nav(
     by_text: list[tuple[Text, list[RenderedPage]]], bibliographies: dict[str, RenderedPage]
 ) -> list[NavItem]:
-    """One navigation entry per text: its pages, then its bibliography page, nested when more than one."""
+    """One navigation entry per text: its pages, then its bibliography page, nested when more than one.
+
+    Titles are HTML, as the theme prints them unescaped: a text's title from `text.yml` is escaped.
+    """
     items: list[NavItem] = []
     for text, pages in by_text:
+        title = esc(text.meta.nav_title)
         entries = [*pages, *(p for path, p in bibliographies.items() if path.startswith(f"texts/{text.slug}/"))]
         if len(entries) == 1:
-            items.append({text.meta.nav_title: entries[0].path})
+            items.append({title: entries[0].path})
         else:
-            first = "Title page" if len(pages) > 1 else text.meta.nav_title
-            items.append({text.meta.nav_title: [{first if p is pages[0] else p.title: p.path} for p in entries]})
+            first = "Title page" if len(pages) > 1 else title
+            items.append({title: [{first if p is pages[0] else p.title: p.path} for p in entries]})
     return items

@@ -206,7 +206,7 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
     if key == "type" and value not in TEXT_TYPES:
         problem(line, f"unknown type {value!r}: use one of {', '.join(TEXT_TYPES)}", "meta-type")
         return None
-    return value.strip()
+    return " ".join(value.split())  # one line: a title is also a heading, a navigation entry, a citation field
 
 
 def display_name(name: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from marginalia.model import Diagnostic
+from marginalia.textfile import read_text_file
 
 
 @dataclass(frozen=True)
@@ -39,18 +40,16 @@ def load_located(path: Path) -> Located:
         The document's root value, located.
 
     Raises:
-        YamlFileError: The file is missing, not UTF-8 or not valid YAML.
+        YamlFileError: The file is missing, not UTF-8, has control characters or is not valid YAML.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text, problems = read_text_file(path)
     except FileNotFoundError as error:
         raise YamlFileError(
             Diagnostic(str(path), None, "file is missing: create it (see the editors' guide)", "yaml-missing")
         ) from error
-    except UnicodeDecodeError as error:
-        raise YamlFileError(
-            Diagnostic(str(path), None, "file is not UTF-8: save it as UTF-8", "yaml-encoding")
-        ) from error
+    if problems:
+        raise YamlFileError(problems[0])
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -58,7 +57,13 @@ def load_located(path: Path) -> Located:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlFileError(Diagnostic(str(path), line, f"invalid YAML: {error.problem}", "yaml-syntax")) from error
+        raise YamlFileError(
+            Diagnostic(
+                str(path), line, f"invalid YAML: {error.problem}: correct it (see the editors' guide)", "yaml-syntax"
+            )
+        ) from error
+    except yaml.YAMLError as error:  # a character YAML does not allow
+        raise YamlFileError(Diagnostic(str(path), None, f"invalid YAML: {error}", "yaml-syntax")) from error
     finally:
         loader.dispose()
 

@@ -6,17 +6,14 @@ reason; in CI (CI=true, where .ci/run installs Chromium) they never skip.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from sitebuild import SiteResult
+from sitebuild import SiteResult, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -32,20 +29,10 @@ FLAGS = [
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
 @pytest.fixture(scope="session")
 def base_url(site: SiteResult) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

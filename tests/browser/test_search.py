@@ -12,6 +12,8 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
     page.goto(base_url)
     field = page.locator("input.md-search__input")
     field.fill(query)
+    # Material reads the query on keyup: once its search worker is ready, a fill alone is not seen.
+    field.press("End")
     results = page.locator("li.md-search-result__item a")
     expect(results.first).to_be_visible(timeout=10_000)
     hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")

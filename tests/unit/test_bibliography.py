@@ -24,8 +24,8 @@ def _bib(tmp_path: Path, **files: str) -> Path:
 def test_syntax_error_and_duplicate_keys_name_file_and_line(tmp_path: Path) -> None:
     folder = _bib(
         tmp_path,
-        a="@book{one, title={One}, year={2000}}\n\n@book{one, title={Again}, year={2001}}\n\n@book{broken, title={x}\n",
-        b="@book{one, title={Elsewhere}, year={2002}}\n",
+        a="@book{one, author={A, B}, title={One}, year={2000}}\n\n@book{one, author={A, B}, title={Again}, year={2001}}\n\n@book{broken, title={x}\n",
+        b="@book{one, author={A, B}, title={Elsewhere}, year={2002}}\n",
     )
     bibliography = load_bibliography(folder)
     messages = [str(d).removeprefix(str(tmp_path) + "/") for d in bibliography.diagnostics]
@@ -80,7 +80,7 @@ def test_alias_to_unknown_key_is_reported(tmp_path: Path) -> None:
     (folder / "aliases.yml").write_text("- cited: X 2000\n  key: nowhere\n", encoding="utf-8")
     _, problems = load_aliases(folder / "aliases.yml", {"chen2010a"})
     assert [str(p).removeprefix(str(folder) + "/") for p in problems] == [
-        "aliases.yml:1: alias for 'X 2000' names unknown key 'nowhere'"
+        "aliases.yml:1: alias for 'X 2000' names unknown key 'nowhere': correct the key or add the entry to bib/"
     ]
 
 

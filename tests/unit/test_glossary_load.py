@@ -34,7 +34,7 @@ def test_problems_name_file_and_line(tmp_path: Path) -> None:
         "a.yml:23: glossary entry: dates.start: write a date as YYYY, YYYY-MM, YYYY-MM-DD or a decade (1960s)",
         "a.yml:29: glossary entry: colour: Extra inputs are not permitted",
         "rules.yml:2: phrase rule names unknown entry 'nobody'",
-        "a.yml:1: entry 'one' names unknown related entry 'ghost'",
+        "a.yml:1: entry 'one' names unknown related entry 'ghost': correct the id or remove it from related",
         "a.yml:14: 'One' is claimed by 'one' (a.yml:1) and 'three': keep it on one, or add a phrase rule to rules.yml",
         "a.yml:30: entry 'six' uses the ambiguous name 'Chen' (see rules.yml): use a fuller form",
     ]

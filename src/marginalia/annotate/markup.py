@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<[^>]+>|\[\^[^\]]+\]")
 """Links (citations included, with their attribute lists), HTML tags and autolinks, note markers."""
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
 DROPPED = re.compile(r"<[^>]+>|\[\^[^\]]+\]|\*+|_{2,}")
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+"""A character reference, such as the ones `marginalia.inert` writes for what a source shows as text."""
 
 
 def mask(text: str) -> str:
@@ -23,7 +26,7 @@ def mask(text: str) -> str:
 
 
 def plain_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The text as a reader sees it (link text kept, markup dropped), with an offset map.
+    """The text as a reader sees it (link text kept, markup dropped, character references decoded), with an offset map.
 
     Args:
         text: Inline Markdown.
@@ -45,9 +48,14 @@ def plain_with_offsets(text: str) -> tuple[str, list[int]]:
         offsets[start:end] = [length] * (end - start)
 
     position = 0
-    for match in re.finditer(rf"{LINK.pattern}|{DROPPED.pattern}", text):
+    for match in re.finditer(rf"{LINK.pattern}|{DROPPED.pattern}|(?P<entity>{ENTITY.pattern})", text):
         keep(position, match.start())
-        if match.group(1) is not None:  # a link: keep its text
+        if match.group("entity"):  # the character it stands for
+            drop(match.start(), match.end())
+            character = html.unescape(match.group(0))
+            plain.append(character)
+            length += len(character)
+        elif match.group(1) is not None:  # a link: keep its text
             drop(match.start(), match.start() + 1)
             keep(match.start() + 1, match.start() + 1 + len(match.group(1)))
             drop(match.start() + 1 + len(match.group(1)), match.end())

@@ -69,7 +69,7 @@ def load_aliases(path: Path, keys: set[str]) -> tuple[dict[str, Alias], list[Dia
                 Diagnostic(
                     str(path),
                     item.line,
-                    f"alias for '{values['cited']}' names unknown key '{values['key']}'",
+                    f"alias for '{values['cited']}' names unknown key '{values['key']}': correct the key or add the entry to bib/",
                     "alias-key",
                 )
             )

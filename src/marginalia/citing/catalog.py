@@ -7,6 +7,7 @@ by `on_page_markdown` for each page.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -168,8 +169,8 @@ class CitationCatalog:
 
 
 def markdown_title(markdown: str, fallback: str) -> str:
-    """The text of a page's first level-1 heading, or `fallback`."""
+    """The text of a page's first level-1 heading (its HTML entities decoded: a title is text), or `fallback`."""
     for line in markdown.splitlines():
         if line.startswith("# "):
-            return line[2:].strip()
+            return html.unescape(line[2:].strip())
     return fallback

@@ -9,13 +9,13 @@ other page carries Open Graph tags and a description only.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
 from marginalia.bibliography.entries import BibEntry
 from marginalia.calendar_names import MONTH_NUMBERS
 from marginalia.corpus import Text
+from marginalia.inert import restore_source, script_json
 from marginalia.textmeta import display_name
 
 PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
@@ -60,7 +60,8 @@ def text_page_head(text: Text, *, page_title: str, url: str, site: str, referenc
     meta, doc = text.meta, text.document
     is_part = meta.type in BOOK_PART_TYPES
     date = _publication_date(text)
-    abstract = " ".join(p.text for p in doc.metadata.abstract)
+    abstract = restore_source(" ".join(p.text for p in doc.metadata.abstract))
+    keywords = [restore_source(k) for k in doc.metadata.keywords]
     tags: list[tuple[str, str, str]] = [("name", "citation_title", page_title if is_part else meta.title)]
     tags += [("name", "citation_author", author) for author in meta.authors]
     if is_part:
@@ -76,8 +77,8 @@ def text_page_head(text: Text, *, page_title: str, url: str, site: str, referenc
         tags.append(("name", "citation_doi", meta.doi))
     if abstract:
         tags.append(("name", "citation_abstract", abstract))
-    if doc.metadata.keywords:
-        tags.append(("name", "citation_keywords", "; ".join(doc.metadata.keywords)))
+    if keywords:
+        tags.append(("name", "citation_keywords", "; ".join(keywords)))
     tags += [("name", "citation_language", meta.language), ("name", "citation_public_url", url)]
     tags += [("name", "citation_reference", _reference(entry)) for entry in references]
     tags += [
@@ -130,7 +131,7 @@ def _json_ld(text: Text, *, page_title: str, url: str, date: str, is_part: bool)
     if not is_part:
         document["headline"] = meta.title
     if text.document.metadata.keywords:
-        document["keywords"] = text.document.metadata.keywords
+        document["keywords"] = [restore_source(k) for k in text.document.metadata.keywords]
     if is_part:
         book: dict[str, object] = {"@type": "Book", "name": meta.title}
         if meta.editors:
@@ -142,4 +143,4 @@ def _json_ld(text: Text, *, page_title: str, url: str, date: str, is_part: bool)
         document["isPartOf"] = book
     if meta.doi:
         document["identifier"] = f"https://doi.org/{meta.doi}"
-    return json.dumps(document, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(document)

@@ -8,7 +8,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from marginalia.citing.bibtex import bibtex_entry, corporate
+from marginalia.citing.bibtex import bibtex_entry, corporate, one_line
 from marginalia.slugs import slugify
 
 KEY_PREFIX = "reader"
@@ -69,11 +69,11 @@ class PageCitation:
         return bibtex_entry("online", key, fields)
 
     def ris(self) -> str:
-        """The page as an RIS record."""
-        lines = ["TY  - ELEC", *(f"AU  - {author}" for author in self.authors), f"TI  - {self.full_title}"]
-        lines += [f"T2  - {self.site}", f"PB  - {self.site}", f"PY  - {self.date.year}", f"DA  - {self.date:%Y/%m/%d}"]
-        lines += [f"UR  - {self.url}", f"Y2  - {self.date:%Y/%m/%d}", f"ID  - {self.key}", "ER  - "]
-        return "\n".join(lines) + "\n"
+        """The page as an RIS record; every value on one line, so that none can end the record."""
+        fields = [("TY", "ELEC"), *(("AU", author) for author in self.authors), ("TI", self.full_title)]
+        fields += [("T2", self.site), ("PB", self.site), ("PY", str(self.date.year)), ("DA", f"{self.date:%Y/%m/%d}")]
+        fields += [("UR", self.url), ("Y2", f"{self.date:%Y/%m/%d}"), ("ID", self.key)]
+        return "".join(f"{tag}  - {one_line(value)}\n" for tag, value in fields) + "ER  - \n"
 
     def csl(self) -> dict[str, Any]:
         """The page as a CSL-JSON item."""

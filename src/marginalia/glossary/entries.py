@@ -255,7 +255,7 @@ def _check_references(glossary: Glossary) -> None:
     for entry in glossary.entries.values():
         for related in entry.related:
             if related not in glossary.entries:
-                message = f"entry '{entry.id}' names unknown related entry '{related}'"
+                message = f"entry '{entry.id}' names unknown related entry '{related}': correct the id or remove it from related"
                 glossary.diagnostics.append(Diagnostic(str(entry.path), entry.line, message, "glossary-related"))
 
 

@@ -8,11 +8,14 @@ A dumb splitter cuts the source into blocks; a stack of transforms, each
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from marginalia.inert import inert_source
 from marginalia.ingest.splitter import split_blocks
 from marginalia.ingest.transforms import Transform, default_stack
-from marginalia.model import Diagnostic, Document, EditorialNote
+from marginalia.model import Block, Document, EditorialNote
+from marginalia.textfile import decode_text as decode_source
 
 
 def ingest(
@@ -29,49 +32,29 @@ def ingest(
         source: The raw text.
         slug: The text's identifier (its folder name).
         path: The source file, named in diagnostics.
-        editorial: Editorial notes to anchor in the text.
+        editorial: Editorial notes to anchor in the text (their fields as written in `editorial.yml`).
         stack: The transforms to run; `default_stack()` when None.
 
     Returns:
-        The document; problems found are in `Document.diagnostics`.
+        The document; problems found are in `Document.diagnostics`. Its text, and
+        its editorial notes', is Markdown in which everything the markup policy
+        does not let through is escaped (see `marginalia.inert`).
     """
-    doc = Document(slug=slug, path=path, blocks=list(split_blocks(source)), editorial=list(editorial))
+    blocks: list[Block] = list(split_blocks(inert_source(source)))
+    notes = [
+        replace(
+            n,
+            exact=inert_source(n.exact),
+            prefix=inert_source(n.prefix),
+            suffix=inert_source(n.suffix),
+            note=inert_source(n.note, tags=False),
+        )
+        for n in editorial
+    ]
+    doc = Document(slug=slug, path=path, blocks=blocks, editorial=notes)
     for transform in default_stack() if stack is None else stack:
         doc = transform(doc)
     return doc
-
-
-def decode_source(data: bytes, path: Path) -> tuple[str, list[Diagnostic]]:
-    """Decode a source file as UTF-8, reporting each line with undecodable bytes.
-
-    Undecodable bytes are replaced by U+FFFD so that the rest of the text can
-    still be read.
-
-    Args:
-        data: The file's bytes.
-        path: The file, for messages.
-
-    Returns:
-        The text and one diagnostic per line with bad bytes.
-    """
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    problems = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(
-                Diagnostic(
-                    str(path),
-                    number,
-                    f"bytes that are not UTF-8 at column {error.start + 1} ({raw[error.start : error.end]!r}): save the file as UTF-8",
-                    "source-encoding",
-                )
-            )
-    return data.decode("utf-8", errors="replace"), problems
 
 
 __all__ = ["decode_source", "default_stack", "ingest", "split_blocks"]

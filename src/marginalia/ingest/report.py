@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from marginalia.inert import restore_source
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Document, LabelledValue, Paragraph, block_texts
 
@@ -24,7 +25,7 @@ def ingest_report(doc: Document, root: Path | None = None) -> str:
         root: A folder to show file paths relative to (the project's), or None for paths as given.
 
     Returns:
-        Plain text, one fact a line, each with its source line.
+        Plain text, one fact a line, each with its source line; characters shown as the source writes them.
     """
     path = doc.path.relative_to(root) if root and doc.path.is_relative_to(root) else doc.path
     lines = [f"Ingest report for {path}", "", summary_line(doc), "", "Metadata"]
@@ -44,7 +45,7 @@ def ingest_report(doc: Document, root: Path | None = None) -> str:
     lines += [f"  line {r.line}: {r.kind} {r.detail}" for r in doc.repairs]
     lines += ["", f"Warnings ({len(doc.diagnostics)})"]
     lines += [f"  {d.relative_to(root) if root else d}" for d in doc.diagnostics] or ["  none"]
-    return "\n".join(lines) + "\n"
+    return restore_source("\n".join(lines)) + "\n"
 
 
 def summary_line(doc: Document) -> str:

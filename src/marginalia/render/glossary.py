@@ -130,7 +130,7 @@ def _entry(entry: Entry, data: GlossaryData, mentions: list[MentionRecord]) -> s
         meta.append(f'<span class="glossary-original" lang="zh">{esc(entry.original)}</span>')
     lines = [
         *SEARCH_BOOST,
-        f"# {entry.name}",
+        f"# {esc(entry.name)}",
         f'<div class="glossary-entry" data-entry="{entry.id}" markdown>',
         "",
         f'<p class="glossary-meta">{" · ".join(meta)}</p>',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marginalia.corpus import Text
 from marginalia.model import LabelledValue, Metadata, Person
-from marginalia.render.inline import EditorialMarks, emphasis_html, esc
+from marginalia.render.inline import EditorialMarks, emphasis_html, esc, esc_source
 from marginalia.render.sections import render_blocks
 
 
@@ -19,24 +19,29 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
         Markdown (an HTML block with Markdown inside).
     """
     meta = text.document.metadata
-    lines = [_p("label", esc(meta.label)), _p("reviewed-work", _joined(meta.reviewed, marks))]
+    lines = [_p("label", esc_source(meta.label)), _p("reviewed-work", _joined(meta.reviewed, marks))]
     lines.append(_people(meta.people, marks))
     lines.append(_p("archive", _joined(meta.archive, marks)))
     if meta.translators:
-        lines.append(_p("translators", " ".join(marks.apply(esc(t.value), escaped=True) for t in meta.translators)))
+        lines.append(
+            _p("translators", " ".join(marks.apply(esc_source(t.value), escaped=True) for t in meta.translators))
+        )
     if meta.affiliations:
         lines.append(
-            _p("affiliations", "<br>".join(f"<sup>{esc(a.label)}</sup> {esc(a.value)}" for a in meta.affiliations))
+            _p(
+                "affiliations",
+                "<br>".join(f"<sup>{esc_source(a.label)}</sup> {esc_source(a.value)}" for a in meta.affiliations),
+            )
         )
     if meta.contact:
         lines.append(_p("contact", _contact(meta)))
     if meta.dates:
-        lines.append(_p("dates", " · ".join(f"{esc(d.label)}: {esc(d.value)}" for d in meta.dates)))
+        lines.append(_p("dates", " · ".join(f"{esc_source(d.label)}: {esc_source(d.value)}" for d in meta.dates)))
     if meta.isbns:
         lines.append(_p("isbn", " · ".join(_isbn(i.label, i.value) for i in meta.isbns)))
     if meta.doi:
-        lines.append(_p("doi", f'DOI: <a href="{esc(meta.doi)}">{esc(meta.doi)}</a>'))
-    lines += [_p("copyright", f"© {marks.apply(esc(c.value), escaped=True)}") for c in meta.copyright]
+        lines.append(_p("doi", f'DOI: <a href="{esc_source(meta.doi)}">{esc_source(meta.doi)}</a>'))
+    lines += [_p("copyright", f"© {marks.apply(esc_source(c.value), escaped=True)}") for c in meta.copyright]
     lines.append(_p("source-footer", _joined(meta.footer, marks)))
     lines.append(_p("license", f"Licence: {esc(text.meta.license)}"))
     return '<div class="text-header">\n' + "\n".join(line for line in lines if line) + "\n</div>"
@@ -56,8 +61,8 @@ def render_abstract(meta: Metadata, marks: EditorialMarks) -> str:
     if meta.abstract:
         parts.append(f"## {meta.abstract_label or 'Abstract'}\n\n" + render_blocks(list(meta.abstract), marks))
     if meta.keywords:
-        keywords = " · ".join(f'<span class="keyword">{esc(k)}</span>' for k in meta.keywords)
-        parts.append(f'<p class="keywords"><strong>{esc(meta.keywords_label)}</strong> {keywords}</p>')
+        keywords = " · ".join(f'<span class="keyword">{esc_source(k)}</span>' for k in meta.keywords)
+        parts.append(f'<p class="keywords"><strong>{esc_source(meta.keywords_label)}</strong> {keywords}</p>')
     return "\n\n".join(parts)
 
 
@@ -71,11 +76,13 @@ def render_license_statement(meta: Metadata, marks: EditorialMarks) -> str:
 def _people(people: list[Person], marks: EditorialMarks) -> str:
     entries = []
     for person in people:
-        name = marks.apply(esc(person.name), escaped=True)
-        marker = f"<sup>{esc(person.marker)}</sup>" if person.marker else ""
-        role = f' <span class="role">{esc(person.role)}</span>' if person.role else ""
+        name = marks.apply(esc_source(person.name), escaped=True)
+        marker = f"<sup>{esc_source(person.marker)}</sup>" if person.marker else ""
+        role = f' <span class="role">{esc_source(person.role)}</span>' if person.role else ""
         affiliation = (
-            f'<br><span class="affiliation">{esc(", ".join(person.affiliation))}</span>' if person.affiliation else ""
+            f'<br><span class="affiliation">{esc_source(", ".join(person.affiliation))}</span>'
+            if person.affiliation
+            else ""
         )
         entries.append(f'<span class="person">{name}{marker}{role}{affiliation}</span>')
     return _p("byline", "<br>".join(entries)) if entries else ""
@@ -84,24 +91,24 @@ def _people(people: list[Person], marks: EditorialMarks) -> str:
 def _joined(values: list[LabelledValue], marks: EditorialMarks) -> str:
     """Lines printed as Markdown (a reviewed work's citation, a footer), each after its label, one per line."""
     return "<br>".join(
-        (f"<strong>{esc(v.label)}:</strong> " if v.label else "")
-        + emphasis_html(marks.apply(esc(v.value), escaped=True))
+        (f"<strong>{esc_source(v.label)}:</strong> " if v.label else "")
+        + emphasis_html(marks.apply(esc_source(v.value), escaped=True))
         for v in values
     )
 
 
 def _isbn(label: str, number: str) -> str:
     name, _, qualifier = label.partition(" ")
-    return f"{esc(name)} {esc(number)} {esc(qualifier)}".strip()
+    return f"{esc_source(name)} {esc_source(number)} {esc_source(qualifier)}".strip()
 
 
 def _contact(meta: Metadata) -> str:
     parts = []
     for value in meta.contact:
         if "@" in value.value and " " not in value.value:
-            parts.append(f'<a href="mailto:{esc(value.value)}">{esc(value.value)}</a>')
+            parts.append(f'<a href="mailto:{esc_source(value.value)}">{esc_source(value.value)}</a>')
         else:
-            parts.append(f"{esc(value.label)} {esc(value.value)}".strip())
+            parts.append(f"{esc_source(value.label)} {esc_source(value.value)}".strip())
     return " · ".join(parts)
 
 

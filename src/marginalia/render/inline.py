@@ -6,6 +6,7 @@ import html
 import re
 
 from marginalia.annotate.markup import mask
+from marginalia.inert import restore_source
 from marginalia.model import EditorialNote
 from marginalia.slugs import slugify
 
@@ -14,6 +15,7 @@ __all__ = [
     "display_title",
     "emphasis_html",
     "esc",
+    "esc_source",
     "escape_block_start",
     "mark_insertions",
     "slugify",
@@ -51,7 +53,7 @@ def display_title(title: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Escape text for HTML."""
+    """Escape text (a YAML or BibTeX field) for HTML."""
     return html.escape(text, quote=True)
 
 
@@ -96,6 +98,11 @@ def emphasis_html(escaped: str) -> str:
     return EMPHASIS.sub(r"<em>\1</em>", STRONG.sub(r"<strong>\1</strong>", escaped))
 
 
+def esc_source(text: str) -> str:
+    """Escape a value taken from a source (whose Markdown `inert_source` escaped) for HTML, as written."""
+    return esc(restore_source(text))
+
+
 class EditorialMarks:
     """Marks the passages that editorial notes quote, each once, and remembers where.
 
@@ -111,8 +118,8 @@ class EditorialMarks:
         """Wrap each not-yet-placed quoted passage found in `text` in a mark with a note link.
 
         Args:
-            text: Markdown, or HTML when `escaped` is true.
-            escaped: Whether `text` is already HTML-escaped.
+            text: A source's Markdown (see `marginalia.inert`), or HTML when `escaped` is true.
+            escaped: Whether `text` is HTML (escaped with `esc_source`).
 
         Returns:
             The text with editorial anchors.
@@ -120,7 +127,7 @@ class EditorialMarks:
         for note in self.notes:
             if note in self.placed:
                 continue
-            prefix, exact, suffix = (esc(s) if escaped else s for s in (note.prefix, note.exact, note.suffix))
+            prefix, exact, suffix = (esc_source(s) if escaped else s for s in (note.prefix, note.exact, note.suffix))
             position = text.find(prefix + exact + suffix)
             if position < 0:
                 continue

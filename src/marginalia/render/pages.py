@@ -18,7 +18,7 @@ from marginalia.corpus import Text
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Section
 from marginalia.render.header import render_abstract, render_header, render_license_statement
-from marginalia.render.inline import EditorialMarks, display_title, esc, slugify
+from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
 from marginalia.render.sections import render_blocks, render_section
 
 PARAGRAPH_ID = re.compile(r"^\{: #(p-\d+) ", re.MULTILINE)
@@ -91,7 +91,9 @@ def render_text(text: Text) -> list[RenderedPage]:
         body.append(render_license_statement(doc.metadata, marks))
         body.append(_unattached_notes(text, marks))
         return [
-            RenderedPage(f"{base}/index.md", text.meta.nav_title, _page(text, text.meta.title, body, marks, final=True))
+            RenderedPage(
+                f"{base}/index.md", text.meta.nav_title, _page(text, esc(text.meta.title), body, marks, final=True)
+            )
         ]
     groups = _part_groups(doc.sections)
     parts = [
@@ -99,7 +101,7 @@ def render_text(text: Text) -> list[RenderedPage]:
     ]
     listing = "## Parts of this text\n\n" + "\n".join(f"- [{title}]({name})" for title, name, _ in parts)
     index_body = [render_header(text, marks), render_abstract(doc.metadata, marks), listing, *_front(text, marks)]
-    pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, text.meta.title, index_body, marks))]
+    pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, esc(text.meta.title), index_body, marks))]
     for number, (title, name, group) in enumerate(parts, start=1):
         last = number == len(parts)
         body = [_part_of(text)] + [render_section(s, marks, heading=s is not group[0]) for s in group]
@@ -133,7 +135,7 @@ def _part_of(text: Text) -> str:
 
 
 def _page(text: Text, title: str, body: list[str], marks: EditorialMarks, *, final: bool = False) -> str:
-    """Assemble a page: title, body, editorial notes placed on it, and its footnotes."""
+    """Assemble a page: title (Markdown), body, editorial notes placed on it, and its footnotes."""
     content = "\n\n".join(part for part in body if part)
     chunks = [f"# {title}", content, _editorial_notes(marks, final=final), _footnotes(text, content, marks)]
     return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
@@ -148,13 +150,14 @@ def _footnotes(text: Text, content: str, marks: EditorialMarks) -> str:
 def _editorial_notes(marks: EditorialMarks, *, final: bool) -> str:
     placed = marks.take_placed()
     items = [
-        f'- <span id="ed-{n.number}" class="editorial-note">**ed.&nbsp;{n.number}** “{esc(n.exact)}”: {n.note}'
+        f'- <span id="ed-{n.number}" class="editorial-note">**ed.&nbsp;{n.number}** “{esc_source(n.exact)}”: {n.note}'
         f' <a class="editorial-backref" href="#ed-ref-{n.number}" title="Back to the passage">↩</a></span>'
         for n in placed
     ]
     if final:
         items += [
-            f"- **ed.&nbsp;{n.number}** “{esc(n.exact)}” (passage not found in the text): {n.note}" for n in marks.notes
+            f"- **ed.&nbsp;{n.number}** “{esc_source(n.exact)}” (passage not found in the text): {n.note}"
+            for n in marks.notes
         ]
     if not items:
         return ""
@@ -168,7 +171,7 @@ def _unattached_notes(text: Text, marks: EditorialMarks) -> str:
     notes = text.document.unattached_notes
     if not notes:
         return ""
-    items = "\n".join(f"- <sup>{esc(n.label)}</sup> {marks.apply(n.text)}" for n in notes)
+    items = "\n".join(f"- <sup>{esc_source(n.label)}</sup> {marks.apply(n.text)}" for n in notes)
     return f'<div class="unattached-notes" markdown>\n\n**Notes without a marker in the text**\n\n{items}\n\n</div>'
 
 
@@ -184,7 +187,7 @@ def render_text_list(texts: list[Text]) -> str:
     if not texts:
         return "*No texts yet: add a folder under `texts/` (see the editors' guide).*"
     return "\n".join(
-        f"- [{t.meta.title}](texts/{t.slug}/index.md): {', '.join(t.meta.author_names)} ({t.meta.year}),"
+        f"- [{esc(t.meta.title)}](texts/{t.slug}/index.md): {esc(', '.join(t.meta.author_names))} ({t.meta.year}),"
         f" {TYPE_LABELS.get(t.meta.type, t.meta.type).lower()}"
         for t in texts
     )

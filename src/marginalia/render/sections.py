@@ -20,7 +20,7 @@ from marginalia.model import (
 from marginalia.render.inline import (
     EditorialMarks,
     display_title,
-    esc,
+    esc_source,
     escape_block_start,
     mark_insertions,
     slugify,
@@ -94,18 +94,20 @@ def _contents(section: Section, marks: EditorialMarks) -> str:
     rows = []
     for block in section.blocks:
         if not isinstance(block, ContentsEntry):
-            rows.append(f'<tr><td colspan="3">{esc(" ".join(block_texts(block)))}</td></tr>')
+            rows.append(f'<tr><td colspan="3">{esc_source(" ".join(block_texts(block)))}</td></tr>')
             continue
-        page = f'<td class="contents-page">{esc(block.page)}</td>'
+        page = f'<td class="contents-page">{esc_source(block.page)}</td>'
         if block.kind == "part":
             rows.append(
-                f'<tr class="contents-part"><th colspan="2" scope="rowgroup">{esc(block.label)}: {esc(block.title)}</th>{page}</tr>'
+                f'<tr class="contents-part"><th colspan="2" scope="rowgroup">{esc_source(block.label)}: {esc_source(block.title)}</th>{page}</tr>'
             )
         else:
-            authors = f'<span class="contents-authors">{esc(", ".join(block.authors))}</span>' if block.authors else ""
+            authors = (
+                f'<span class="contents-authors">{esc_source(", ".join(block.authors))}</span>' if block.authors else ""
+            )
             rows.append(
-                f'<tr class="contents-{block.kind}"><td class="contents-number">{esc(block.label)}</td>'
-                f'<td class="contents-title">{esc(block.title)}{"<br>" if authors else ""}{authors}</td>{page}</tr>'
+                f'<tr class="contents-{block.kind}"><td class="contents-number">{esc_source(block.label)}</td>'
+                f'<td class="contents-title">{esc_source(block.title)}{"<br>" if authors else ""}{authors}</td>{page}</tr>'
             )
     head = '<thead><tr><th scope="col">No.</th><th scope="col">Title and authors</th><th scope="col">Page</th></tr></thead>'
     return f'<table class="contents-table">\n{head}\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
@@ -118,11 +120,13 @@ def _contributors(section: Section, marks: EditorialMarks) -> str:
             items.append(_prose_block(block, marks))
             continue
         affiliation = (
-            f' <span class="contributor-affiliation">{esc(block.affiliation)}</span>' if block.affiliation else ""
+            f' <span class="contributor-affiliation">{esc_source(block.affiliation)}</span>'
+            if block.affiliation
+            else ""
         )
         items.append(
-            f'<dt id="contributor-{slugify(block.name)}"><strong>{esc(block.name)}</strong>{affiliation}</dt>\n'
-            f'<dd markdown="span">{esc(block.name)} {marks.apply(block.bio)}</dd>'
+            f'<dt id="contributor-{slugify(block.name)}"><strong>{esc_source(block.name)}</strong>{affiliation}</dt>\n'
+            f'<dd markdown="span">{esc_source(block.name)} {marks.apply(block.bio)}</dd>'
         )
     return '<dl class="contributors" markdown>\n' + "\n".join(items) + "\n</dl>"
 

@@ -104,7 +104,9 @@ class SiteBuild:
         build.glossary_nav = [{p.title: p.path} for p in glossary_pages.index_pages]
         build.formatted = formatted
         build.text_pages = {
-            page.path: TextPage(text, page.title if len(pages) > 1 else "") for text, pages in by_text for page in pages
+            page.path: TextPage(text, "" if page is pages[0] else page.title)
+            for text, pages in by_text
+            for page in pages
         }
         build.descriptions = {entry_page(e.id): e.description for e in glossary.entries.values()}
         for text in corpus.texts:

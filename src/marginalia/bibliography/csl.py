@@ -48,8 +48,11 @@ def to_csl(entry: BibEntry) -> dict[str, Any]:
     Returns:
         The CSL-JSON item.
     """
-    item: dict[str, Any] = {"id": entry.key, "type": CSL_TYPES.get(entry.type, "book")}
     fields = entry.fields
+    csl_type = CSL_TYPES.get(entry.type, "book")
+    if csl_type == "article-journal" and not fields.get("journal"):
+        csl_type = "document"  # an article whose journal is unknown: say what is known, not "Edition."
+    item: dict[str, Any] = {"id": entry.key, "type": csl_type}
     title = fields.get("title", "")
     if fields.get("origtitle"):
         title = f"{title} ({fields['origtitle']})"

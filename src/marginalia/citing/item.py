@@ -1,0 +1,242 @@
+"""The item a reader's reference manager should make of a page, chosen once per page kind.
+
+Every format a page offers (the Chicago reference, BibTeX, RIS, CSL-JSON and
+the head tags) is written from one `Item` (see `marginalia.citing.formats`),
+so that they cannot disagree. The kinds, and why:
+
+| Page | Item |
+|---|---|
+| text reprinting a journal article, journal known | `article-journal`: the article as published |
+| text reprinting an article, journal unknown | `webpage`: this reader's page, original author and date |
+| landing page of a book or its front matter | `book`: editors, translators, series, publisher, ISBNs, DOI |
+| part of a book (Preface, Contents …), chapter text | `chapter`: signed author or none, the book's editors |
+| archival document | `manuscript`: archive and reference, date, translators |
+| review, journal known | `article-journal`, reviewed work in the title |
+| glossary, bibliography, home, guide | `webpage`: the site as website, the edition's date |
+
+Fields `text.yml` leaves empty are taken from the text's own entry in `bib/`
+(its `bibkey`), so a book's translators and series need not be typed twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from marginalia.bibliography.entries import BibEntry, Name
+from marginalia.calendar_names import MONTH_NUMBERS
+from marginalia.corpus import Text
+from marginalia.textmeta import TextMeta
+
+PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
+BOOK_TYPES = frozenset({"book", "edited-book", "book-front-matter"})
+"""Text types whose landing page is the whole book."""
+ARTICLE_TYPES = frozenset({"article", "review"})
+"""Text types that reprint a periodical's piece: a journal article when the journal is known."""
+WHOLE_TYPES = {"book": "book", "edited-book": "book", "book-front-matter": "book", "report": "report"}
+WHOLE_TYPES |= {"thesis": "thesis", "chapter": "chapter", "document": "manuscript"}
+"""The CSL type of a text's landing page, for the types that are not articles."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One citable item, in CSL's vocabulary (what Zotero calls it is in `ZOTERO_TYPES`).
+
+    Attributes:
+        type: The CSL type: `article-journal`, `chapter`, `book`, `manuscript`, `report`, `thesis`, `webpage`.
+        title: The title.
+        url: The page's absolute URL.
+        issued: The date it was issued: YYYY, YYYY-MM or YYYY-MM-DD.
+        original_date: For a reprint, the original's date (same forms), else "".
+        authors: Authors, as "Family, Given".
+        editors: Editors, as "Family, Given".
+        translators: Translators, as "Family, Given".
+        container: The journal, the book, or the website.
+        volume: The journal's volume.
+        issue: The journal's issue.
+        pages: Pages in the container, "109–122".
+        publisher: The publisher (for a report, the institution; for a thesis, the university).
+        place: The place of publication.
+        series: The book series.
+        doi: The DOI, bare.
+        isbn: ISBNs.
+        archive: For a manuscript, the archive.
+        archive_location: For a manuscript, its reference in the archive.
+    """
+
+    type: str
+    title: str
+    url: str
+    issued: str
+    original_date: str = ""
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    translators: tuple[str, ...] = ()
+    container: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    publisher: str = ""
+    place: str = ""
+    series: str = ""
+    doi: str = ""
+    isbn: tuple[str, ...] = ()
+    archive: str = ""
+    archive_location: str = ""
+
+
+ZOTERO_TYPES = {
+    "article-journal": "journalArticle",
+    "chapter": "bookSection",
+    "book": "book",
+    "manuscript": "manuscript",
+    "report": "report",
+    "thesis": "thesis",
+    "webpage": "webpage",
+}
+"""The Zotero item type a reader gets for each CSL type."""
+
+
+def site_page_item(*, title: str, url: str, site: str, date: dt.date) -> Item:
+    """A page of the site's own (glossary, bibliography, home, guide): a web page of the site, no personal author."""
+    return Item("webpage", title, url, date.isoformat(), container=site)
+
+
+def text_page_item(
+    text: Text,
+    entry: BibEntry | None,
+    *,
+    part_title: str,
+    signed: bool,
+    url: str,
+    site: str,
+    date: dt.date,
+) -> Item:
+    """The item for a page of a text.
+
+    Args:
+        text: The text.
+        entry: The text's own entry in `bib/`, which fills what `text.yml` leaves empty.
+        part_title: The part's title ("Preface"), or "" for the text's landing page.
+        signed: Whether the part is signed by the text's authors (a preface), rather than the editors' work.
+        url: The page's absolute URL.
+        site: The site's name.
+        date: The edition's date.
+
+    Returns:
+        The item.
+    """
+    meta = text.meta
+    work = _Work(meta, entry)
+    original_date = meta.date or _printed_date(text) or str(meta.year)
+    if meta.type in ARTICLE_TYPES:
+        title = meta.title
+        if meta.reviewed and meta.reviewed not in title:
+            title = f"{title} [review of {meta.reviewed}]"
+        if part_title:
+            title = f"{title}: {part_title}"
+        if not work.field("container", "journal"):
+            # No journal: describe the page truthfully, as this reader's reprint of the work.
+            # Its original date is the year: Chicago prints a web page's month and day too.
+            return Item("webpage", title, url, date.isoformat(), original_date[:4], meta.authors, container=site)
+        return Item(
+            "article-journal",
+            title,
+            url,
+            original_date,
+            authors=meta.authors,
+            translators=work.names("translator"),
+            container=work.field("container", "journal"),
+            volume=work.field("volume", "volume"),
+            issue=work.field("issue", "number"),
+            pages=work.field("pages", "pages"),
+            doi=work.field("doi", "doi"),
+        )
+    csl_type = WHOLE_TYPES.get(meta.type, "book")
+    if meta.type in BOOK_TYPES and part_title:
+        authors = meta.authors if signed else ()
+        return _with_book(Item("chapter", part_title, url, original_date, authors=authors, container=meta.title), work)
+    if csl_type == "chapter":
+        chapter = Item(
+            "chapter",
+            meta.title,
+            url,
+            original_date,
+            authors=meta.authors,
+            container=work.field("container", "booktitle"),
+            pages=work.field("pages", "pages"),
+            doi=work.field("doi", "doi"),
+        )
+        return _with_book(chapter, work)
+    if csl_type == "manuscript":
+        archive, _, location = work.field("archive", "howpublished").partition(",")
+        return Item(
+            "manuscript",
+            meta.title,
+            url,
+            original_date,
+            authors=meta.authors,
+            translators=work.names("translator"),
+            archive=archive.strip(),
+            archive_location=location.strip(),
+        )
+    authors = () if meta.type in BOOK_TYPES - {"book"} else meta.authors
+    return _with_book(
+        Item(csl_type, meta.title, url, original_date, authors=authors, doi=work.field("doi", "doi")), work
+    )
+
+
+def _printed_date(text: Text) -> str:
+    """YYYY-MM-DD from the source's "Published online" date, when it prints one in the text's year."""
+    for value in text.document.metadata.dates:
+        match = PRINTED_DATE.match(value.value.strip())
+        if value.label.startswith("Published") and match and match.group(2) in MONTH_NUMBERS:
+            day, month, year = match.groups()
+            if int(year) == text.meta.year:
+                return f"{year}-{MONTH_NUMBERS[month]:02d}-{int(day):02d}"
+    return ""
+
+
+class _Work:
+    """A text's metadata: `text.yml` first, then its entry in `bib/`."""
+
+    def __init__(self, meta: TextMeta, entry: BibEntry | None) -> None:
+        self.meta, self.entry = meta, entry
+
+    def field(self, meta_field: str, bib_field: str) -> str:
+        value = getattr(self.meta, meta_field)
+        if value or self.entry is None:
+            return str(value)
+        return self.entry.fields.get(bib_field, "")
+
+    def names(self, role: str) -> tuple[str, ...]:
+        own: tuple[str, ...] = self.meta.translator if role == "translator" else self.meta.editors
+        if own or self.entry is None:
+            return own
+        return tuple(_name(n) for n in self.entry.names.get(role, ()))
+
+    def bib(self, name: str) -> str:
+        return self.entry.fields.get(name, "") if self.entry is not None else ""
+
+    def isbn(self) -> tuple[str, ...]:
+        if self.meta.isbn or self.entry is None:
+            return self.meta.isbn
+        return tuple(self.entry.fields.get("isbn", "").split()) if self.entry.fields.get("isbn") else ()
+
+
+def _with_book(item: Item, work: _Work) -> Item:
+    """The item with what a book and every part of it share: editors, translators, series, publisher, place, ISBNs."""
+    return replace(
+        item,
+        editors=work.names("editor"),
+        translators=work.names("translator"),
+        series=work.bib("series"),
+        publisher=work.field("publisher", "publisher"),
+        place=work.field("place", "address") or work.bib("location"),
+        isbn=work.isbn(),
+    )
+
+
+def _name(name: Name) -> str:
+    return name.family if name.literal else f"{name.family}, {name.given}".rstrip(", ")

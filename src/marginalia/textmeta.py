@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -194,6 +195,8 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
                 if "," not in item.value:
                     problem(item.line, f"write {key.removesuffix('s')} {item.value!r} as 'Family, Given'", "meta-name")
         return names
+    if key == "date" and isinstance(value, dt.date):
+        value = value.isoformat()  # YAML reads an unquoted 1958-07-22 as a date
     if not isinstance(value, str) or not value.strip():
         problem(line, f"{key} must be a non-empty string", "meta-string")
         return None

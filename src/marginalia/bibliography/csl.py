@@ -20,12 +20,14 @@ CSL_TYPES = {
 }
 CSL_FIELDS = {
     "journal": "container-title",
+    "journaltitle": "container-title",
     "booktitle": "container-title",
     "volume": "volume",
     "number": "issue",
     "pages": "page",
     "publisher": "publisher",
     "address": "publisher-place",
+    "location": "publisher-place",
     "doi": "DOI",
     "isbn": "ISBN",
     "url": "URL",
@@ -50,7 +52,7 @@ def to_csl(entry: BibEntry) -> dict[str, Any]:
     """
     fields = entry.fields
     csl_type = CSL_TYPES.get(entry.type, "book")
-    if csl_type == "article-journal" and not fields.get("journal"):
+    if csl_type == "article-journal" and not (fields.get("journal") or fields.get("journaltitle")):
         csl_type = "document"  # an article whose journal is unknown: say what is known, not "Edition."
     item: dict[str, Any] = {"id": entry.key, "type": csl_type}
     title = fields.get("title", "")

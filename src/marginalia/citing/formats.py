@@ -6,7 +6,8 @@ keeps (tested with the real translation-server in `tests/test_zotero.py`):
 - dates: the item's date is CSL `issued`, BibTeX `date` (and `year`), RIS
   `DA` (and `PY`); a reprint's original date is CSL `original-date`, BibTeX
   `origdate`, and in RIS, which has no such tag, `M2` "Original Date: …",
-  which Zotero keeps in Extra where its citation processor reads it;
+  which Zotero keeps in Extra where its citation processor reads it (so
+  does a DOI for a type whose Zotero item has no DOI field);
 - no static file carries an access date: the reader's own is added by the
   page's copy and download buttons (`docs/javascripts/cite-paragraph.js`);
 - no `version`: a hyphenated version reads as a range in CSL ("Versions");
@@ -39,6 +40,8 @@ RIS_TYPES = {
     "thesis": "THES",
     "webpage": "ELEC",
 }
+ZOTERO_DOI_TYPES = frozenset({"article-journal", "report", "thesis"})
+"""Types whose Zotero item has a DOI field; for the others Zotero keeps a CSL `note` "DOI: …" in Extra."""
 RIS_EDITOR = {"chapter": "A2", "book": "A3"}
 """The RIS tag Zotero reads as the item's editor, by type (`ED` elsewhere)."""
 
@@ -72,6 +75,7 @@ def to_csl(item: Item, key: str) -> dict[str, Any]:
         ("archive_location", item.archive_location),
         ("DOI", item.doi),
         ("ISBN", " ".join(item.isbn)),
+        ("note", f"DOI: {item.doi}" if item.doi and item.type not in ZOTERO_DOI_TYPES else ""),
         ("URL", item.url),
     ):
         if value:
@@ -98,7 +102,7 @@ def to_bibtex(item: Item, key: str, *, paragraph: int = 0) -> str:
         if names and not (role == "translator" and entry_type == "unpublished"):
             fields[role] = " and ".join(names)
     fields["title"] = item.title
-    container = {"article": "journal", "incollection": "booktitle", "online": "organization"}.get(entry_type)
+    container = {"article": "journaltitle", "incollection": "booktitle", "online": "organization"}.get(entry_type)
     if container and item.container:
         fields[container] = corporate(item.container) if container == "organization" else item.container
     for name, value in (("series", item.series), ("volume", item.volume), ("number", item.issue)):
@@ -109,7 +113,7 @@ def to_bibtex(item: Item, key: str, *, paragraph: int = 0) -> str:
     if entry_type in ("report", "thesis"):
         fields["type"] = "Report" if entry_type == "report" else "PhD thesis"
     if item.place:
-        fields["address"] = item.place
+        fields["location"] = item.place
     if item.archive:
         fields["howpublished"] = ", ".join(filter(None, (item.archive, item.archive_location)))
     fields["year"] = item.issued[:4]
@@ -162,7 +166,10 @@ def to_ris(item: Item, key: str) -> str:
     lines += [f"PY  - {item.issued[:4]}", f"DA  - {item.issued.replace('-', '/')}"]
     if item.original_date:
         lines.append(f"M2  - Original Date: {item.original_date}")
-    lines += [f"SN  - {isbn}" for isbn in item.isbn]
+    if item.doi and item.type not in ZOTERO_DOI_TYPES:
+        lines.append(f"M2  - DOI: {item.doi}")
+    if item.isbn:
+        lines.append(f"SN  - {' '.join(item.isbn)}")  # one SN: Zotero keeps only the first of several
     if item.doi:
         lines.append(f"DO  - {item.doi}")
     lines += [f"UR  - {item.url}", f"ID  - {key}", "ER  - "]
@@ -204,6 +211,8 @@ def highwire_tags(item: Item) -> list[tuple[str, str]]:
         start, _, end = item.pages.partition("–")
         tags += [("citation_firstpage", start), *([("citation_lastpage", end)] if end else [])]
     tags += [("citation_isbn", isbn) for isbn in item.isbn]
+    if item.place:
+        tags.append(("eprints.place_of_pub", item.place))
     tags.append(("DC.type", ZOTERO_TYPES[item.type]))
     return tags
 

@@ -136,7 +136,7 @@ def text_page_item(
             title = f"{title} [review of {meta.reviewed}]"
         if part_title:
             title = f"{title}: {part_title}"
-        if not work.field("container", "journal"):
+        if not work.field("container", "journaltitle", "journal"):
             # No journal: describe the page truthfully, as this reader's reprint of the work.
             # Its original date is the year: Chicago prints a web page's month and day too.
             return Item("webpage", title, url, date.isoformat(), original_date[:4], meta.authors, container=site)
@@ -147,7 +147,7 @@ def text_page_item(
             original_date,
             authors=meta.authors,
             translators=work.names("translator"),
-            container=work.field("container", "journal"),
+            container=work.field("container", "journaltitle", "journal"),
             volume=work.field("volume", "volume"),
             issue=work.field("issue", "number"),
             pages=work.field("pages", "pages"),
@@ -204,11 +204,12 @@ class _Work:
     def __init__(self, meta: TextMeta, entry: BibEntry | None) -> None:
         self.meta, self.entry = meta, entry
 
-    def field(self, meta_field: str, bib_field: str) -> str:
+    def field(self, meta_field: str, *bib_fields: str) -> str:
+        """The `text.yml` field, else the first of the entry's fields (biblatex name first) that is set."""
         value = getattr(self.meta, meta_field)
         if value or self.entry is None:
             return str(value)
-        return self.entry.fields.get(bib_field, "")
+        return next((self.entry.fields[name] for name in bib_fields if self.entry.fields.get(name)), "")
 
     def names(self, role: str) -> tuple[str, ...]:
         own: tuple[str, ...] = self.meta.translator if role == "translator" else self.meta.editors
@@ -217,6 +218,7 @@ class _Work:
         return tuple(_name(n) for n in self.entry.names.get(role, ()))
 
     def bib(self, name: str) -> str:
+        """A field of the entry only: `text.yml` has no such field."""
         return self.entry.fields.get(name, "") if self.entry is not None else ""
 
     def isbn(self) -> tuple[str, ...]:
@@ -233,7 +235,7 @@ def _with_book(item: Item, work: _Work) -> Item:
         translators=work.names("translator"),
         series=work.bib("series"),
         publisher=work.field("publisher", "publisher"),
-        place=work.field("place", "address") or work.bib("location"),
+        place=work.field("place", "location", "address"),
         isbn=work.isbn(),
     )
 

@@ -96,6 +96,7 @@ def _reference(entry: BibEntry) -> str:
         parts.append(f"citation_publication_date={entry.year[:4]}")
     for field_name, tag in (
         ("journal", "citation_journal_title"),
+        ("journaltitle", "citation_journal_title"),
         ("booktitle", "citation_inbook_title"),
         ("publisher", "citation_publisher"),
     ):

@@ -47,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build, _catalog = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR), None
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
-    log.info(curator_report(_build.glossary, _build.corpus.texts).summary())
+    log.info(curator_report(_build.glossary, _build.corpus.texts, _build.bibliography.entries).summary())
     config.nav = _build.insert_nav(config.nav)
     return config
 

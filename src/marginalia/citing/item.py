@@ -187,6 +187,29 @@ def text_page_item(
     )
 
 
+CITATION_DETAILS = {"container": ("journaltitle", "journal"), "volume": ("volume",), "issue": ("number",)}
+CITATION_DETAILS |= {"pages": ("pages",), "doi": ("doi",)}
+"""The `text.yml` fields a reprinted article's citation needs, with the `bib/` fields that may give them instead."""
+DETAILS_BY_TYPE = {"article": tuple(CITATION_DETAILS), "review": tuple(CITATION_DETAILS), "chapter": ("pages", "doi")}
+
+
+def missing_details(text: Text, entry: BibEntry | None) -> list[str]:
+    """The citation details a text lacks, in `text.yml` and in its entry in `bib/` alike.
+
+    An article without its journal cites as a page of this reader, not as the
+    article; the curator report lists what to look up.
+
+    Args:
+        text: The text.
+        entry: Its own entry in `bib/`, if any.
+
+    Returns:
+        The missing `text.yml` field names, in `CITATION_DETAILS` order.
+    """
+    work = _Work(text.meta, entry)
+    return [name for name in DETAILS_BY_TYPE.get(text.meta.type, ()) if not work.field(name, *CITATION_DETAILS[name])]
+
+
 def _printed_date(text: Text) -> str:
     """YYYY-MM-DD from the source's "Published online" date, when it prints one in the text's year."""
     for value in text.document.metadata.dates:

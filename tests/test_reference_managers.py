@@ -13,6 +13,7 @@ each entry says why.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,9 @@ from bs4 import BeautifulSoup
 
 from marginalia.citing.edition import edition_date
 from refclients import Zotero, biber_warnings, citation_js, serve, zotero_fields
-from sitebuild import SiteResult, build_site
+from sitebuild import SiteResult
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ROOT / "tests" / "roots" / "citing-kinds"
 SITE = "Sino-Soviet Relations, an Annotated Reader"
 MAIN_URL = "https://sino-soviet-reader.example.org/"
 KINDS_URL = "https://example.org/kinds/"
@@ -149,14 +149,6 @@ GAPS: dict[tuple[str, str], str] = {
     ("bib", "ISBN:more"): "biblatex's isbn holds one ISBN: the first",
 }
 """What a client cannot carry: (source, field[:qualifier]) and why."""
-
-
-@pytest.fixture(scope="session")
-def kinds_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    """The test root with one text of each kind, built once with `--strict`."""
-    result = build_site(KINDS, tmp_path_factory.mktemp("kinds"), strict=True)
-    assert result.returncode == 0, result.output
-    return result
 
 
 @pytest.fixture(scope="session")
@@ -296,3 +288,44 @@ def test_biber_validates_every_bibtex_file(site: SiteResult, kinds_site: SiteRes
             assert all(
                 any(part in w for part in ("contents", "abbreviations", "notes-on-contributors")) for w in warnings
             ), warnings
+
+
+def _tags(built: SiteResult, path: str) -> dict[str, list[str]]:
+    page = BeautifulSoup((built.site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    tags: dict[str, list[str]] = {}
+    for meta in page.select('meta[name^="citation_"]'):
+        tags.setdefault(meta["name"], []).append(meta["content"])
+    return tags
+
+
+def test_google_scholar_tags_of_a_journal_article(kinds_site: SiteResult) -> None:
+    tags = _tags(kinds_site, "texts/example-2019-journal/")
+    assert tags["citation_title"] == ["Islands in the stream"]
+    assert tags["citation_author"] == ["Example, Anna", "Sample, Boris"]
+    assert tags["citation_publication_date"] == ["2019"]
+    assert tags["citation_journal_title"] == ["Journal of Imaginary Borders"]
+    assert (tags["citation_volume"], tags["citation_issue"]) == (["12"], ["3"])
+    assert (tags["citation_firstpage"], tags["citation_lastpage"]) == (["101"], ["124"])
+    assert tags["citation_doi"] == ["10.9999/jib.2019.0003"]
+    assert "citation_inbook_title" not in tags
+
+
+def test_google_scholar_tags_of_a_book_chapter(kinds_site: SiteResult) -> None:
+    tags = _tags(kinds_site, "texts/example-2021-chapter/")
+    assert tags["citation_title"] == ["The river and the treaty"]
+    assert tags["citation_author"] == ["Example, Anna"]
+    assert tags["citation_editor"] == ["Editor, Erika", "Compiler, Carl"]
+    assert tags["citation_inbook_title"] == tags["citation_book_title"] == ["Borders of the Cold War"]
+    assert tags["citation_isbn"] == ["978-0-00-000000-2"]
+    assert (tags["citation_firstpage"], tags["citation_lastpage"]) == (["45"], ["67"])
+    assert tags["citation_doi"] == ["10.9999/bcw.2021.c3"]  # the chapter's own
+    assert "citation_journal_title" not in tags
+
+
+def test_the_book_doi_is_the_books_alone(site: SiteResult) -> None:
+    book = "texts/shen-2020-front-matter/"
+    assert _tags(site, book)["citation_doi"] == ["10.1007/978-981-13-8641-1"]
+    for part in ("preface/", "contents/", "notes-on-contributors/", "abbreviations/"):
+        assert "citation_doi" not in _tags(site, book + part)
+        ld = BeautifulSoup((site.site / book / part / "index.html").read_text(), "html.parser")
+        assert "identifier" not in json.loads(ld.select_one('script[type="application/ld+json"]').string)

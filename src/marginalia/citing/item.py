@@ -130,12 +130,12 @@ def text_page_item(
     meta = text.meta
     work = _Work(meta, entry)
     original_date = meta.date or _printed_date(text) or str(meta.year)
+    title = meta.title
+    if meta.reviewed and meta.reviewed not in title:
+        title = f"{title} [review of {meta.reviewed}]"
+    if part_title and meta.type not in BOOK_TYPES:
+        title = f"{title}: {part_title}"  # a part of one text that is not a book: "Title: Part"
     if meta.type in ARTICLE_TYPES:
-        title = meta.title
-        if meta.reviewed and meta.reviewed not in title:
-            title = f"{title} [review of {meta.reviewed}]"
-        if part_title:
-            title = f"{title}: {part_title}"
         if not work.field("container", "journaltitle", "journal"):
             # No journal: describe the page truthfully, as this reader's reprint of the work.
             # Its original date is the year: Chicago prints a web page's month and day too.
@@ -160,7 +160,7 @@ def text_page_item(
     if csl_type == "chapter":
         chapter = Item(
             "chapter",
-            meta.title,
+            title,
             url,
             original_date,
             authors=meta.authors,
@@ -173,7 +173,7 @@ def text_page_item(
         archive, _, location = work.field("archive", "howpublished").partition(",")
         return Item(
             "manuscript",
-            meta.title,
+            title,
             url,
             original_date,
             authors=meta.authors,
@@ -182,9 +182,7 @@ def text_page_item(
             archive_location=location.strip(),
         )
     authors = () if meta.type in BOOK_TYPES - {"book"} else meta.authors
-    return _with_book(
-        Item(csl_type, meta.title, url, original_date, authors=authors, doi=work.field("doi", "doi")), work
-    )
+    return _with_book(Item(csl_type, title, url, original_date, authors=authors, doi=work.field("doi", "doi")), work)
 
 
 CITATION_DETAILS = {"container": ("journaltitle", "journal"), "volume": ("volume",), "issue": ("number",)}

@@ -40,6 +40,8 @@ PART_TAGS = {
     "citation_inbook_title",
     "citation_book_title",
     "citation_series_title",
+    "citation_firstpage",
+    "citation_lastpage",
     "citation_editor",
     "citation_publisher",
     "citation_isbn",
@@ -153,6 +155,7 @@ def test_book_part_head_tags(site: SiteResult) -> None:
     assert tags["citation_inbook_title"] == ["A Short History of Sino-Soviet Relations, 1917–1991"]
     assert tags["citation_isbn"] == ["978-981-13-8640-4", "978-981-13-8641-1"]
     assert tags["citation_book_title"] == tags["citation_inbook_title"]
+    assert (tags["citation_firstpage"], tags["citation_lastpage"]) == (["v"], ["xii"])  # from the book's contents
     assert "citation_doi" not in tags  # the book's DOI is the book's, not the Preface's
     ld = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert ld["@type"] == "Chapter" and ld["isPartOf"]["@type"] == "Book"

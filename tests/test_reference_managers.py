@@ -45,10 +45,11 @@ def _site_page(title: str) -> dict[str, Any]:
     return {"itemType": "webpage", "title": title, "creators": [], "date": EDITION, "container": SITE}
 
 
-def _book_part(title: str, *, signed: bool) -> dict[str, Any]:
+def _book_part(title: str, *, signed: bool, pages: str = "") -> dict[str, Any]:
     author = [("Shen", "Zhihua", "author")] if signed else []
     creators = [*author, ("Shen", "Zhihua", "editor"), *TRANSLATORS]
-    return {"itemType": "bookSection", "title": title, "creators": creators, "container": BOOK, **BOOK_SHARED}
+    part = {"itemType": "bookSection", "title": title, "creators": creators, "container": BOOK, "pages": pages}
+    return part | BOOK_SHARED
 
 
 EXPECTED: dict[tuple[str, str], dict[str, Any]] = {
@@ -67,10 +68,12 @@ EXPECTED: dict[tuple[str, str], dict[str, Any]] = {
         "DOI": "10.1007/978-981-13-8641-1",
         **BOOK_SHARED,
     },
-    ("main", "texts/shen-2020-front-matter/preface/"): _book_part("Preface", signed=True),
+    ("main", "texts/shen-2020-front-matter/preface/"): _book_part("Preface", signed=True, pages="v–xii"),
     ("main", "texts/shen-2020-front-matter/contents/"): _book_part("Contents", signed=False),
-    ("main", "texts/shen-2020-front-matter/notes-on-contributors/"): _book_part("Notes on Contributors", signed=False),
-    ("main", "texts/shen-2020-front-matter/abbreviations/"): _book_part("Abbreviations", signed=False),
+    ("main", "texts/shen-2020-front-matter/notes-on-contributors/"): _book_part(
+        "Notes on Contributors", signed=False, pages="xiii–xiv"
+    ),
+    ("main", "texts/shen-2020-front-matter/abbreviations/"): _book_part("Abbreviations", signed=False, pages="xv"),
     ("main", ""): _site_page("Sino-Soviet Relations: an Annotated Reader"),
     ("main", "glossary/"): _site_page("Glossary"),
     ("main", "glossary/mao-zedong/"): _site_page("Mao Zedong"),

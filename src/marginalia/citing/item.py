@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from marginalia.bibliography.entries import BibEntry, Name
 from marginalia.calendar_names import MONTH_NUMBERS
 from marginalia.corpus import Text
+from marginalia.model import ContentsEntry
 from marginalia.textmeta import TextMeta
 
 PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
@@ -156,7 +157,9 @@ def text_page_item(
     csl_type = WHOLE_TYPES.get(meta.type, "book")
     if meta.type in BOOK_TYPES and part_title:
         authors = meta.authors if signed else ()
-        return _with_book(Item("chapter", part_title, url, original_date, authors=authors, container=meta.title), work)
+        pages = part_pages(text, part_title)
+        part = Item("chapter", part_title, url, original_date, authors=authors, container=meta.title, pages=pages)
+        return _with_book(part, work)
     if csl_type == "chapter":
         chapter = Item(
             "chapter",
@@ -206,6 +209,55 @@ def missing_details(text: Text, entry: BibEntry | None) -> list[str]:
     """
     work = _Work(text.meta, entry)
     return [name for name in DETAILS_BY_TYPE.get(text.meta.type, ()) if not work.field(name, *CITATION_DETAILS[name])]
+
+
+def part_pages(text: Text, part_title: str) -> str:
+    """A part's pages from the book's own table of contents: "v–xii" up to the next entry, or its first page.
+
+    The range runs to the page before the next entry when both are numbered
+    alike (roman or arabic); otherwise only the first page is known.
+
+    Args:
+        text: The book's text, with its contents.
+        part_title: The part's title ("Preface").
+
+    Returns:
+        The pages, or "" when the contents do not list the part.
+    """
+    entries = [block for section in text.document.sections for block in section.blocks]
+    listed = [entry for entry in entries if isinstance(entry, ContentsEntry) and entry.page]
+    for entry, following in zip(listed, [*listed[1:], None], strict=True):
+        if entry.title.casefold() != part_title.casefold():
+            continue
+        first, after = entry.page.strip(), following.page.strip() if following else ""
+        if first.isdigit() and after.isdigit() and int(after) - 1 > int(first):
+            return f"{first}–{int(after) - 1}"
+        if ROMAN.fullmatch(first) and ROMAN.fullmatch(after) and _roman(after) - 1 > _roman(first):
+            return f"{first}–{_to_roman(_roman(after) - 1)}"
+        return first
+    return ""
+
+
+ROMAN_VALUES = {"m": 1000, "cm": 900, "d": 500, "cd": 400, "c": 100, "xc": 90, "l": 50, "xl": 40}
+ROMAN_VALUES |= {"x": 10, "ix": 9, "v": 5, "iv": 4, "i": 1}
+ROMAN = re.compile(r"[ivxlcdm]+")
+"""Lower-case roman numerals, as front matter is numbered."""
+
+
+def _roman(numeral: str) -> int:
+    total, rest = 0, numeral
+    for symbol, value in ROMAN_VALUES.items():
+        while rest.startswith(symbol):
+            total, rest = total + value, rest[len(symbol) :]
+    return total
+
+
+def _to_roman(number: int) -> str:
+    numeral = ""
+    for symbol, value in ROMAN_VALUES.items():
+        while number >= value:
+            numeral, number = numeral + symbol, number - value
+    return numeral
 
 
 def _printed_date(text: Text) -> str:

@@ -47,7 +47,9 @@ def _site_page(title: str) -> dict[str, Any]:
 
 def _book_part(title: str, *, signed: bool, pages: str = "") -> dict[str, Any]:
     author = [("Shen", "Zhihua", "author")] if signed else []
-    creators = [*author, ("Shen", "Zhihua", "editor"), *TRANSLATORS]
+    # The imprint says who translated the Preface: "Translated by Yafeng Xia (Preface, and Parts II and III), …".
+    translators = TRANSLATORS[:1] if title == "Preface" else TRANSLATORS
+    creators = [*author, ("Shen", "Zhihua", "editor"), *translators]
     part = {"itemType": "bookSection", "title": title, "creators": creators, "container": BOOK, "pages": pages}
     return part | BOOK_SHARED
 

@@ -28,7 +28,7 @@ from marginalia.bibliography.entries import BibEntry, Name
 from marginalia.calendar_names import MONTH_NUMBERS
 from marginalia.corpus import Text
 from marginalia.model import ContentsEntry
-from marginalia.textmeta import TextMeta
+from marginalia.textmeta import TextMeta, display_name
 
 PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
 BOOK_TYPES = frozenset({"book", "edited-book", "book-front-matter"})
@@ -159,7 +159,8 @@ def text_page_item(
         authors = meta.authors if signed else ()
         pages = part_pages(text, part_title)
         part = Item("chapter", part_title, url, original_date, authors=authors, container=meta.title, pages=pages)
-        return _with_book(part, work)
+        book_part = _with_book(part, work)
+        return replace(book_part, translators=part_translators(text, part_title, book_part.translators))
     if csl_type == "chapter":
         chapter = Item(
             "chapter",
@@ -236,6 +237,30 @@ def part_pages(text: Text, part_title: str) -> str:
             return f"{first}–{_to_roman(_roman(after) - 1)}"
         return first
     return ""
+
+
+TRANSLATED_PART = re.compile(r"(?:^|,)\s*(?:and\s+)?([^,()]+?)\s*\(([^)]*)\)")
+"""One translator and what they translated, in an imprint: "Yafeng Xia (Preface, and Parts II and III)"."""
+
+
+def part_translators(text: Text, part_title: str, translators: tuple[str, ...]) -> tuple[str, ...]:
+    """The translators of one part, when the book's imprint says who translated it.
+
+    Args:
+        text: The book's text, with its imprint's "Translated by …" lines.
+        part_title: The part's title ("Preface").
+        translators: The book's translators, as "Family, Given".
+
+    Returns:
+        Those the imprint names for the part ("Translated by Yafeng Xia (Preface, …)"), else all of them.
+    """
+    printed = " ".join(value.value for value in text.document.metadata.translators).removeprefix("Translated by ")
+    named = {
+        name.strip()
+        for name, scope in TRANSLATED_PART.findall(printed)
+        if re.search(rf"\b{re.escape(part_title)}\b", scope)
+    }
+    return tuple(name for name in translators if display_name(name) in named) or translators
 
 
 ROMAN_VALUES = {"m": 1000, "cm": 900, "d": 500, "cd": 400, "c": 100, "xc": 90, "l": 50, "xl": 40}

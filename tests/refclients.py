@@ -128,7 +128,7 @@ def biber_warnings(path: Path, output: Path) -> list[str]:
     if shutil.which("biber") is None:
         missing("no biber on PATH (Debian package biber)")
     run = subprocess.run(
-        ["biber", "--tool", "--validate-datamodel", "--quiet", "--output-file", str(output), str(path)],
+        ["biber", "--tool", "--validate-datamodel", "--output-file", str(output), str(path)],
         capture_output=True,
         text=True,
         check=False,

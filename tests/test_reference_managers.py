@@ -14,6 +14,7 @@ each entry says why.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -255,14 +256,17 @@ def _citation_files(built: SiteResult) -> list[Path]:
     )
 
 
+UNSIGNED_PARTS = "(?:contents|abbreviations|notes-on-contributors)"
 CITATION_JS_EXCEPTIONS = {
-    "missing fields: author/editor": "a page of the site's own (webpage) has no personal author, and the site is"
-    " not its author; biblatex's manual asks for one, its datamodel (biber) does not",
-    "missing fields: author": "an unsigned part of an edited book (Contents) has editors and no author",
-    'radchenko2020sino has invalid type: "misc"': "bib/'s Radchenko 2020 is @misc until its journal is known;"
+    r"reader-(?!texts-)\S+ has missing fields: author/editor": "a page of the site's own (webpage) has no personal"
+    " author, and the site is not its author; biblatex's manual asks for one, its datamodel (biber) does not",
+    r"reader-texts-\S+-bibliography has missing fields: author/editor": "a text's bibliography page is the site's",
+    rf"reader-texts-\S+-{UNSIGNED_PARTS} has missing fields: author": "an unsigned part of an edited book has editors"
+    " and no author",
+    r'radchenko2020sino has invalid type: "misc"': "bib/'s Radchenko 2020 is @misc until its journal is known;"
     " citation-js's strict list has no @misc",
 }
-"""What citation-js's strict mode says that is right as it is, and why."""
+"""What citation-js's strict mode says that is right as it is (a pattern for the whole complaint), and why."""
 
 
 def _complaints(problems: list[str]) -> set[str]:
@@ -277,22 +281,29 @@ def _complaints(problems: list[str]) -> set[str]:
 def test_citation_js_reads_every_file_strictly(site: SiteResult, kinds_site: SiteResult) -> None:
     files = [*_citation_files(site), *_citation_files(kinds_site)]
     files += [site.site / "site.bib", site.site / "bibliography.bib", kinds_site.site / "site.bib"]
+    excused = set()
     for file, result in citation_js(files).items():
         complaints = _complaints(result["problems"])
-        assert [c for c in complaints if not any(e in c for e in CITATION_JS_EXCEPTIONS)] == [], file
+        assert [c for c in complaints if not any(re.fullmatch(e, c) for e in CITATION_JS_EXCEPTIONS)] == [], file
         assert result["items"] or complaints, file
+        excused |= {e for e in CITATION_JS_EXCEPTIONS for c in complaints if re.fullmatch(e, c)}
+    assert excused == set(CITATION_JS_EXCEPTIONS)  # strict mode did run, and every excuse is still needed
 
 
 def test_biber_validates_every_bibtex_file(site: SiteResult, kinds_site: SiteResult, tmp_path: Path) -> None:
-    for built in (site, kinds_site):
-        for name in ("site.bib", "bibliography.bib"):
-            warnings = biber_warnings(built.site / name, tmp_path / f"{built.site.name}-{name}")
-            unexpected = [w for w in warnings if "Missing mandatory field 'author'" not in w]
-            assert unexpected == [], name
-            # The only author-less entries biber finds are the unsigned parts of an edited book.
-            assert all(
-                any(part in w for part in ("contents", "abbreviations", "notes-on-contributors")) for w in warnings
-            ), warnings
+    # site.bib holds every page's entry; bibliography.bib every work of bib/ (the citing-kinds root has none).
+    files = {
+        "main": site.site / "site.bib",
+        "works": site.site / "bibliography.bib",
+        "kinds": kinds_site.site / "site.bib",
+    }
+    for name, file in files.items():
+        warnings = biber_warnings(file, tmp_path / f"{name}.bib")
+        # The only warning: an unsigned part of an edited book has editors and no author.
+        unsigned = rf"WARN - Datamodel: Entry 'reader-texts-\S+-{UNSIGNED_PARTS}' \(\S*/{file.name}\):"
+        unexpected = [w for w in warnings if not re.match(unsigned + " Missing mandatory field 'author'$", w)]
+        assert unexpected == [], name
+        assert len(warnings) == (3 if name == "main" else 0), warnings  # Contents, Notes on Contributors, Abbreviations
 
 
 def _tags(built: SiteResult, path: str) -> dict[str, list[str]]:

@@ -36,8 +36,8 @@ BOOK_TYPES = frozenset({"book", "edited-book", "book-front-matter"})
 ARTICLE_TYPES = frozenset({"article", "review"})
 """Text types that reprint a periodical's piece: a journal article when the journal is known."""
 WHOLE_TYPES = {"book": "book", "edited-book": "book", "book-front-matter": "book", "report": "report"}
-WHOLE_TYPES |= {"thesis": "thesis", "chapter": "chapter", "document": "manuscript"}
-"""The CSL type of a text's landing page, for the types that are not articles."""
+WHOLE_TYPES |= {"thesis": "thesis"}
+"""The CSL type of a whole text (`_whole`), by text type."""
 
 
 @dataclass(frozen=True)
@@ -129,64 +129,112 @@ def text_page_item(
         The item.
     """
     meta = text.meta
-    work = _Work(meta, entry)
-    original_date = meta.date or _printed_date(text) or str(meta.year)
     title = meta.title
     if meta.reviewed and meta.reviewed not in title:
         title = f"{title} [review of {meta.reviewed}]"
     if part_title and meta.type not in BOOK_TYPES:
         title = f"{title}: {part_title}"  # a part of one text that is not a book: "Title: Part"
-    if meta.type in ARTICLE_TYPES:
-        if not work.field("container", "journaltitle", "journal"):
-            # No journal: describe the page truthfully, as this reader's reprint of the work.
-            # Its original date is the year: Chicago prints a web page's month and day too.
-            return Item("webpage", title, url, date.isoformat(), original_date[:4], meta.authors, container=site)
-        return Item(
-            "article-journal",
-            title,
-            url,
-            original_date,
-            authors=meta.authors,
-            translators=work.names("translator"),
-            container=work.field("container", "journaltitle", "journal"),
-            volume=work.field("volume", "volume"),
-            issue=work.field("issue", "number"),
-            pages=work.field("pages", "pages"),
-            doi=work.field("doi", "doi"),
-        )
-    csl_type = WHOLE_TYPES.get(meta.type, "book")
-    if meta.type in BOOK_TYPES and part_title:
-        authors = meta.authors if signed else ()
-        pages = part_pages(text, part_title)
-        part = Item("chapter", part_title, url, original_date, authors=authors, container=meta.title, pages=pages)
-        book_part = _with_book(part, work)
-        return replace(book_part, translators=part_translators(text, part_title, book_part.translators))
-    if csl_type == "chapter":
-        chapter = Item(
-            "chapter",
-            title,
-            url,
-            original_date,
-            authors=meta.authors,
-            container=work.field("container", "booktitle"),
-            pages=work.field("pages", "pages"),
-            doi=work.field("doi", "doi"),
-        )
-        return _with_book(chapter, work)
-    if csl_type == "manuscript":
-        archive, _, location = work.field("archive", "howpublished").partition(",")
-        return Item(
-            "manuscript",
-            title,
-            url,
-            original_date,
-            authors=meta.authors,
-            translators=work.names("translator"),
-            archive=archive.strip(),
-            archive_location=location.strip(),
-        )
+    page = _Page(text, _Work(meta, entry), title, part_title, signed, url, site, date)
+    if part_title and meta.type in BOOK_TYPES:
+        return _book_part(page)
+    return TEXT_KINDS.get(meta.type, _whole)(page)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What every item builder of `TEXT_KINDS` reads: the text, its metadata, and the page."""
+
+    text: Text
+    work: _Work
+    title: str
+    part_title: str
+    signed: bool
+    url: str
+    site: str
+    edition: dt.date
+
+    @property
+    def original_date(self) -> str:
+        """The work's own date: `date`, else the source's "Published online" date, else `year`."""
+        meta = self.text.meta
+        return meta.date or _printed_date(self.text) or str(meta.year)
+
+
+def _article(page: _Page) -> Item:
+    """A journal article; without its journal, this reader's page that reprints it, with the original's year."""
+    meta, work = page.text.meta, page.work
+    journal = work.field("container", "journaltitle", "journal")
+    if not journal:
+        # Chicago prints a web page's original month and day too, so the original date is its year.
+        date = page.edition.isoformat()
+        return Item("webpage", page.title, page.url, date, page.original_date[:4], meta.authors, container=page.site)
+    return Item(
+        "article-journal",
+        page.title,
+        page.url,
+        page.original_date,
+        authors=meta.authors,
+        translators=work.names("translator"),
+        container=journal,
+        volume=work.field("volume", "volume"),
+        issue=work.field("issue", "number"),
+        pages=work.field("pages", "pages"),
+        doi=work.field("doi", "doi"),
+    )
+
+
+def _book_part(page: _Page) -> Item:
+    """A part of a book (Preface, Contents …): its signed author or none, the book's editors, no DOI of the book's."""
+    text = page.text
+    authors = text.meta.authors if page.signed else ()
+    pages = part_pages(text, page.part_title)
+    part = Item("chapter", page.part_title, page.url, page.original_date, authors=authors, container=text.meta.title)
+    book_part = _with_book(replace(part, pages=pages), page.work)
+    return replace(book_part, translators=part_translators(text, page.part_title, book_part.translators))
+
+
+def _chapter(page: _Page) -> Item:
+    """A chapter text: its own author, pages and DOI, in the book it names."""
+    work = page.work
+    chapter = Item(
+        "chapter",
+        page.title,
+        page.url,
+        page.original_date,
+        authors=page.text.meta.authors,
+        container=work.field("container", "booktitle"),
+        pages=work.field("pages", "pages"),
+        doi=work.field("doi", "doi"),
+    )
+    return _with_book(chapter, work)
+
+
+def _manuscript(page: _Page) -> Item:
+    """An archival document: "Archive, f. 1, op. 2, d. 3" is the archive and, after the first comma, its reference."""
+    archive, _, location = page.work.field("archive", "howpublished").partition(",")
+    return Item(
+        "manuscript",
+        page.title,
+        page.url,
+        page.original_date,
+        authors=page.text.meta.authors,
+        translators=page.work.names("translator"),
+        archive=archive.strip(),
+        archive_location=location.strip(),
+    )
+
+
+def _whole(page: _Page) -> Item:
+    """A book, edited book, report or thesis as a whole; an edited book's editors stand for it, not as authors."""
+    meta = page.text.meta
     authors = () if meta.type in BOOK_TYPES - {"book"} else meta.authors
-    return _with_book(Item(csl_type, title, url, original_date, authors=authors, doi=work.field("doi", "doi")), work)
+    csl_type = WHOLE_TYPES.get(meta.type, "book")
+    whole = Item(csl_type, page.title, page.url, page.original_date, authors=authors, doi=page.work.field("doi", "doi"))
+    return _with_book(whole, page.work)
+
+
+TEXT_KINDS = {"article": _article, "review": _article, "chapter": _chapter, "document": _manuscript}
+"""The item builder for each text type's pages; `_whole` for the others (and `_book_part` for a book's parts)."""
 
 
 CITATION_DETAILS = {"container": ("journaltitle", "journal"), "volume": ("volume",), "issue": ("number",)}

@@ -154,7 +154,7 @@ def zotero_fields(item: dict[str, Any]) -> dict[str, Any]:
         ],
         "date": iso_date(item.get("date", "")),
         "container": item.get("publicationTitle") or item.get("bookTitle") or item.get("websiteTitle") or "",
-        "publisher": item.get("publisher", ""),
+        "publisher": item.get("publisher") or item.get("institution") or item.get("university") or "",
         "place": item.get("place", ""),
         "series": item.get("series", ""),
         "volume": item.get("volume", ""),

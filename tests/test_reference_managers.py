@@ -113,6 +113,21 @@ EXPECTED: dict[tuple[str, str], dict[str, Any]] = {
         "archive": "Archive of Examples",
         "archiveLocation": "f. 1, op. 2, d. 3",
     },
+    ("kinds", "texts/example-2018-report/"): {
+        "itemType": "report",
+        "title": "Rivers and treaties in the Far East",
+        "creators": [("Example", "Anna", "author")],
+        "date": "2018",
+        "publisher": "Institute of Examples",
+        "place": "Nowhere",
+    },
+    ("kinds", "texts/sample-2017-thesis/"): {
+        "itemType": "thesis",
+        "title": "Borders that move",
+        "creators": [("Sample", "Boris", "author")],
+        "date": "2017",
+        "publisher": "Test University",
+    },
     ("kinds", "texts/example-2022-review/"): {
         "itemType": "journalArticle",
         "title": "A river runs through it [review of Anna Example, Borders of Water (Nowhere: Example Press, 2021)]",

@@ -42,6 +42,8 @@ RIS_TYPES = {
 }
 ZOTERO_DOI_TYPES = frozenset({"article-journal", "report", "thesis"})
 """Types whose Zotero item has a DOI field; for the others Zotero keeps a CSL `note` "DOI: …" in Extra."""
+PUBLISHER_TAGS = {"report": "citation_technical_report_institution", "thesis": "citation_dissertation_institution"}
+"""Google Scholar's tag for who published a report or a thesis (Zotero: institution, university)."""
 RIS_EDITOR = {"chapter": "A2", "book": "A3"}
 """The RIS tag Zotero reads as the item's editor, by type (`ED` elsewhere)."""
 
@@ -111,7 +113,7 @@ def to_bibtex(item: Item, key: str, *, paragraph: int = 0) -> str:
     if item.publisher:
         fields["institution" if entry_type in ("report", "thesis") else "publisher"] = item.publisher
     if entry_type in ("report", "thesis"):
-        fields["type"] = "Report" if entry_type == "report" else "PhD thesis"
+        fields["type"] = "Report" if entry_type == "report" else "Thesis"  # text.yml does not say which degree
     if item.place:
         fields["location"] = item.place
     if item.archive:
@@ -202,7 +204,7 @@ def highwire_tags(item: Item) -> list[tuple[str, str]]:
         ("citation_volume", item.volume),
         ("citation_issue", item.issue),
         ("citation_series_title", item.series),
-        ("citation_publisher", item.publisher),
+        (PUBLISHER_TAGS.get(item.type, "citation_publisher"), item.publisher),
         ("citation_doi", item.doi),
     ):
         if value:

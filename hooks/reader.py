@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(diagnostic))
     for text in _build.corpus.texts:
         log.info("ingest: %s", summary_line(text.document))
-    log.info(curator_report(_build.glossary, _build.corpus.texts).summary())
+    log.info(curator_report(_build.glossary, _build.corpus.texts, _build.bibliography.entries).summary())
     config.nav = _build.insert_nav(config.nav)
     return config
 

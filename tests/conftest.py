@@ -28,6 +28,14 @@ def update(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
+def kinds_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    """The citing-kinds test root (one text of each kind), built once with `--strict`."""
+    result = build_site(ROOT / "tests" / "roots" / "citing-kinds", tmp_path_factory.mktemp("kinds"), strict=True)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     """The real site, built once with `--strict`."""
     result = build_site(ROOT, tmp_path_factory.mktemp("site"), strict=True)

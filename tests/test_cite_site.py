@@ -11,6 +11,7 @@ import pytest
 from bibtexparser.entrypoint import parse_string
 from pybtex.database import parse_string as pybtex_parse
 
+from marginalia.citing.edition import edition_date
 from sitebuild import SiteResult, build_site, page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,11 +38,14 @@ PART_TAGS = {
     "citation_title",
     "citation_author",
     "citation_inbook_title",
+    "citation_book_title",
+    "citation_series_title",
+    "citation_firstpage",
+    "citation_lastpage",
     "citation_editor",
     "citation_publisher",
     "citation_isbn",
     "citation_publication_date",
-    "citation_doi",
     "citation_language",
     "citation_public_url",
     "citation_reference",
@@ -115,10 +119,12 @@ def test_text_pages_cite_the_original_work_and_the_edition(site: SiteResult) -> 
     block = page(site, ARTICLE).select_one("div.cite-this")
     assert [p.get_text() for p in block.select("p.cite-heading")] == ["The original work", "This page of the edition"]
     bibtex = [code.get_text() for code in block.select("pre code")]
-    assert bibtex[0].startswith("@article{radchenko2020sino,")
+    assert bibtex[0].startswith("@misc{radchenko2020sino,")  # its journal is unknown
     assert bibtex[1].startswith("@online{reader-texts-radchenko-2020,")
-    for field in ("url ", "urldate ", "version ", "publisher "):
+    for field in ("url ", "organization ", "date ", "origdate "):
         assert field in bibtex[1]
+    for field in ("urldate ", "version "):  # no visit date in a static file; a version is no date range
+        assert field not in bibtex[1]
     assert block["data-cite-url"] == "https://sino-soviet-reader.example.org/texts/radchenko-2020/"
     assert "cite one paragraph" in block.select_one("p.cite-paragraph-help").get_text()
 
@@ -129,11 +135,15 @@ def test_article_head_tags(site: SiteResult) -> None:
     assert set(tags) == ARTICLE_TAGS
     assert tags["citation_title"] == ["The Sino–Russian relationship in the mirror of the Cold War"]
     assert tags["citation_author"] == ["Radchenko, Sergey"]
-    assert tags["citation_publication_date"] == ["2020/01/16"]
+    # The journal is unknown: the page is this reader's reprint, dated by the edition (the original's year travels
+    # in the downloads and the Chicago reference).
+    assert tags["citation_publication_date"] == [edition_date(ROOT).strftime("%Y/%m/%d")]
+    assert soup.select_one('meta[name="DC.type"]')["content"] == "webpage"
     assert tags["citation_keywords"] == ["Sino-Soviet relations; Mao Zedong; Nikita Khrushchev; Cold War"]
     assert len(tags["citation_reference"]) == 15
     ld = json.loads(soup.select_one('script[type="application/ld+json"]').string)
-    assert ld["@type"] == "ScholarlyArticle" and ld["headline"] == tags["citation_title"][0]
+    assert ld["@type"] == "WebPage" and ld["headline"] == tags["citation_title"][0]
+    assert ld["isBasedOn"]["datePublished"] == "2020"
 
 
 def test_book_part_head_tags(site: SiteResult) -> None:
@@ -144,7 +154,9 @@ def test_book_part_head_tags(site: SiteResult) -> None:
     assert tags["citation_title"] == ["Preface"]
     assert tags["citation_inbook_title"] == ["A Short History of Sino-Soviet Relations, 1917–1991"]
     assert tags["citation_isbn"] == ["978-981-13-8640-4", "978-981-13-8641-1"]
-    assert tags["citation_doi"] == ["10.1007/978-981-13-8641-1"]
+    assert tags["citation_book_title"] == tags["citation_inbook_title"]
+    assert (tags["citation_firstpage"], tags["citation_lastpage"]) == (["v"], ["xii"])  # from the book's contents
+    assert "citation_doi" not in tags  # the book's DOI is the book's, not the Preface's
     ld = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert ld["@type"] == "Chapter" and ld["isPartOf"]["@type"] == "Book"
 

@@ -142,3 +142,7 @@ def test_curator_report(capsys: pytest.CaptureFixture[str]) -> None:
     ) in report
     assert "  peoples-liberation-army\n" in report  # an entry no text mentions
     assert "Stalin-like (1)" in report
+    assert (
+        "Texts whose citation lacks details (fill in text.yml):\n  radchenko-2020: container, volume, issue, pages, doi\n"
+        in report
+    )

@@ -2,12 +2,47 @@
 // a button opens the page's citation with the paragraph's locator (¶ N) and
 // permalink, in Chicago and BibTeX, ready to copy. The page's citation comes
 // from the data attributes of its "Cite this page" block (div.cite-this).
+//
+// The access date: the site's files carry none (a static file cannot know
+// when it is read), so every copy and download button of the page's own
+// citation adds the reader's date at the moment of the click: BibTeX
+// `urldate`, RIS `Y2`, CSL-JSON `accessed`. Downloads are made in the browser
+// (a Blob) from the static file.
 (function () {
   "use strict";
 
+  function today() {
+    var now = new Date();
+    var parts = [now.getFullYear(), now.getMonth() + 1, now.getDate()];
+    var padded = parts.map(function (part) {
+      return String(part).padStart(2, "0");
+    });
+    return { parts: parts, iso: padded.join("-"), ris: padded.join("/") };
+  }
+
+  var ACCESS_DATE = {
+    bib: function (text, date) {
+      return text.replace(/\n\}(\n|$)/g, "\n  urldate = {" + date.iso + "},\n}$1");
+    },
+    ris: function (text, date) {
+      return text.replace(/^ER {2}- /gm, "Y2  - " + date.ris + "\nER  - ");
+    },
+    json: function (text, date) {
+      var items = JSON.parse(text).map(function (item) {
+        return Object.assign({}, item, { accessed: { "date-parts": [date.parts] } });
+      });
+      return JSON.stringify(items, null, 2) + "\n";
+    },
+  };
+  var MEDIA_TYPES = { bib: "application/x-bibtex", ris: "application/x-research-info-systems", json: "application/vnd.citationstyles.csl+json" };
+
+  function withAccessDate(format, text) {
+    return ACCESS_DATE[format](text, today());
+  }
+
   function paragraphBibtex(bibtex, number, url) {
     return bibtex
-      .replace(/^(@online\{[^,]+),/, "$1-p" + number + ",")
+      .replace(/^(@\w+\{[^,]+),/, "$1-p" + number + ",")
       .replace(/(\burl\s*=\s*\{)[^}]*\}/, "$1" + url + "}")
       .replace(/\n\}\s*$/, "\n  note    = {¶ " + number + "},\n}");
   }
@@ -19,12 +54,66 @@
     button.textContent = label;
     button.addEventListener("click", function () {
       if (navigator.clipboard) {
-        navigator.clipboard.writeText(text).then(function () {
+        navigator.clipboard.writeText(typeof text === "function" ? text() : text).then(function () {
           button.textContent = "Copied";
         });
       }
     });
     return button;
+  }
+
+  // Download one of the page's own files with the reader's access date added.
+  function downloadWithAccessDate(link, format) {
+    fetch(link.href)
+      .then(function (response) {
+        return response.text();
+      })
+      .then(function (text) {
+        var blob = new Blob([withAccessDate(format, text)], { type: MEDIA_TYPES[format] });
+        var url = URL.createObjectURL(blob);
+        var temporary = document.createElement("a");
+        temporary.href = url;
+        temporary.download = link.getAttribute("download");
+        document.body.appendChild(temporary);
+        temporary.click();
+        temporary.remove();
+        setTimeout(function () {
+          URL.revokeObjectURL(url);
+        }, 1000);
+      });
+  }
+
+  function setUpAccessDates(block) {
+    var key = block.dataset.citeKey || "";
+    block.querySelectorAll("a[download]").forEach(function (link) {
+      var name = link.getAttribute("download");
+      var format = name.split(".").pop();
+      if (name.indexOf(key + ".") !== 0 || !ACCESS_DATE[format]) {
+        return; // the original work's file, or a site-wide one: no page of ours, no access date
+      }
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        downloadWithAccessDate(link, format);
+      });
+    });
+    // The page's BibTeX is the block's last code block; Material's copy button reads it at the click,
+    // so the reader's date goes in first (capture phase, before the button's own handler).
+    var codes = block.querySelectorAll("pre code");
+    var code = codes[codes.length - 1];
+    if (!code) {
+      return;
+    }
+    var bibtex = code.textContent;
+    document.addEventListener(
+      "click",
+      function (event) {
+        var button = event.target.closest && event.target.closest("[data-clipboard-target]");
+        if (button && document.querySelector(button.getAttribute("data-clipboard-target")) === code) {
+          code.textContent = withAccessDate("bib", bibtex);
+        }
+      },
+      true
+    );
   }
 
   function setUp(block) {
@@ -62,7 +151,11 @@
       var code = document.createElement("code");
       code.textContent = paragraphBibtex(bibtex, number, url);
       pre.appendChild(code);
-      popover.append(text, copyButton("Copy citation", chicago), pre, copyButton("Copy BibTeX", code.textContent));
+      var paragraphEntry = code.textContent;
+      var copyBibtex = copyButton("Copy BibTeX", function () {
+        return withAccessDate("bib", paragraphEntry);
+      });
+      popover.append(text, copyButton("Copy citation", chicago), pre, copyBibtex);
       button.setAttribute("aria-controls", popover.id);
       button.addEventListener("click", function () {
         popover.hidden = !popover.hidden;
@@ -84,6 +177,7 @@
     var block = document.querySelector("div.cite-this");
     if (block) {
       setUp(block);
+      setUpAccessDates(block);
     }
   }
 

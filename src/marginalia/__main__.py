@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         "--compare", type=Path, metavar="BIB_DIR", help="report how each draft differs from the curated entries"
     )
     report = commands.add_parser(
-        "glossary-report", help="list names no glossary entry covers, unused entries and rule decisions"
+        "glossary-report",
+        help="list names no glossary entry covers, unused entries, rule decisions and texts lacking citation details",
     )
     report.add_argument("--root", type=Path, default=Path(), help="the project folder (with texts/, bib/, glossary/)")
     ingest = commands.add_parser(
@@ -103,7 +104,7 @@ def _glossary_report(root: Path) -> int:
     build = SiteBuild.load(root / "texts", root / "bib", root / "glossary")
     for problem in build.diagnostics:
         print(problem, file=sys.stderr)
-    print(curator_report(build.glossary, build.corpus.texts).render(), end="")
+    print(curator_report(build.glossary, build.corpus.texts, build.bibliography.entries).render(), end="")
     return 0
 
 

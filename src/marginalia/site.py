@@ -107,7 +107,7 @@ class SiteBuild:
         build.glossary_nav = [{p.title: p.path} for p in glossary_pages.index_pages]
         build.formatted = formatted
         build.text_pages = {
-            page.path: TextPage(text, restore_source(page.title) if len(pages) > 1 else "")
+            page.path: TextPage(text, "" if page is pages[0] else restore_source(page.title))
             for text, pages in by_text
             for page in pages
         }

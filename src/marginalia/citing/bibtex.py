@@ -28,7 +28,7 @@ SPECIAL = re.compile("|".join(re.escape(ch) for ch in LATEX_SPECIALS))
 TRAILING_PUNCTUATION = re.compile(r"^(.*?)([,.;:!?]*)$", re.DOTALL)
 VERBATIM_FIELDS = frozenset({"url", "doi"})
 """Fields that BibTeX and biblatex read verbatim: no escaping."""
-TITLE_FIELDS = frozenset({"title", "booktitle", "journal", "series"})
+TITLE_FIELDS = frozenset({"title", "booktitle", "journal", "journaltitle", "series"})
 
 
 def one_line(text: str) -> str:

@@ -68,8 +68,8 @@ def render_cite_block(
             f'<p class="cite-downloads">Site-wide: {links} (every page of the site; every work the texts cite).</p>'
         )
     parts.append(
-        f'<p class="cite-version">Edition of {page.date.isoformat()}: cite this date as the version you read,'
-        " and give the day you read it as the access date.</p>"
+        f'<p class="cite-version">Edition of {page.date.isoformat()}. The files carry no access date:'
+        " the copy and download buttons add the day you use them; otherwise give the day you read the page.</p>"
     )
     parts.append("</div>")
     return "\n".join(parts) + "\n"

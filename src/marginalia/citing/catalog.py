@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from marginalia.bibliography.chicago import format_items
 from marginalia.bibliography.entries import BibEntry
 from marginalia.citing.block import OriginalWork, render_cite_block
+from marginalia.citing.item import site_page_item, text_page_item
 from marginalia.citing.meta import HeadData, site_page_head, text_page_head
 from marginalia.citing.page import PageCitation, absolute_url, page_directory, page_key
 from marginalia.corpus import Text
+from marginalia.model import Signature
 from marginalia.render.bibliography import entry_file_path
+from marginalia.render.inline import display_title
 
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 """Python-Markdown's footnotes extension puts the notes here (its default `PLACE_MARKER`)."""
@@ -40,7 +43,7 @@ class PageSource:
 
 @dataclass(frozen=True)
 class TextPage:
-    """A generated page of a text, with its own title ("Preface"), or "" for a one-page text."""
+    """A generated page of a text, with its own title ("Preface"), or "" for the text's landing page."""
 
     text: Text
     part_title: str
@@ -88,24 +91,24 @@ class CitationCatalog:
                 )
                 raise CitationKeyCollision(message)
             owners[key] = source.src
+            url = absolute_url(self.site_url, source.url)
             text_page = self.text_pages.get(source.src)
-            title, part_of, original = source.title, "", ""
-            authors: tuple[str, ...] = ()
-            if text_page is not None:
+            if text_page is None:
+                item = site_page_item(title=source.title, url=url, site=self.site, date=self.date)
+                original = ""
+            else:
                 meta = text_page.text.meta
-                authors, original = meta.authors, meta.bibkey
-                title, part_of = (text_page.part_title, meta.title) if text_page.part_title else (meta.title, "")
-            self.citations[source.src] = PageCitation(
-                key,
-                absolute_url(self.site_url, source.url),
-                page_directory(source.url),
-                title,
-                authors,
-                self.site,
-                self.date,
-                part_of,
-                original,
-            )
+                item = text_page_item(
+                    text_page.text,
+                    self.entries.get(meta.bibkey),
+                    part_title=text_page.part_title,
+                    signed=_signed(text_page),
+                    url=url,
+                    site=self.site,
+                    date=self.date,
+                )
+                original = meta.bibkey
+            self.citations[source.src] = PageCitation(key, page_directory(source.url), item, self.date, original)
             self.descriptions[source.src] = source.description
         formatted = format_items([c.csl() for c in self.citations.values()])
         self.chicago = {src: formatted[c.key] for src, c in self.citations.items()}
@@ -159,13 +162,20 @@ class CitationCatalog:
         text_page = self.text_pages.get(src)
         if text_page is None:
             description = self.descriptions.get(src) or citation.title
-            return site_page_head(title=citation.title, site=self.site, url=citation.url, description=description)
+            return site_page_head(citation.item, site=self.site, description=description)
         keys = list(dict.fromkeys(r.key for r in text_page.text.citations if r.key))
         references = [self.entries[k] for k in keys if k in self.entries]
-        page_title = text_page.part_title or text_page.text.meta.title
-        return text_page_head(
-            text_page.text, page_title=page_title, url=citation.url, site=self.site, references=references
-        )
+        return text_page_head(text_page.text, citation.item, site=self.site, references=references)
+
+
+def _signed(page: TextPage) -> bool:
+    """Whether a part of a text ends with a signature (a preface): its author is the text's, not the editors'."""
+    return any(
+        isinstance(block, Signature)
+        for section in page.text.document.sections
+        if display_title(section.heading) == page.part_title
+        for block in section.blocks
+    )
 
 
 def markdown_title(markdown: str, fallback: str) -> str:

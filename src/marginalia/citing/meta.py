@@ -2,24 +2,33 @@
 
 Zotero's generic translator and Google Scholar read Highwire Press tags
 (`citation_*`); Zotero ignores JSON-LD, and a lone `citation_title` makes it
-save a journal article. So only text pages carry `citation_*` tags, of the
-kind that fits the text (article or part of a book, never both), and every
-other page carries Open Graph tags and a description only.
+guess a journal article, so `DC.type` names the item's type. Only text pages
+carry `citation_*` tags, written from the page's item (see
+`marginalia.citing.item`); every other page carries Open Graph tags, its
+description and its date (`DC.date`) only.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from marginalia.bibliography.entries import BibEntry
-from marginalia.calendar_names import MONTH_NUMBERS
+from marginalia.citing.formats import highwire_tags, site_tags
+from marginalia.citing.item import Item
 from marginalia.corpus import Text
 from marginalia.inert import restore_source, script_json
 from marginalia.textmeta import display_name
 
-PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
-BOOK_PART_TYPES = frozenset({"book-front-matter", "chapter"})
+SCHEMA_TYPES = {
+    "article-journal": "ScholarlyArticle",
+    "chapter": "Chapter",
+    "book": "Book",
+    "manuscript": "ArchiveComponent",
+    "report": "Report",
+    "thesis": "Thesis",
+    "webpage": "WebPage",
+}
+"""schema.org's type for each item type (Zotero ignores JSON-LD; search engines read it)."""
 
 
 @dataclass(frozen=True)
@@ -37,20 +46,24 @@ class HeadData:
     json_ld: str = ""
 
 
-def site_page_head(*, title: str, site: str, url: str, description: str) -> HeadData:
-    """Head data of a page that is not a text: Open Graph only, no `citation_*` tag."""
-    tags = [("property", "og:type", "website"), ("property", "og:title", title), ("property", "og:site_name", site)]
-    tags.append(("property", "og:url", url))
+def site_page_head(item: Item, *, site: str, description: str) -> HeadData:
+    """Head data of a page that is not a text: Open Graph and its date, no `citation_*` tag."""
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", item.title),
+        ("property", "og:site_name", site),
+    ]
+    tags.append(("property", "og:url", item.url))
+    tags += [("name", name, content) for name, content in site_tags(item)]
     return HeadData(tags, description)
 
 
-def text_page_head(text: Text, *, page_title: str, url: str, site: str, references: list[BibEntry]) -> HeadData:
-    """Head data of a text's page: Highwire tags of the right kind, Open Graph and JSON-LD.
+def text_page_head(text: Text, item: Item, *, site: str, references: list[BibEntry]) -> HeadData:
+    """Head data of a text's page: Highwire tags for its item, Open Graph and JSON-LD.
 
     Args:
         text: The text.
-        page_title: The page's own title ("Preface"), the text's title for a one-page text.
-        url: The page's absolute URL.
+        item: The page's item.
         site: The site's name.
         references: The works the text cites, for `citation_reference`.
 
@@ -58,46 +71,22 @@ def text_page_head(text: Text, *, page_title: str, url: str, site: str, referenc
         The head data.
     """
     meta, doc = text.meta, text.document
-    is_part = meta.type in BOOK_PART_TYPES
-    date = _publication_date(text)
     abstract = restore_source(" ".join(p.text for p in doc.metadata.abstract))
-    keywords = [restore_source(k) for k in doc.metadata.keywords]
-    tags: list[tuple[str, str, str]] = [("name", "citation_title", page_title if is_part else meta.title)]
-    tags += [("name", "citation_author", author) for author in meta.authors]
-    if is_part:
-        tags.append(("name", "citation_inbook_title", meta.title))
-        tags += [("name", "citation_editor", editor) for editor in meta.editors]
-        if meta.publisher:
-            tags.append(("name", "citation_publisher", meta.publisher))
-        tags += [("name", "citation_isbn", isbn) for isbn in meta.isbn]
-    elif meta.container:
-        tags.append(("name", "citation_journal_title", meta.container))
-    tags.append(("name", "citation_publication_date", date))
-    if meta.doi:
-        tags.append(("name", "citation_doi", meta.doi))
+    tags: list[tuple[str, str, str]] = [("name", name, content) for name, content in highwire_tags(item)]
     if abstract:
         tags.append(("name", "citation_abstract", abstract))
-    if keywords:
-        tags.append(("name", "citation_keywords", "; ".join(keywords)))
-    tags += [("name", "citation_language", meta.language), ("name", "citation_public_url", url)]
+    if doc.metadata.keywords:
+        tags.append(("name", "citation_keywords", "; ".join(restore_source(k) for k in doc.metadata.keywords)))
+    tags += [("name", "citation_language", meta.language), ("name", "citation_public_url", item.url)]
     tags += [("name", "citation_reference", _reference(entry)) for entry in references]
     tags += [
         ("property", "og:type", "article"),
-        ("property", "og:title", page_title),
+        ("property", "og:title", item.title),
         ("property", "og:site_name", site),
     ]
-    tags.append(("property", "og:url", url))
-    description = abstract or f"{page_title}, from {meta.title} ({', '.join(meta.author_names)}, {meta.year})."
-    return HeadData(tags, description, _json_ld(text, page_title=page_title, url=url, date=date, is_part=is_part))
-
-
-def _publication_date(text: Text) -> str:
-    """YYYY/MM/DD from the source's "Published online" date when it prints one, else the year."""
-    for value in text.document.metadata.dates:
-        match = PRINTED_DATE.match(value.value.strip())
-        if value.label.startswith("Published") and match and match.group(2) in MONTH_NUMBERS:
-            return f"{match.group(3)}/{MONTH_NUMBERS[match.group(2)]:02d}/{int(match.group(1)):02d}"
-    return str(text.meta.year)
+    tags.append(("property", "og:url", item.url))
+    description = abstract or f"{item.title}, from {meta.title} ({', '.join(meta.author_names)}, {meta.year})."
+    return HeadData(tags, description, _json_ld(text, item))
 
 
 def _reference(entry: BibEntry) -> str:
@@ -107,6 +96,7 @@ def _reference(entry: BibEntry) -> str:
         parts.append(f"citation_publication_date={entry.year[:4]}")
     for field_name, tag in (
         ("journal", "citation_journal_title"),
+        ("journaltitle", "citation_journal_title"),
         ("booktitle", "citation_inbook_title"),
         ("publisher", "citation_publisher"),
     ):
@@ -115,32 +105,42 @@ def _reference(entry: BibEntry) -> str:
     return "; ".join(part.replace(";", ",") if index else part for index, part in enumerate(parts))
 
 
-def _json_ld(text: Text, *, page_title: str, url: str, date: str, is_part: bool) -> str:
-    meta = text.meta
-    people = [{"@type": "Person", "name": name} for name in meta.author_names]
+def _json_ld(text: Text, item: Item) -> str:
     document: dict[str, object] = {
         "@context": "https://schema.org",
-        "@type": "Chapter" if is_part else "ScholarlyArticle",
-        "name": page_title if is_part else meta.title,
-        "author": people,
-        "datePublished": date.replace("/", "-"),
-        "inLanguage": meta.language,
-        "url": url,
-        "license": meta.license,
+        "@type": SCHEMA_TYPES[item.type],
+        "name": item.title,
+        "headline": item.title,
+        "author": _people(item.authors),
+        "datePublished": item.issued,
+        "inLanguage": text.meta.language,
+        "url": item.url,
+        "license": text.meta.license,
     }
-    if not is_part:
-        document["headline"] = meta.title
+    if item.original_date:
+        document["isBasedOn"] = {"@type": "CreativeWork", "name": text.meta.title, "datePublished": item.original_date}
     if text.document.metadata.keywords:
         document["keywords"] = [restore_source(k) for k in text.document.metadata.keywords]
-    if is_part:
-        book: dict[str, object] = {"@type": "Book", "name": meta.title}
-        if meta.editors:
-            book["editor"] = [{"@type": "Person", "name": display_name(n)} for n in meta.editors]
-        if meta.publisher:
-            book["publisher"] = {"@type": "Organization", "name": meta.publisher}
-        if meta.isbn:
-            book["isbn"] = list(meta.isbn)
-        document["isPartOf"] = book
-    if meta.doi:
-        document["identifier"] = f"https://doi.org/{meta.doi}"
+    if item.editors and item.type == "book":
+        document["editor"] = _people(item.editors)
+    if item.container and item.type in ("chapter", "article-journal"):
+        container: dict[str, object] = {
+            "@type": "Book" if item.type == "chapter" else "Periodical",
+            "name": item.container,
+        }
+        if item.editors:
+            container["editor"] = _people(item.editors)
+        if item.publisher:
+            container["publisher"] = {"@type": "Organization", "name": item.publisher}
+        if item.isbn:
+            container["isbn"] = list(item.isbn)
+        document["isPartOf"] = container
+    elif item.isbn:
+        document["isbn"] = list(item.isbn)
+    if item.doi:
+        document["identifier"] = f"https://doi.org/{item.doi}"
     return script_json(document)
+
+
+def _people(names: tuple[str, ...]) -> list[dict[str, str]]:
+    return [{"@type": "Person", "name": display_name(name)} for name in names]

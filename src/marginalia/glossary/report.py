@@ -1,4 +1,4 @@
-"""The curator report: what the glossary misses, what it never finds, and what rules decided."""
+"""The curator report: what the glossary misses, what it never finds, what rules decided, and what citations lack."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from marginalia.annotate.markup import mask
 from marginalia.annotate.mentions import MentionRecord
+from marginalia.bibliography.entries import BibEntry
 from marginalia.calendar_names import MONTH_NAMES
+from marginalia.citing.item import missing_details
 from marginalia.corpus import Text
 from marginalia.glossary.entries import Glossary
 from marginalia.glossary.matcher import Matcher
@@ -46,6 +48,7 @@ class CuratorReport:
         entries: Number of entries by kind title.
         mentions: Number of mentions.
         reasons: Why each phrase rule decides as it does, by phrase.
+        citation_gaps: Texts whose citation lacks details, with the `text.yml` fields to fill.
     """
 
     uncovered: list[tuple[str, int]] = field(default_factory=list)
@@ -55,13 +58,15 @@ class CuratorReport:
     entries: dict[str, int] = field(default_factory=dict)
     mentions: int = 0
     reasons: dict[str, str] = field(default_factory=dict)
+    citation_gaps: dict[str, list[str]] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line for the build log."""
         return (
             f"glossary: {sum(self.entries.values())} entries, {self.mentions} mentions;"
             f" {len(self.uncovered)} capitalized names not covered, {len(self.unmentioned)} entries never mentioned,"
-            f" {len(self.by_rule)} mentions decided by rules (details: python -m marginalia glossary-report)"
+            f" {len(self.by_rule)} mentions decided by rules; {len(self.citation_gaps)} texts lack citation details"
+            " (details: python -m marginalia glossary-report)"
         )
 
     def render(self) -> str:
@@ -79,15 +84,18 @@ class CuratorReport:
             f"  {m.slug} {m.anchor}: “{m.form}” → {m.entry} (rule: {m.rule}; {self.reasons.get(m.rule, '')})"
             for m in self.by_rule
         ] or ["  none"]
+        lines += ["", "Texts whose citation lacks details (fill in text.yml):"]
+        lines += [f"  {slug}: {', '.join(fields)}" for slug, fields in self.citation_gaps.items()] or ["  none"]
         return "\n".join(lines) + "\n"
 
 
-def curator_report(glossary: Glossary, texts: list[Text]) -> CuratorReport:
+def curator_report(glossary: Glossary, texts: list[Text], entries: dict[str, BibEntry]) -> CuratorReport:
     """Compile the curator report for annotated texts.
 
     Args:
         glossary: The glossary.
         texts: The texts, their mentions already linked and recorded.
+        entries: The bibliography, for the texts' own entries.
 
     Returns:
         The report.
@@ -109,6 +117,9 @@ def curator_report(glossary: Glossary, texts: list[Text]) -> CuratorReport:
         entries={title: counts[kind] for kind, title in KIND_TITLES.items()},
         mentions=sum(len(text.mentions) for text in texts),
         reasons={rule.phrase: rule.why for rule in glossary.phrases},
+        citation_gaps={
+            text.slug: gaps for text in texts if (gaps := missing_details(text, entries.get(text.meta.bibkey)))
+        },
     )
 
 

@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Build times against plain Material for 10 to 1,000 texts (about an hour); SIZES=10,50 for a subset.
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf $(VENV) site

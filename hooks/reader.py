@@ -6,7 +6,9 @@ module) and adds them to the navigation; `on_files` adds the generated pages,
 then, with every page known, makes each page's citation and download files;
 `on_page_markdown` fills the home page's list of texts, appends each page's
 "Cite this page" block and puts its head tags into `page.meta` for
-`overrides/main.html`; `on_post_build` adds plain spellings of accented
+`overrides/main.html`; `on_page_content` puts the finished HTML of a
+generated page (glossary, bibliography) in place of its skeleton's marker and
+its headings into the page's table of contents; `on_post_build` adds plain spellings of accented
 words to the search index. Content problems are logged as warnings, so
 `mkdocs build --strict` fails on them.
 """
@@ -21,10 +23,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
 from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
+from marginalia.render.html import GENERATED_MARKER, Heading, heading_tree
 from marginalia.search import fold_search_index
 from marginalia.site import SiteBuild
 
@@ -88,6 +92,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Material writes the description into its meta tag unescaped.
         page.meta["description"] = html.escape(head.description, quote=True)
     return _catalog.append_block(page.file.src_uri, markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _current().generated_html(page.file.src_uri)
+    if generated is None:
+        return html
+    title = next(iter(page.toc), None)
+    if title is not None:
+        title.children[:0] = [_anchor(heading, below) for heading, below in heading_tree(list(generated.headings))]
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= generated.anchors
+    return html.replace(GENERATED_MARKER, generated.html)
+
+
+def _anchor(heading: Heading, below: list[Heading]) -> AnchorLink:
+    link = AnchorLink(heading.title, heading.id, heading.level)
+    link.children = [AnchorLink(h.title, h.id, h.level) for h in below]
+    return link
 
 
 def on_post_build(config: MkDocsConfig) -> None:

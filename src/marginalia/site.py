@@ -64,6 +64,7 @@ class SiteBuild:
     formatted: dict[str, str] = field(default_factory=dict)
     text_pages: dict[str, TextPage] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    _generated: dict[str, RenderedPage] | None = None
 
     @classmethod
     def load(cls, texts_dir: Path, bib_dir: Path, glossary_dir: Path) -> SiteBuild:
@@ -98,8 +99,9 @@ class SiteBuild:
         glossary_pages = render_glossary_pages(GlossaryData(glossary, by_text, mentions))
         text_pages = [page for _, pages in by_text for page in pages]
         glossary_all = [*glossary_pages.index_pages, *glossary_pages.entry_pages]
-        build.pages = _with_abbreviations([*text_pages, *glossary_all], glossary) + bibliography_pages
+        build.pages = [*_with_abbreviations(text_pages, glossary), *glossary_all, *bibliography_pages]
         build.files = [(entry_file_path(key), entry.raw.strip() + "\n") for key, entry in bibliography.entries.items()]
+        build.files += glossary_pages.files
         build.nav = _texts_nav(by_text, {p.path: p for p in bibliography_pages[1:]})
         build.glossary_nav = [{p.title: p.path} for p in glossary_pages.index_pages]
         build.formatted = formatted
@@ -139,6 +141,12 @@ class SiteBuild:
         )
         catalog.add([replace(s, description=s.description or self.descriptions.get(s.src, "")) for s in sources])
         return catalog
+
+    def generated_html(self, src: str) -> RenderedPage | None:
+        """The generated page at `src` whose HTML is finished (see `marginalia.render.html`), or None."""
+        if self._generated is None:
+            self._generated = {page.path: page for page in self.pages if page.html}
+        return self._generated.get(src)
 
     def fill_home(self, markdown: str) -> str:
         """Put the list of texts where the home page asks for it."""

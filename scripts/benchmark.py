@@ -36,7 +36,7 @@ import yaml
 
 from marginalia.glossary.entries import Entry
 from marginalia.glossary.matcher import Matcher
-from marginalia.site import SiteBuild
+from marginalia.site import SiteBuild, nav_groups
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVELOPERS = ROOT / "docs" / "developers"
@@ -211,7 +211,8 @@ def make_floor(floor: Path, ours: Path, pages: int) -> None:
     config["theme"].pop("custom_dir", None)
     config["plugins"] = [p for p in config["plugins"] if isinstance(p, dict) and "search" in p]
     config["not_in_nav"] = "/other/*.md\n"
-    config["nav"] = [*config["nav"], {"Texts": [f"texts/{folder.name}/index.md" for folder in texts]}]
+    # The same navigation as ours: texts in groups, each page carrying its own group only.
+    config["nav"] = [*config["nav"], {"Texts": nav_groups([f"texts/{folder.name}/index.md" for folder in texts])}]
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 
@@ -219,7 +220,7 @@ def build(project: Path) -> Build:
     """Run `mkdocs build` in `project` and measure it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     site = project / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     start = time.perf_counter()
     with open(project / "build.log", "wb") as log:
         process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)

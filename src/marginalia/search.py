@@ -32,8 +32,8 @@ def fold_search_index(index_file: Path) -> int:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     changed = 0
     for doc in index.get("docs", []):
-        words = WORD.findall(f"{doc.get('title', '')} {doc.get('text', '')}")
-        plain = sorted({plain_spelling(w) for w in words if plain_spelling(w) != w and plain_spelling(w).isascii()})
+        accented = {w for w in WORD.findall(f"{doc.get('title', '')} {doc.get('text', '')}") if not w.isascii()}
+        plain = sorted({p for p in map(plain_spelling, accented) if p.isascii()})
         if plain:
             doc["text"] = f"{doc.get('text', '')} <span hidden>{' '.join(plain)}</span>"
             changed += 1

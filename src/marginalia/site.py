@@ -37,6 +37,8 @@ TEXTS_NAV_TITLE = "Texts"
 GLOSSARY_NAV_TITLE = "Glossary"
 BIBLIOGRAPHY_NAV_TITLE = "Bibliography"
 ALIASES_NAME = "aliases.yml"
+TEXTS_PER_NAV_GROUP = 40
+"""Beyond this many texts, the navigation groups them (“Texts 1–40”), so that each page carries one group, not all."""
 
 
 @dataclass
@@ -169,11 +171,32 @@ class SiteBuild:
         ours = (TEXTS_NAV_TITLE, GLOSSARY_NAV_TITLE, BIBLIOGRAPHY_NAV_TITLE)
         rest = [item for item in nav if not (isinstance(item, dict) and any(k in item for k in ours))]
         added: list[NavItem] = [
-            {TEXTS_NAV_TITLE: list(self.nav)},
+            {TEXTS_NAV_TITLE: nav_groups(self.nav)},
             {GLOSSARY_NAV_TITLE: list(self.glossary_nav)},
             {BIBLIOGRAPHY_NAV_TITLE: SITE_BIBLIOGRAPHY_PAGE},
         ]
         return [*rest[:1], *added, *rest[1:]]
+
+
+def nav_groups(items: list[NavItem], size: int = TEXTS_PER_NAV_GROUP) -> list[NavItem]:
+    """Navigation items in numbered groups of `size` when there are more than `size`.
+
+    With `navigation.prune`, Material renders the entries of the page's own
+    group only, so the navigation each page carries stays the same size as texts are added.
+
+    Args:
+        items: The entries, in order.
+        size: The most entries shown ungrouped, and the size of each group.
+
+    Returns:
+        The entries, or groups of them titled "Texts 1–40", "Texts 41–80", ….
+    """
+    if len(items) <= size:
+        return list(items)
+    return [
+        {f"{TEXTS_NAV_TITLE} {start + 1}–{min(start + size, len(items))}": items[start : start + size]}
+        for start in range(0, len(items), size)
+    ]
 
 
 def _abbreviation_lists(corpus: Corpus) -> list[tuple[str, str]]:

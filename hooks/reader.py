@@ -1,6 +1,7 @@
 """MkDocs hooks for the reading site: a thin layer over the `marginalia` package.
 
-Event flow: `on_config` loads the bibliography, the glossary and the texts,
+Event flow: `on_startup` keeps a cache of each text's work when serving;
+`on_config` loads the bibliography, the glossary and the texts,
 annotates and renders them (once per build, since `mkdocs serve` reuses this
 module) and adds them to the navigation; `on_files` adds the generated pages,
 then, with every page known, makes each page's citation and download files;
@@ -25,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from marginalia.cache import TextCache
 from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
 from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
@@ -38,6 +40,13 @@ BIB_DIR = "bib"
 GLOSSARY_DIR = "glossary"
 _build: SiteBuild | None = None
 _catalog: CitationCatalog | None = None
+_cache: TextCache | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _cache  # noqa: PLW0603 - the cache outlives each build while serving
+    # Serving rebuilds after every edit: keep each text's work for the next build (see marginalia.cache).
+    _cache = TextCache() if command == "serve" else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -48,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(
                 f"no {folder}/ folder beside {config.config_file_path}: create it (see the editors' guide)"
             )
-    _build, _catalog = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR), None
+    _build, _catalog = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR, _cache), None
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
     log.info(curator_report(_build.glossary, _build.corpus.texts).summary())

@@ -90,11 +90,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated numbers of texts")
     parser.add_argument("--matcher", action="store_true", help="measure the glossary matcher instead")
+    parser.add_argument("--serve", type=int, metavar="N", help="measure a rebuild of `mkdocs serve` at N texts instead")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
     parser.add_argument("--no-write", action="store_true", help="print only; leave the developers' guide alone")
     args = parser.parse_args()
     if args.matcher:
         matcher_benchmark()
+        return
+    if args.serve:
+        with tempfile.TemporaryDirectory(prefix="marginalia-bench-") as temporary:
+            serve_benchmark((args.keep or Path(temporary)) / f"serve{args.serve}", args.serve)
         return
     sizes = [int(size) for size in args.sizes.split(",")]
     rows = []
@@ -342,6 +347,42 @@ def write_report(rows: list[Row]) -> None:
     start, end = page.index(TABLE_START) + len(TABLE_START), page.index(TABLE_END)
     REPORT.write_text(f"{page[:start]}\n{markdown_table(rows)}\n{page[end:]}", encoding="utf-8")
     print(f"wrote {PLOT.relative_to(ROOT)} and the table in {REPORT.relative_to(ROOT)}")
+
+
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+
+
+def serve_benchmark(folder: Path, size: int) -> None:
+    """Serve a corpus of `size` texts, edit one text's title, and compare the rebuild with the first build."""
+    shutil.rmtree(folder, ignore_errors=True)
+    make_project(folder, size)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8765"]
+    process = subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True
+    )
+    assert process.stdout is not None
+    times = []
+    try:
+        for line in process.stdout:
+            match = BUILT.search(line)
+            if match is None:
+                continue
+            times.append(float(match.group(1)))
+            if len(times) == 1:
+                meta = folder / "texts" / "text-0005" / "text.yml"
+                meta.write_text(
+                    meta.read_text(encoding="utf-8").replace("(copy 5)", "(copy 5, edited)"), encoding="utf-8"
+                )
+            else:
+                break
+    finally:
+        process.terminate()
+        process.wait()
+    print(
+        f"mkdocs serve, {size} texts: first build {times[0]:.1f} s, rebuild after editing one text {times[1]:.1f} s"
+        f" ({times[1] / times[0]:.2f} of the first)"
+    )
 
 
 def matcher_benchmark() -> None:

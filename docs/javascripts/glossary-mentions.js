@@ -1,4 +1,4 @@
-// "Show N more in this text" on a glossary entry mentioned very often: the
+// "N more" (mentions in one text) on a glossary entry mentioned very often: the
 // page shows each text's first lines; the rest come from the entry's static
 // JSON file (glossary/mentions/<id>.json: text slug → [url, where, before,
 // form, after, rule] lines), fetched once, on the first click, and written
@@ -46,11 +46,11 @@
     var lists = document.querySelectorAll('ul.glossary-mentions[data-text="' + slug + '"]');
     var list = lists[lists.length - 1];
     button.disabled = true;
-    load(button.dataset.mentions).then(function (byText) {
+    load(button.closest("[data-mentions]").dataset.mentions).then(function (byText) {
       (byText[slug] || []).forEach(function (fields) {
         list.append(line(fields));
       });
-      button.parentElement.remove();
+      button.remove();
     }).catch(function () {
       button.disabled = false;
     });

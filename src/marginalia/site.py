@@ -17,6 +17,7 @@ from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import format_entries, plain_text
 from marginalia.bibliography.entries import Bibliography, load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
+from marginalia.cache import TextCache, files_digest
 from marginalia.citing.catalog import CitationCatalog, PageSource, TextPage
 from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
@@ -37,6 +38,8 @@ TEXTS_NAV_TITLE = "Texts"
 GLOSSARY_NAV_TITLE = "Glossary"
 BIBLIOGRAPHY_NAV_TITLE = "Bibliography"
 ALIASES_NAME = "aliases.yml"
+ANNOTATED = "annotated"
+"""The cache store of annotated texts with their rendered pages."""
 TEXTS_PER_NAV_GROUP = 40
 """Beyond this many texts, the navigation groups them (“Texts 1–40”), so that each page carries one group, not all."""
 
@@ -69,13 +72,14 @@ class SiteBuild:
     _generated: dict[str, RenderedPage] | None = None
 
     @classmethod
-    def load(cls, texts_dir: Path, bib_dir: Path, glossary_dir: Path) -> SiteBuild:
+    def load(cls, texts_dir: Path, bib_dir: Path, glossary_dir: Path, cache: TextCache | None = None) -> SiteBuild:
         """Load, annotate and render every text, with the bibliography and the glossary.
 
         Args:
             texts_dir: The corpus folder.
             bib_dir: The bibliography folder (`*.bib` and `aliases.yml`).
             glossary_dir: The glossary folder (`*.yml` and `rules.yml`).
+            cache: Texts' work from earlier builds (see `marginalia.cache`); None to do it all.
 
         Returns:
             The build's data; messages name files relative to the parent of `texts_dir`.
@@ -85,17 +89,30 @@ class SiteBuild:
         formatted = format_entries(list(bibliography.entries.values()))
         resolver = CitationResolver(bibliography, aliases)
         previews = {key: plain_text(text) for key, text in formatted.items()}
-        corpus = load_corpus(texts_dir)
-        glossary = load_glossary(glossary_dir, _abbreviation_lists(corpus))
+        corpus = load_corpus(texts_dir, cache)
+        abbreviations = _abbreviation_lists(corpus)
+        glossary = load_glossary(glossary_dir, abbreviations)
         build = cls(corpus, bibliography, glossary)
         build.diagnostics = [*bibliography.diagnostics, *alias_problems, *glossary.diagnostics, *corpus.diagnostics]
         matcher = Matcher(glossary)
+        # What annotating and rendering a text depends on besides the text itself.
+        context = files_digest([*sorted(bib_dir.iterdir()), *sorted(glossary_dir.iterdir())], repr(abbreviations))
+        by_text = []
         for text in corpus.texts:
-            already = len(text.document.diagnostics)
-            text.citations = link_citations(text.document, resolver, previews)
-            text.mentions = link_mentions(text.document, matcher, glossary.entries)
-            build.diagnostics += text.document.diagnostics[already:]
-        by_text = [(text, render_text(text)) for text in corpus.texts]
+            key = corpus.digests[text.slug] + context
+            done = cache.get(ANNOTATED, key) if cache is not None else None
+            if done is None:
+                already = len(text.document.diagnostics)
+                text.citations = link_citations(text.document, resolver, previews)
+                text.mentions = link_mentions(text.document, matcher, glossary.entries)
+                done = (text, render_text(text), text.document.diagnostics[already:])
+                if cache is not None:
+                    cache.put(ANNOTATED, key, done)
+            by_text.append(done[:2])
+            build.diagnostics += done[2]
+        if cache is not None:
+            cache.end_build()
+        corpus.texts = [text for text, _ in by_text]
         bibliography_pages = render_bibliography_pages(BibliographyData(bibliography.entries, formatted, by_text))
         mentions = [m for text in corpus.texts for m in text.mentions]
         glossary_pages = render_glossary_pages(GlossaryData(glossary, by_text, mentions))

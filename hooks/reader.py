@@ -9,9 +9,10 @@ then, with every page known, makes each page's citation and download files;
 "Cite this page" block and puts its head tags into `page.meta` for
 `overrides/main.html`; `on_page_content` puts the finished HTML of a
 generated page (glossary, bibliography) in place of its skeleton's marker and
-its headings into the page's table of contents; `on_post_build` adds plain spellings of accented
-words to the search index. Content problems are logged as warnings, so
-`mkdocs build --strict` fails on them.
+its headings into the page's table of contents; `on_post_build` adds
+plain spellings of accented words to the search index before Material
+writes it. Content problems are logged as warnings, so `mkdocs build
+--strict` fails on them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -31,7 +33,7 @@ from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, Pag
 from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
 from marginalia.render.html import GENERATED_MARKER, Heading, heading_tree
-from marginalia.search import fold_search_index
+from marginalia.search import fold_entries
 from marginalia.site import SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reader")
@@ -61,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
     log.info(curator_report(_build.glossary, _build.corpus.texts).summary())
+    _build.release_texts()
     config.nav = _build.insert_nav(config.nav)
     return config
 
@@ -121,10 +124,13 @@ def _anchor(heading: Heading, below: list[Heading]) -> AnchorLink:
     return link
 
 
+# Before Material's search plugin (priority 0) writes its index from these entries:
+# folding them in memory saves reading and rewriting the whole index (160 MiB at 1,000 texts).
+@event_priority(50)
 def on_post_build(config: MkDocsConfig) -> None:
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        fold_search_index(index)
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    if index is not None:
+        fold_entries(index.entries)
 
 
 def _current() -> SiteBuild:

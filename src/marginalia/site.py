@@ -22,7 +22,7 @@ from marginalia.citing.catalog import CitationCatalog, PageSource, TextPage
 from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
-from marginalia.model import Abbreviation, Diagnostic
+from marginalia.model import Abbreviation, Diagnostic, Document
 from marginalia.render import NavItem, RenderedPage, render_text, render_text_list
 from marginalia.render.bibliography import (
     SITE_BIBLIOGRAPHY_PAGE,
@@ -160,6 +160,16 @@ class SiteBuild:
         )
         catalog.add([replace(s, description=s.description or self.descriptions.get(s.src, "")) for s in sources])
         return catalog
+
+    def release_texts(self) -> None:
+        """Drop what only loading, rendering and the curator report need: each text's body and mention records.
+
+        What the pages need later, metadata and citations, stays; the memory
+        freed serves MkDocs' rendering of the pages (at 1,000 texts, some 100 MiB).
+        """
+        for text in self.corpus.texts:
+            text.document = Document(text.document.slug, text.document.path, text.document.metadata)
+            text.mentions = []
 
     def generated_html(self, src: str) -> RenderedPage | None:
         """The generated page at `src` whose HTML is finished (see `marginalia.render.html`), or None."""

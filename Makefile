@@ -16,7 +16,7 @@ else
 unexport SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Build times against plain Material for 10 to 1,000 texts (about an hour); SIZES=10,50 for a subset.
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf $(VENV) site site.partial site.previous

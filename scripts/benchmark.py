@@ -1,37 +1,395 @@
-"""Benchmark: time and memory of a full load, and the glossary matcher's cost as entries grow.
+"""Benchmark: full site builds of synthetic corpora against the floor, plain MkDocs + Material.
 
-Run: .venv/bin/python scripts/benchmark.py
-The matcher must not slow down with the number of entries (one Aho–Corasick pass);
-this prints its time per pass over both texts with the real glossary and with
-1,000 and 10,000 synthetic entries added.
+Run: `make bench`, or `.venv/bin/python scripts/benchmark.py --sizes 10,50`.
+
+For each size N it writes, in a temporary folder, a copy of this project whose
+`texts/` holds N texts (copies of the real texts with their own slugs and
+titles, and generated texts in the raw format with their own notes, citations
+and glossary mentions), builds it with `mkdocs build`, and then builds the
+floor: the same texts as plain Markdown pages, as many other pages as our
+build made, the same theme, search and Markdown extensions, no hooks. Both
+builds run back to back in separate processes, so their ratio is fair on a
+busy machine even when the absolute times are not. It prints a table and
+writes the plot and the table into the developers' guide
+(`docs/developers/performance.md`, `docs/developers/benchmark.svg`).
+
+`--matcher` instead prints the glossary matcher's time per pass with the real
+glossary and with 1,000 and 10,000 synthetic entries: it must stay flat.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
-import tracemalloc
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from math import floor, log10
 from pathlib import Path
+
+import yaml
 
 from marginalia.glossary.entries import Entry
 from marginalia.glossary.matcher import Matcher
-from marginalia.site import SiteBuild
+from marginalia.site import SiteBuild, nav_groups
 
 ROOT = Path(__file__).resolve().parent.parent
+DEVELOPERS = ROOT / "docs" / "developers"
+PLOT = DEVELOPERS / "benchmark.svg"
+REPORT = DEVELOPERS / "performance.md"
+TABLE_START, TABLE_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+SIZES = (10, 50, 200, 1000)
+REAL_TEXTS = ("radchenko-2020", "shen-2020-front-matter")
+COPIED = ("bib", "glossary", "overrides", "hooks")
+CITATIONS = (
+    "(Wendt 1992)",
+    "(Heinzig 2015, 298)",
+    "(Lüthi 2008)",
+    "(Chen 2010)",
+    "(Radchenko 2014, 160)",
+    "(Mao 1998, 268)",
+    "(Kireev 2006, 126)",
+    "(Wu 1999; Lüthi 2008)",
+)
+WORDS = (
+    "alliance treaty border negotiation ideology perception hierarchy leadership delegation archive polemic"
+    " cooperation rivalry envoy conference memorandum normalization revolution strategy nuclear economic aid"
+    " experts doctrine summit frontier rapprochement dispute friendship propaganda legitimacy"
+).split()
+
+
+@dataclass(frozen=True)
+class Build:
+    """One `mkdocs build`: wall time, the build process's peak RSS, and what it wrote."""
+
+    seconds: float
+    rss: int
+    pages: int
+    site_bytes: int
+    search_bytes: int
+    largest: int
+    largest_page: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One size: our build and the floor's."""
+
+    texts: int
+    ours: Build
+    floor: Build
 
 
 def main() -> None:
-    """Print the measurements."""
-    tracemalloc.start()
+    """Run the benchmark named on the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated numbers of texts")
+    parser.add_argument("--matcher", action="store_true", help="measure the glossary matcher instead")
+    parser.add_argument("--serve", type=int, metavar="N", help="measure a rebuild of `mkdocs serve` at N texts instead")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave the developers' guide alone")
+    args = parser.parse_args()
+    if args.matcher:
+        matcher_benchmark()
+        return
+    if args.serve:
+        with tempfile.TemporaryDirectory(prefix="marginalia-bench-") as temporary:
+            serve_benchmark((args.keep or Path(temporary)) / f"serve{args.serve}", args.serve)
+        return
+    sizes = [int(size) for size in args.sizes.split(",")]
+    rows = []
+    print(HEADER)
+    with tempfile.TemporaryDirectory(prefix="marginalia-bench-") as temporary:
+        work = args.keep or Path(temporary)
+        for size in sizes:
+            row = measure(work / f"n{size}", size)
+            rows.append(row)
+            print(format_row(row), flush=True)
+    if not args.no_write:
+        write_report(rows)
+
+
+def measure(folder: Path, size: int) -> Row:
+    """Build our site and the floor for `size` texts, back to back."""
+    shutil.rmtree(folder, ignore_errors=True)
+    ours, floor = folder / "ours", folder / "floor"
+    make_project(ours, size)
+    our_build = build(ours)
+    make_floor(floor, ours, our_build.pages)
+    return Row(size, our_build, build(floor))
+
+
+def make_project(project: Path, size: int) -> None:
+    """A copy of this project with `size` texts (the API reference left out: it costs the same at every size)."""
+    project.mkdir(parents=True)
+    for name in COPIED:
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("api.md", "*.svg"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n  - mkdocstrings:\n(?:      .*\n|        .*\n|          .*\n)+", "\n", config)
+    config = config.replace("      - API reference: developers/api.md\n", "").replace("  - src/marginalia\n", "")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    rng = random.Random(size)
+    names = glossary_names()
+    for number in range(size):
+        folder = project / "texts" / f"text-{number:04d}"
+        folder.mkdir(parents=True)
+        if number < len(REAL_TEXTS) * 2 or number % 3 != 2:
+            copy_text(ROOT / "texts" / REAL_TEXTS[number % 2], folder, number)
+        else:
+            generate_text(folder, number, rng, names)
+
+
+def copy_text(original: Path, folder: Path, number: int) -> None:
+    """A real text under a new slug and title."""
+    for file in original.iterdir():
+        shutil.copy(file, folder / file.name)
+    meta = yaml.safe_load((folder / "text.yml").read_text(encoding="utf-8"))
+    meta["title"] = f"{meta['title']} (copy {number})"
+    meta["short_title"] = f"{meta.get('short_title') or meta['title']} (copy {number})"
+    (folder / "text.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+
+
+def generate_text(folder: Path, number: int, rng: random.Random, names: list[str]) -> None:
+    """A text of our own in the raw format: sections, paragraphs with note markers, citations and names."""
+    author = f"Author{number}, Synthetic"
+    meta = {
+        "title": f"A synthetic study, number {number}",
+        "authors": [author],
+        "year": 1990 + number % 30,
+        "type": "article",
+        "license": "CC BY 4.0",
+    }
+    (folder / "text.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    lines = [f"# {meta['title']}", "", f"Synthetic Author{number}", "", "## Abstract", "", sentence(rng, names), ""]
+    note = 0
+    for section in range(1, rng.randint(3, 6)):
+        lines += [f"## {section} {rng.choice(WORDS).capitalize()} and {rng.choice(WORDS)}", ""]
+        for _ in range(rng.randint(3, 8)):
+            note += 1
+            body = " ".join(sentence(rng, names) for _ in range(rng.randint(3, 7)))
+            lines += [f"{body} {rng.choice(CITATIONS)}.<sup>{note}</sup>", ""]
+            lines += [f"<sup>{note}</sup> {sentence(rng, names)} {rng.choice(CITATIONS)}.", ""]
+    (folder / "source.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def sentence(rng: random.Random, names: list[str]) -> str:
+    """A sentence of common words with a glossary name in it."""
+    words = rng.choices(WORDS, k=rng.randint(6, 14))
+    words.insert(rng.randrange(len(words)), rng.choice(names))
+    return " ".join(words).capitalize() + "."
+
+
+def glossary_names() -> list[str]:
+    """The names of the real glossary's entries."""
+    names = []
+    for file in sorted((ROOT / "glossary").glob("*.yml")):
+        records = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if isinstance(records, list):
+            names += [r["name"] for r in records if isinstance(r, dict) and "name" in r]
+    return names
+
+
+def make_floor(floor: Path, ours: Path, pages: int) -> None:
+    """Plain MkDocs + Material: our texts' sources as pages, and other pages up to our page count."""
+    shutil.copytree(ours / "docs", floor / "docs", ignore=shutil.ignore_patterns("javascripts", "stylesheets"))
+    texts = sorted((ours / "texts").iterdir())
+    for folder in texts:
+        page = floor / "docs" / "texts" / folder.name / "index.md"
+        page.parent.mkdir(parents=True)
+        page.write_text((folder / "source.md").read_text(encoding="utf-8"), encoding="utf-8")
+    existing = sum(1 for _ in (floor / "docs").rglob("*.md"))
+    (floor / "docs" / "other").mkdir()
+    for number in range(max(pages - existing, 0)):
+        body = f"# Other page {number}\n\nA page like a glossary entry or a bibliography: {' '.join(WORDS[:12])}.\n"
+        (floor / "docs" / "other" / f"page-{number:05d}.md").write_text(body, encoding="utf-8")
+    config = yaml.safe_load(
+        re.sub(r"!!python/\S+", "", (ours / "mkdocs.yml").read_text(encoding="utf-8")),
+    )
+    for key in ("hooks", "extra_css", "extra_javascript", "watch"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    config["plugins"] = [p for p in config["plugins"] if isinstance(p, dict) and "search" in p]
+    config["not_in_nav"] = "/other/*.md\n"
+    # The same navigation as ours: texts in groups, each page carrying its own group only.
+    config["nav"] = [*config["nav"], {"Texts": nav_groups([f"texts/{folder.name}/index.md" for folder in texts])}]
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def build(project: Path) -> Build:
+    """Run `mkdocs build` in `project` and measure it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    site = project / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     start = time.perf_counter()
-    build = SiteBuild.load(ROOT / "texts", ROOT / "bib", ROOT / "glossary")
-    elapsed = time.perf_counter() - start
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"load, annotate and render everything: {elapsed:.2f} s, peak Python memory {peak / 2**20:.1f} MiB")
-    texts = [p.text for t in build.corpus.texts for p in t.document.paragraphs()]
+    with open(project / "build.log", "wb") as log:
+        process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        sys.exit(f"build failed in {project}: see {project / 'build.log'}")
+    html = {path: path.stat().st_size for path in site.rglob("*.html")}
+    largest = max(html, key=lambda p: html[p])
+    index = site / "search" / "search_index.json"
+    return Build(
+        seconds,
+        usage.ru_maxrss * 1024,
+        len(html),
+        sum(path.stat().st_size for path in site.rglob("*") if path.is_file()),
+        index.stat().st_size if index.is_file() else 0,
+        html[largest],
+        str(largest.relative_to(site)),
+    )
+
+
+HEADER = (
+    f"{'texts':>5} {'pages':>6} {'ours s':>8} {'floor s':>8} {'ratio':>6} {'ms/page':>8} {'RSS MiB':>8}"
+    f" {'floor RSS':>9} {'site MiB':>8} {'search MiB':>10} {'floor search':>12} {'largest KiB':>11}  largest page"
+)
+
+
+def format_row(row: Row) -> str:
+    """One line of the printed table."""
+    ours, floor = row.ours, row.floor
+    return (
+        f"{row.texts:>5} {ours.pages:>6} {ours.seconds:>8.1f} {floor.seconds:>8.1f} {ours.seconds / floor.seconds:>6.2f}"
+        f" {ours.seconds / ours.pages * 1000:>8.1f} {ours.rss / 2**20:>8.0f} {floor.rss / 2**20:>9.0f}"
+        f" {ours.site_bytes / 2**20:>8.1f} {ours.search_bytes / 2**20:>10.2f} {floor.search_bytes / 2**20:>12.2f}"
+        f" {ours.largest / 2**10:>11.0f}  {ours.largest_page}"
+    )
+
+
+def markdown_table(rows: list[Row]) -> str:
+    """The table for the developers' guide."""
+    lines = [
+        "| texts | pages | ours (s) | floor (s) | ratio | ms per page | peak RSS (MiB) | floor RSS (MiB)"
+        " | site (MiB) | search index (MiB) | floor's index (MiB) | largest page (KiB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ours, floor = row.ours, row.floor
+        lines.append(
+            f"| {row.texts} | {ours.pages} | {ours.seconds:.1f} | {floor.seconds:.1f} | {ours.seconds / floor.seconds:.2f}"
+            f" | {ours.seconds / ours.pages * 1000:.1f} | {ours.rss / 2**20:.0f} | {floor.rss / 2**20:.0f}"
+            f" | {ours.site_bytes / 2**20:.1f} | {ours.search_bytes / 2**20:.2f} | {floor.search_bytes / 2**20:.2f}"
+            f" | {ours.largest / 2**10:.0f} (`{ours.largest_page}`) |"
+        )
+    return "\n".join(lines)
+
+
+def svg_plot(rows: list[Row]) -> str:
+    """Build time against the number of texts, ours and the floor's, on log-log axes."""
+    width, height, left, bottom, top, right = 640, 360, 70, 50, 20, 150
+    xs = [row.texts for row in rows]
+    ys = [t for row in rows for t in (row.ours.seconds, row.floor.seconds)]
+    x_low, x_high = _log_range(min(xs), max(xs))
+    y_low, y_high = _log_range(min(ys), max(ys))
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        px = left + (log10(x) - x_low) / (x_high - x_low) * (width - left - right)
+        py = height - bottom - (log10(y) - y_low) / (y_high - y_low) * (height - top - bottom)
+        return px, py
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img"'
+        ' aria-labelledby="bench-title" font-family="sans-serif" font-size="12">',
+        '<title id="bench-title">Build time against number of texts: ours and plain MkDocs + Material</title>',
+        '<rect width="100%" height="100%" fill="white"/>',
+    ]
+    for exponent in range(int(x_low), int(x_high) + 1):
+        for factor in (1, 2, 5):
+            value = factor * 10**exponent
+            px, _ = point(value, 10**y_low)
+            if left <= px <= width - right:
+                parts.append(f'<line x1="{px:.1f}" y1="{top}" x2="{px:.1f}" y2="{height - bottom}" stroke="#ddd"/>')
+                parts.append(f'<text x="{px:.1f}" y="{height - bottom + 16}" text-anchor="middle">{value}</text>')
+    for exponent in range(int(y_low), int(y_high) + 1):
+        for factor in (1, 2, 5):
+            value = factor * 10.0**exponent
+            _, py = point(10**x_low, value)
+            if top <= py <= height - bottom:
+                parts.append(f'<line x1="{left}" y1="{py:.1f}" x2="{width - right}" y2="{py:.1f}" stroke="#ddd"/>')
+                parts.append(f'<text x="{left - 6}" y="{py + 4:.1f}" text-anchor="end">{value:g} s</text>')
+    parts.append(f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">texts</text>')
+    series = [
+        ("ours", "#c2185b", [r.ours.seconds for r in rows]),
+        ("floor", "#1565c0", [r.floor.seconds for r in rows]),
+    ]
+    for number, (label, colour, values) in enumerate(series):
+        points = [point(x, y) for x, y in zip(xs, values, strict=True)]
+        path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"/>' for px, py in points]
+        ly = top + 20 + number * 20
+        parts.append(
+            f'<line x1="{width - right + 16}" y1="{ly}" x2="{width - right + 40}" y2="{ly}" stroke="{colour}" stroke-width="2"/>'
+        )
+        name = "our build" if label == "ours" else "plain Material"
+        parts.append(f'<text x="{width - right + 46}" y="{ly + 4}">{name}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def _log_range(low: float, high: float) -> tuple[float, float]:
+    return float(floor(log10(low))), max(log10(high) * 1.02, floor(log10(low)) + 1.0)
+
+
+def write_report(rows: list[Row]) -> None:
+    """Write the plot and put the table between the markers of the developers' page."""
+    PLOT.write_text(svg_plot(rows), encoding="utf-8")
+    page = REPORT.read_text(encoding="utf-8")
+    start, end = page.index(TABLE_START) + len(TABLE_START), page.index(TABLE_END)
+    REPORT.write_text(f"{page[:start]}\n{markdown_table(rows)}\n{page[end:]}", encoding="utf-8")
+    print(f"wrote {PLOT.relative_to(ROOT)} and the table in {REPORT.relative_to(ROOT)}")
+
+
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+
+
+def serve_benchmark(folder: Path, size: int) -> None:
+    """Serve a corpus of `size` texts, edit one text's title, and compare the rebuild with the first build."""
+    shutil.rmtree(folder, ignore_errors=True)
+    make_project(folder, size)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8765"]
+    process = subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True
+    )
+    assert process.stdout is not None
+    times: list[float] = []
+    try:
+        for line in process.stdout:
+            if "Serving on" in line:  # the watcher is on: edit one text
+                meta = folder / "texts" / "text-0005" / "text.yml"
+                meta.write_text(
+                    meta.read_text(encoding="utf-8").replace("(copy 5)", "(copy 5, edited)"), encoding="utf-8"
+                )
+            match = BUILT.search(line)
+            if match is not None:
+                times.append(float(match.group(1)))
+            if len(times) == 2:
+                break
+    finally:
+        process.terminate()
+        process.wait()
+    print(
+        f"mkdocs serve, {size} texts: first build {times[0]:.1f} s, rebuild after editing one text {times[1]:.1f} s"
+        f" ({times[1] / times[0]:.2f} of the first)"
+    )
+
+
+def matcher_benchmark() -> None:
+    """Print the glossary matcher's time per pass over both real texts as the glossary grows."""
+    built = SiteBuild.load(ROOT / "texts", ROOT / "bib", ROOT / "glossary")
+    texts = [p.text for t in built.corpus.texts for p in t.document.paragraphs()]
     for extra in (0, 1_000, 10_000):
-        glossary = replace(build.glossary, entries=dict(build.glossary.entries))
+        glossary = replace(built.glossary, entries=dict(built.glossary.entries))
         for number in range(extra):
             entry_id = f"synthetic-{number}"
             glossary.entries[entry_id] = Entry(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from marginalia.annotate import CitationRecord
 from marginalia.annotate.mentions import MentionRecord
+from marginalia.cache import TextCache, files_digest
 from marginalia.editorial import load_editorial_notes
 from marginalia.ingest import decode_source, ingest
 from marginalia.model import Diagnostic, Document
@@ -18,6 +19,8 @@ META_NAME = "text.yml"
 EDITORIAL_NAME = "editorial.yml"
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a text folder's name must be: it becomes the text's URLs and citation keys as it is."""
+INGESTED = "ingested"
+"""The cache store of ingested texts."""
 
 
 @dataclass
@@ -37,13 +40,14 @@ class Text:
 
 @dataclass
 class Corpus:
-    """All texts that could be loaded, and every problem found while loading them."""
+    """All texts that could be loaded, every problem found while loading them, and each text's input digest."""
 
     texts: list[Text] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
 
 
-def load_corpus(texts_dir: Path) -> Corpus:
+def load_corpus(texts_dir: Path, cache: TextCache | None = None) -> Corpus:
     """Load every text folder under `texts_dir`, in slug order.
 
     A text whose source or `text.yml` cannot be used is left out, with a
@@ -53,6 +57,7 @@ def load_corpus(texts_dir: Path) -> Corpus:
 
     Args:
         texts_dir: The folder holding one folder per text.
+        cache: Ingested texts from earlier builds, by the digest of their files.
 
     Returns:
         The corpus.
@@ -66,10 +71,17 @@ def load_corpus(texts_dir: Path) -> Corpus:
             )
             corpus.diagnostics.append(Diagnostic(str(folder), None, message, "text-slug"))
             continue
-        text, problems = load_text(folder)
+        digest = files_digest([folder / SOURCE_NAME, folder / META_NAME, folder / EDITORIAL_NAME], folder.name)
+        loaded = cache.get(INGESTED, digest) if cache is not None else None
+        if loaded is None:
+            loaded = load_text(folder)
+            if cache is not None:
+                cache.put(INGESTED, digest, loaded)
+        text, problems = loaded
         corpus.diagnostics.extend(problems)
         if text is not None:
             corpus.texts.append(text)
+            corpus.digests[text.slug] = digest
     return corpus
 
 

@@ -18,12 +18,13 @@ from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import format_entries, plain_text
 from marginalia.bibliography.entries import Bibliography, load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
+from marginalia.cache import TextCache, files_digest
 from marginalia.citing.catalog import CitationCatalog, PageSource, TextPage
 from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
 from marginalia.inert import restore_source, sanitize_html
-from marginalia.model import Abbreviation, Diagnostic
+from marginalia.model import Abbreviation, Diagnostic, Document
 from marginalia.render import NavItem, RenderedPage, render_text, render_text_list
 from marginalia.render.bibliography import (
     SITE_BIBLIOGRAPHY_PAGE,
@@ -40,6 +41,10 @@ TEXTS_NAV_TITLE = "Texts"
 GLOSSARY_NAV_TITLE = "Glossary"
 BIBLIOGRAPHY_NAV_TITLE = "Bibliography"
 ALIASES_NAME = "aliases.yml"
+ANNOTATED = "annotated"
+"""The cache store of annotated texts with their rendered pages."""
+TEXTS_PER_NAV_GROUP = 40
+"""Beyond this many texts, the navigation groups them (“Texts 1–40”), so that each page carries one group, not all."""
 
 
 @dataclass
@@ -67,15 +72,17 @@ class SiteBuild:
     formatted: dict[str, str] = field(default_factory=dict)
     text_pages: dict[str, TextPage] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    _generated: dict[str, RenderedPage] | None = None
 
     @classmethod
-    def load(cls, texts_dir: Path, bib_dir: Path, glossary_dir: Path) -> SiteBuild:
+    def load(cls, texts_dir: Path, bib_dir: Path, glossary_dir: Path, cache: TextCache | None = None) -> SiteBuild:
         """Load, annotate and render every text, with the bibliography and the glossary.
 
         Args:
             texts_dir: The corpus folder.
             bib_dir: The bibliography folder (`*.bib` and `aliases.yml`).
             glossary_dir: The glossary folder (`*.yml` and `rules.yml`).
+            cache: Texts' work from earlier builds (see `marginalia.cache`); None to do it all.
 
         Returns:
             The build's data; messages name files relative to the parent of `texts_dir`.
@@ -85,24 +92,38 @@ class SiteBuild:
         formatted = format_entries(list(bibliography.entries.values()))
         resolver = CitationResolver(bibliography, aliases)
         previews = {key: plain_text(text) for key, text in formatted.items()}
-        corpus = load_corpus(texts_dir)
-        glossary = load_glossary(glossary_dir, _abbreviation_lists(corpus))
+        corpus = load_corpus(texts_dir, cache)
+        abbreviations = _abbreviation_lists(corpus)
+        glossary = load_glossary(glossary_dir, abbreviations)
         build = cls(corpus, bibliography, glossary)
         build.diagnostics = [*bibliography.diagnostics, *alias_problems, *glossary.diagnostics, *corpus.diagnostics]
         matcher = Matcher(glossary)
+        # What annotating and rendering a text depends on besides the text itself.
+        context = files_digest([*sorted(bib_dir.iterdir()), *sorted(glossary_dir.iterdir())], repr(abbreviations))
+        by_text = []
         for text in corpus.texts:
-            already = len(text.document.diagnostics)
-            text.citations = link_citations(text.document, resolver, previews)
-            text.mentions = link_mentions(text.document, matcher, glossary.entries)
-            build.diagnostics += text.document.diagnostics[already:]
-        by_text = [(text, render_text(text)) for text in corpus.texts]
+            key = corpus.digests[text.slug] + context
+            done = cache.get(ANNOTATED, key) if cache is not None else None
+            if done is None:
+                already = len(text.document.diagnostics)
+                text.citations = link_citations(text.document, resolver, previews)
+                text.mentions = link_mentions(text.document, matcher, glossary.entries)
+                done = (text, render_text(text), text.document.diagnostics[already:])
+                if cache is not None:
+                    cache.put(ANNOTATED, key, done)
+            by_text.append(done[:2])
+            build.diagnostics += done[2]
+        if cache is not None:
+            cache.end_build()
+        corpus.texts = [text for text, _ in by_text]
         bibliography_pages = render_bibliography_pages(BibliographyData(bibliography.entries, formatted, by_text))
         mentions = [m for text in corpus.texts for m in text.mentions]
         glossary_pages = render_glossary_pages(GlossaryData(glossary, by_text, mentions))
         text_pages = [page for _, pages in by_text for page in pages]
         glossary_all = [*glossary_pages.index_pages, *glossary_pages.entry_pages]
-        build.pages = _with_abbreviations([*text_pages, *glossary_all], glossary) + bibliography_pages
+        build.pages = [*_with_abbreviations(text_pages, glossary), *glossary_all, *bibliography_pages]
         build.files = [(entry_file_path(key), entry.raw.strip() + "\n") for key, entry in bibliography.entries.items()]
+        build.files += glossary_pages.files
         build.nav = _texts_nav(by_text, {p.path: p for p in bibliography_pages[1:]})
         build.glossary_nav = [{p.title: p.path} for p in glossary_pages.index_pages]
         build.formatted = formatted
@@ -165,6 +186,22 @@ class SiteBuild:
         """The paths of the pages made from the inputs."""
         return frozenset(page.path for page in self.pages)
 
+    def release_texts(self) -> None:
+        """Drop what only loading, rendering and the curator report need: each text's body and mention records.
+
+        What the pages need later, metadata and citations, stays; the memory
+        freed serves MkDocs' rendering of the pages (at 1,000 texts, some 100 MiB).
+        """
+        for text in self.corpus.texts:
+            text.document = Document(text.document.slug, text.document.path, text.document.metadata)
+            text.mentions = []
+
+    def generated_html(self, src: str) -> RenderedPage | None:
+        """The generated page at `src` whose HTML is finished (see `marginalia.render.html`), or None."""
+        if self._generated is None:
+            self._generated = {page.path: page for page in self.pages if page.html}
+        return self._generated.get(src)
+
     def fill_home(self, markdown: str) -> str:
         """Put the list of texts where the home page asks for it."""
         return markdown.replace(TEXT_LIST_PLACEHOLDER, render_text_list(self.corpus.texts))
@@ -186,11 +223,32 @@ class SiteBuild:
         ours = (TEXTS_NAV_TITLE, GLOSSARY_NAV_TITLE, BIBLIOGRAPHY_NAV_TITLE)
         rest = [item for item in nav if not (isinstance(item, dict) and any(k in item for k in ours))]
         added: list[NavItem] = [
-            {TEXTS_NAV_TITLE: list(self.nav)},
+            {TEXTS_NAV_TITLE: nav_groups(self.nav)},
             {GLOSSARY_NAV_TITLE: list(self.glossary_nav)},
             {BIBLIOGRAPHY_NAV_TITLE: SITE_BIBLIOGRAPHY_PAGE},
         ]
         return [*rest[:1], *added, *rest[1:]]
+
+
+def nav_groups(items: list[NavItem], size: int = TEXTS_PER_NAV_GROUP) -> list[NavItem]:
+    """Navigation items in numbered groups of `size` when there are more than `size`.
+
+    With `navigation.prune`, Material renders the entries of the page's own
+    group only, so the navigation each page carries stays the same size as texts are added.
+
+    Args:
+        items: The entries, in order.
+        size: The most entries shown ungrouped, and the size of each group.
+
+    Returns:
+        The entries, or groups of them titled "Texts 1–40", "Texts 41–80", ….
+    """
+    if len(items) <= size:
+        return list(items)
+    return [
+        {f"{TEXTS_NAV_TITLE} {start + 1}–{min(start + size, len(items))}": items[start : start + size]}
+        for start in range(0, len(items), size)
+    ]
 
 
 def _abbreviation_lists(corpus: Corpus) -> list[tuple[str, str]]:

@@ -1,4 +1,11 @@
-"""Render the bibliography pages: one per text, one for the whole site, and a `.bib` file per entry."""
+"""Render the bibliography pages: one per text, one for the whole site, and a `.bib` file per entry.
+
+Every page is finished HTML from `render/templates/bibliography.html`, and
+each stays bounded however many texts there are: a text's page lists where each
+entry is cited in *that* text and counts the citations elsewhere; the site's
+page lists up to `PLACES_ON_SITE_PAGE` citing places per entry, and an entry
+cited more often gets a page of its own (`bibliography/<key>.md`) with them all.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +13,20 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from marginalia.annotate import CitationRecord
 from marginalia.annotate.linking import TEXT_BIBLIOGRAPHY_PAGE
 from marginalia.bibliography.chicago import plain_text
 from marginalia.bibliography.entries import BibEntry
 from marginalia.corpus import Text
-from marginalia.render.inline import esc
-from marginalia.render.pages import RenderedPage, page_of, url_directory
+from marginalia.render.html import page_url, render_html, skeleton, url_directory
+from marginalia.render.pages import RenderedPage, page_of
 
 SITE_BIBLIOGRAPHY_PAGE = "bibliography/index.md"
 ENTRY_FILE_DIR = "bibliography"
+PLACES_ON_SITE_PAGE = 40
+"""How many citing places an entry lists on the site's bibliography page before it links to its own page."""
 
 
 @dataclass(frozen=True)
@@ -33,44 +44,65 @@ class BibliographyData:
     texts: list[tuple[Text, list[RenderedPage]]]
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where an entry is cited: the text, the page that holds the citation, and the record."""
+
+    text: Text
+    page: str
+    record: CitationRecord
+
+
 def entry_file_path(key: str) -> str:
     """Where an entry's own `.bib` file is published."""
     return f"{ENTRY_FILE_DIR}/{key}.bib"
 
 
+def entry_page_path(key: str) -> str:
+    """The page of an entry cited too often to list every place on the site's bibliography page."""
+    return f"{ENTRY_FILE_DIR}/{key}.md"
+
+
 def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
-    """Render the site's bibliography page and each text's.
+    """Render the site's bibliography page, each text's, and the pages of entries cited very often.
 
     Args:
         data: Entries, formatted references and texts.
 
     Returns:
-        The site page first, then one page per text that cites or owns entries.
+        The site page first, then one page per text that cites or owns entries, then the entries' own pages.
     """
-    cited_in = _citing_places(data)
+    by_text = _citing_places(data)
+    cited_in = {key: [place for places in texts.values() for place in places] for key, texts in by_text.items()}
     site_keys = sorted(data.entries, key=lambda k: plain_text(data.formatted.get(k) or k).casefold())
-    intro = (
+    intro = Markup(
         "Every work cited in the texts of this site, and the texts themselves, in Chicago author-date style."
         " Under each entry: where it is cited, and its BibTeX."
     )
-    pages = [
-        RenderedPage(
-            SITE_BIBLIOGRAPHY_PAGE,
-            "Bibliography",
-            _page("Bibliography", intro, keys=site_keys, path=SITE_BIBLIOGRAPHY_PAGE, data=data, cited_in=cited_in),
-        )
-    ]
+    site_entries = [_site_entry(data, key, cited_in.get(key, [])) for key in site_keys]
+    pages = [_page(SITE_BIBLIOGRAPHY_PAGE, "Bibliography", intro, site_entries)]
     for text, _ in data.texts:
         keys = text_bibliography_keys(text, data.entries)
         if not keys:
             continue
         path = f"texts/{text.slug}/{TEXT_BIBLIOGRAPHY_PAGE}"
-        intro = f"The works cited in *{esc(text.meta.title)}*, in the order of its reference list or of first citation."
-        pages.append(
-            RenderedPage(
-                path, "Bibliography", _page("Bibliography", intro, keys=keys, path=path, data=data, cited_in=cited_in)
+        intro = Markup(
+            "The works cited in <em>{}</em>, in the order of its reference list or of first citation."
+        ).format(text.meta.title)
+        entries = []
+        for key in keys:
+            citing = by_text.get(key, {})
+            here = citing.get(text.slug, [])
+            entries.append(_entry_view(data, key, path, here, elsewhere=len(citing) - (1 if here else 0)))
+        pages.append(_page(path, "Bibliography", intro, entries))
+    for key in site_keys:
+        places = cited_in.get(key, [])
+        if len(places) > PLACES_ON_SITE_PAGE:
+            path = entry_page_path(key)
+            intro = Markup("Every place the texts cite this work.")
+            pages.append(
+                _page(path, plain_text(data.formatted.get(key) or key), intro, [_entry_view(data, key, path, places)])
             )
-        )
     return pages
 
 
@@ -95,48 +127,54 @@ def text_bibliography_keys(text: Text, entries: dict[str, BibEntry]) -> list[str
     return list(dict.fromkeys(ordered))
 
 
-def _citing_places(data: BibliographyData) -> dict[str, list[tuple[Text, str, CitationRecord]]]:
-    """For each key, every citing place: the text, its page path and the record."""
-    places: dict[str, list[tuple[Text, str, CitationRecord]]] = defaultdict(list)
+def _citing_places(data: BibliographyData) -> dict[str, dict[str, list[_Place]]]:
+    """For each key, every citing place, by citing text's slug in the texts' order."""
+    places: dict[str, dict[str, list[_Place]]] = defaultdict(dict)
     for text, pages in data.texts:
         for record in text.citations:
-            if record.key is None:
-                continue
-            places[record.key].append((text, page_of(pages, record.anchor), record))
+            if record.key is not None:
+                place = _Place(text, page_of(pages, record.anchor), record)
+                places[record.key].setdefault(text.slug, []).append(place)
     return places
 
 
-def _page(
-    title: str,
-    intro: str,
-    *,
-    keys: list[str],
-    path: str,
-    data: BibliographyData,
-    cited_in: dict[str, list[tuple[Text, str, CitationRecord]]],
-) -> str:
-    blocks = [f"# {title}", intro]
-    blocks += [_entry(data.entries[key], data.formatted.get(key, key), path, cited_in.get(key, [])) for key in keys]
-    return "\n\n".join(blocks) + "\n"
+def _page(path: str, title: str, intro: Markup, entries: list[dict[str, object]]) -> RenderedPage:
+    return RenderedPage(path, title, skeleton(title), render_html("bibliography.html", intro=intro, entries=entries))
 
 
-def _entry(entry: BibEntry, formatted: str, page: str, places: list[tuple[Text, str, CitationRecord]]) -> str:
-    here = posixpath.dirname(page)
+def _site_entry(data: BibliographyData, key: str, places: list[_Place]) -> dict[str, object]:
+    if len(places) <= PLACES_ON_SITE_PAGE:
+        return _entry_view(data, key, SITE_BIBLIOGRAPHY_PAGE, places)
+    view = _entry_view(data, key, SITE_BIBLIOGRAPHY_PAGE, places[:PLACES_ON_SITE_PAGE])
+    view["all_places"] = (len(places), page_url(entry_page_path(key), SITE_BIBLIOGRAPHY_PAGE))
+    return view
+
+
+def _entry_view(
+    data: BibliographyData, key: str, page: str, places: list[_Place], *, elsewhere: int = 0
+) -> dict[str, object]:
+    """What the template shows of one entry on one page."""
+    entry = data.entries[key]
     links = []
-    for text, citing_page, record in places:
+    for place in places:
+        record, meta = place.record, place.text.meta
         where = f"¶ {record.paragraph}" if record.paragraph else f"note {record.note}"
-        target = posixpath.relpath(citing_page, here)
-        label = f"{text.meta.author_names[0].split()[-1] if text.meta.authors else text.slug} {text.meta.year}, {where}"
-        cited = esc(record.cited.replace("*", ""))
-        links.append(f'[{esc(label)}]({target}#{record.anchor}){{: title="{cited}" }}')
-    cited = "Cited in: " + ", ".join(links) if links else "Not cited in the texts."
-    download = posixpath.relpath(entry_file_path(entry.key), url_directory(page))
-    return (
-        f'<div class="bib-entry" id="{entry.key}" markdown>\n\n'
-        f'<p class="bib-reference">{formatted}</p>\n\n'
-        f'<p class="bib-cited-in" markdown="span">{cited}</p>\n\n'
-        f'<details class="bib-bibtex"><summary>BibTeX</summary>\n'
-        f'<pre><code class="language-bibtex">{esc(entry.raw.strip())}</code></pre>\n'
-        f'<p><a href="{download}" download="{entry.key}.bib">Download {entry.key}.bib</a></p>\n'
-        f"</details>\n\n</div>"
-    )
+        author = meta.author_names[0].split()[-1] if meta.authors else place.text.slug
+        links.append(
+            {
+                "url": page_url(place.page, page, record.anchor),
+                "label": f"{author} {meta.year}, {where}",
+                "cited": record.cited.replace("*", ""),
+            }
+        )
+    return {
+        "key": key,
+        # Formatted references are our own HTML, made from escaped BibTeX fields.
+        "formatted": Markup(data.formatted.get(key, key)),
+        "raw": entry.raw.strip(),
+        "places": links,
+        "elsewhere": elsewhere,
+        "site_entry": page_url(SITE_BIBLIOGRAPHY_PAGE, page, key),
+        "all_places": None,
+        "download": posixpath.relpath(entry_file_path(key), url_directory(page)),
+    }

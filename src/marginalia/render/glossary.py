@@ -1,23 +1,39 @@
-"""Render the glossary: an overview, a page per kind, a page per entry, and the events timeline."""
+"""Render the glossary: an overview, a page per kind, a page per entry, and the events timeline.
+
+Every glossary page is finished HTML from our templates (`render/templates/glossary-*.html`).
+An entry page stays bounded however many texts mention the entry: up to
+`MENTIONS_IN_FULL` mentions it lists them all, grouped by text and section;
+beyond that it gives each text's count and first `KWIC_PER_TEXT` lines, and the
+rest of a text's lines load on demand from the entry's static JSON file
+(`glossary/mentions/<id>.json`, read by `javascripts/glossary-mentions.js`).
+"""
 
 from __future__ import annotations
 
-import posixpath
+import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marginalia.annotate.mentions import MentionRecord
 from marginalia.corpus import Text
 from marginalia.glossary.entries import Entry, Glossary
 from marginalia.glossary.schema import KIND_LABELS, KIND_TITLES, EntryKind
-from marginalia.render.inline import esc, slugify
+from marginalia.render.html import Heading, page_url, render_html, skeleton
+from marginalia.render.inline import slugify
 from marginalia.render.pages import RenderedPage, page_of
 from marginalia.search import plain_spelling
 
 GLOSSARY_DIR = "glossary"
 TIMELINE_PAGE = f"{GLOSSARY_DIR}/timeline.md"
 OVERVIEW_PAGE = f"{GLOSSARY_DIR}/index.md"
+MENTIONS_DIR = f"{GLOSSARY_DIR}/mentions"
+MENTIONS_IN_FULL = 150
+"""An entry with at most this many mentions lists every one on its page."""
+KWIC_PER_TEXT = 2
+"""Beyond `MENTIONS_IN_FULL`, how many lines each text shows before the rest load on demand."""
+SEARCH_BOOST = "---\nsearch:\n  boost: 4\n---\n\n"
+"""Front matter that makes an entry's page rank first in search for its own name."""
 
 
 @dataclass(frozen=True)
@@ -39,12 +55,24 @@ def entry_page(entry_id: str) -> str:
     return f"{GLOSSARY_DIR}/{entry_id}.md"
 
 
+def mentions_file(entry_id: str) -> str:
+    """The static JSON file with the mentions an entry's page does not show."""
+    return f"{MENTIONS_DIR}/{entry_id}.json"
+
+
 @dataclass(frozen=True)
 class GlossaryPages:
-    """The glossary's pages: those for the navigation (overview, kinds, timeline) and one per entry."""
+    """The glossary's pages and files.
+
+    Attributes:
+        index_pages: Pages for the navigation: overview, kinds, timeline.
+        entry_pages: One page per entry.
+        files: The mentions files of the entries with too many mentions to show (path, JSON).
+    """
 
     index_pages: list[RenderedPage]
     entry_pages: list[RenderedPage]
+    files: list[tuple[str, str]] = field(default_factory=list)
 
 
 def render_glossary_pages(data: GlossaryData) -> GlossaryPages:
@@ -54,54 +82,45 @@ def render_glossary_pages(data: GlossaryData) -> GlossaryPages:
         data: Entries, texts and mentions.
 
     Returns:
-        The overview, the kind pages and the timeline, in navigation order, and the entries' pages.
+        The overview, the kind pages and the timeline, in navigation order, the entries' pages and mentions files.
     """
     by_entry: dict[str, list[MentionRecord]] = defaultdict(list)
     for mention in data.mentions:
         by_entry[mention.entry].append(mention)
     entries = sorted(data.glossary.entries.values(), key=_sort_name)
-    pages = [RenderedPage(OVERVIEW_PAGE, "Overview", _overview(entries, by_entry))]
-    for kind, title in KIND_TITLES.items():
-        of_kind = [e for e in entries if e.kind == kind]
-        if of_kind:
-            body = _filter_list(of_kind, by_entry, kind_page(kind), title.lower())
-            pages.append(RenderedPage(kind_page(kind), title, f"# {title}\n\n{body}\n"))
-    pages.append(RenderedPage(TIMELINE_PAGE, "Timeline", _timeline(entries, by_entry)))
-    return GlossaryPages(
-        pages, [RenderedPage(entry_page(e.id), e.name, _entry(e, data, by_entry[e.id])) for e in entries]
+    kinds = [(kind, title) for kind, title in KIND_TITLES.items() if any(e.kind == kind for e in entries)]
+    overview = render_html(
+        "glossary-overview.html",
+        kinds=[(title, page_url(kind_page(kind), OVERVIEW_PAGE)) for kind, title in kinds],
+        timeline=page_url(TIMELINE_PAGE, OVERVIEW_PAGE),
+        listing=_filter_list(entries, by_entry, OVERVIEW_PAGE, "the glossary"),
     )
-
-
-def _overview(entries: list[Entry], by_entry: dict[str, list[MentionRecord]]) -> str:
-    kinds = " · ".join(
-        f"[{title}]({posixpath.basename(kind_page(kind))})"
-        for kind, title in KIND_TITLES.items()
-        if any(e.kind == kind for e in entries)
-    )
-    intro = (
-        "People, events, organizations, places and terms that the texts mention, each with every place it is"
-        f" mentioned. By kind: {kinds} · [Timeline of events](timeline.md)."
-    )
-    return f"# Glossary\n\n{intro}\n\n{_filter_list(entries, by_entry, OVERVIEW_PAGE, 'the glossary')}\n"
+    pages = [RenderedPage(OVERVIEW_PAGE, "Overview", skeleton("Glossary"), overview)]
+    for kind, title in kinds:
+        listing = _filter_list([e for e in entries if e.kind == kind], by_entry, kind_page(kind), title.lower())
+        pages.append(RenderedPage(kind_page(kind), title, skeleton(title), listing))
+    pages.append(RenderedPage(TIMELINE_PAGE, "Timeline", skeleton("Timeline"), _timeline(entries, by_entry)))
+    entry_pages, files = [], []
+    texts = {text.slug: (text, text_pages) for text, text_pages in data.texts}
+    for entry in entries:
+        page, rest = _entry(entry, data.glossary, texts, by_entry[entry.id])
+        entry_pages.append(page)
+        if rest:
+            files.append((mentions_file(entry.id), json.dumps(rest, ensure_ascii=False, separators=(",", ":"))))
+    return GlossaryPages(pages, entry_pages, files)
 
 
 def _filter_list(entries: list[Entry], by_entry: dict[str, list[MentionRecord]], page: str, what: str) -> str:
-    list_id = f"glossary-list-{slugify(what)}"
-    items = []
-    for entry in entries:
-        count = len(by_entry.get(entry.id, []))
-        dates = f' <span class="glossary-dates">{esc(entry.date_label)}</span>' if entry.date_label else ""
-        mentions = f"{count} mention{'s' if count != 1 else ''}"
-        link = posixpath.relpath(entry_page(entry.id), posixpath.dirname(page))
-        items.append(
-            f'<li data-search="{esc(search_terms(entry))}" markdown="span">[{esc(entry.name)}]({link}){dates}'
-            f' <span class="glossary-summary">{esc(entry.description)}</span> <span class="glossary-count">{mentions}</span></li>'
-        )
-    box = (
-        f'<input type="search" class="glossary-filter" data-target="{list_id}" placeholder="Filter {esc(what)}"'
-        f' aria-label="Filter {esc(what)} by name or spelling">\n<p class="glossary-filter-status" aria-live="polite"></p>'
-    )
-    return f'{box}\n\n<ul class="glossary-list" id="{list_id}" markdown>\n' + "\n".join(items) + "\n</ul>"
+    items = [
+        {
+            "entry": entry,
+            "url": page_url(entry_page(entry.id), page),
+            "search": search_terms(entry),
+            "count": len(by_entry.get(entry.id, [])),
+        }
+        for entry in entries
+    ]
+    return render_html("glossary-list.html", list_id=f"glossary-list-{slugify(what)}", what=what, items=items)
 
 
 def search_terms(entry: Entry) -> str:
@@ -122,64 +141,88 @@ def _sort_name(entry: Entry) -> str:
     return _fold(name)
 
 
-def _entry(entry: Entry, data: GlossaryData, mentions: list[MentionRecord]) -> str:
-    meta = [f'<span class="glossary-kind">{KIND_LABELS[entry.kind]}</span>']
-    if entry.date_label:
-        meta.append(f'<span class="glossary-dates">{esc(entry.date_label)}</span>')
-    if entry.original:
-        meta.append(f'<span class="glossary-original" lang="zh">{esc(entry.original)}</span>')
-    lines = [
-        *SEARCH_BOOST,
-        f"# {esc(entry.name)}",
-        f'<div class="glossary-entry" data-entry="{entry.id}" markdown>',
-        "",
-        f'<p class="glossary-meta">{" · ".join(meta)}</p>',
-        "",
-        esc(entry.description),
-        "",
-    ]
-    variants = [v for v in entry.variants if v != entry.name]
-    if variants:
-        lines += [f'<p class="glossary-variants">Also written: {esc(", ".join(variants))}</p>', ""]
-    if entry.abbreviations:
-        pairs = ", ".join(f"{esc(a)} ({esc(x)})" if x else esc(a) for a, x in entry.abbreviations.items())
-        lines += [f'<p class="glossary-abbreviations">Abbreviation: {pairs}</p>', ""]
-    if entry.wikidata:
-        url = f"https://www.wikidata.org/wiki/{entry.wikidata}"
-        lines += [f'<p class="glossary-wikidata">Wikidata: <a href="{url}">{entry.wikidata}</a></p>', ""]
-    related = [data.glossary.entries[r] for r in entry.related if r in data.glossary.entries]
-    if related:
-        links = ", ".join(f"[{esc(r.name)}]({r.id}.md)" for r in related)
-        lines += [f'<p class="glossary-related" markdown="span">Related: {links}</p>', ""]
-    lines += ["</div>", "", *_mentions(entry, data, mentions)]
-    return "\n".join(lines) + "\n"
+@dataclass(frozen=True)
+class _TextMentions:
+    """One text's mentions of an entry, as its page shows them."""
+
+    slug: str
+    title: str
+    id: str
+    url: str
+    count: int
+    sections: list[tuple[str, list[dict[str, str]]]]
+    more: int
 
 
-def _mentions(entry: Entry, data: GlossaryData, mentions: list[MentionRecord]) -> list[str]:
-    lines = [f"## Mentions ({len(mentions)}) {{: #mentions }}", ""]
-    if not mentions:
-        return [*lines, "Not mentioned in the texts.", ""]
-    for text, pages in data.texts:
-        in_text = [m for m in mentions if m.slug == text.slug]
+def _entry(
+    entry: Entry,
+    glossary: Glossary,
+    texts: dict[str, tuple[Text, list[RenderedPage]]],
+    mentions: list[MentionRecord],
+) -> tuple[RenderedPage, dict[str, list[list[str]]]]:
+    """An entry's page, and the mentions it leaves to its JSON file (by text slug), if any."""
+    path = entry_page(entry.id)
+    in_full = len(mentions) <= MENTIONS_IN_FULL
+    by_text: dict[str, list[MentionRecord]] = defaultdict(list)
+    for mention in mentions:
+        by_text[mention.slug].append(mention)
+    groups, rest = [], {}
+    for slug, (text, text_pages) in texts.items():
+        in_text = by_text.get(slug)
         if not in_text:
             continue
-        lines += [f"### {esc(text.meta.nav_title)} ({len(in_text)})", ""]
-        section = None
-        for mention in in_text:
-            if mention.section != section:
-                section = mention.section
-                lines += ["", f'<p class="glossary-section">{esc(section) or "Untitled section"}</p>', ""]
-            target = posixpath.relpath(page_of(pages, mention.anchor), GLOSSARY_DIR)
-            where = f"¶ {mention.anchor[2:]}" if mention.anchor.startswith("p-") else f"note {mention.anchor[3:]}"
-            kwic = f"…{esc(mention.before)}<mark>{esc(mention.form)}</mark>{esc(mention.after)}…"
-            rule = f' <span class="glossary-rule" title="{esc(mention.rule)}">by rule</span>' if mention.rule else ""
-            lines.append(f'- [{where}]({target}#{mention.anchor}): <span class="kwic">{kwic}</span>{rule}')
-        lines.append("")
-    return lines
+        shown = in_text if in_full else in_text[:KWIC_PER_TEXT]
+        lines = [_kwic(m, text_pages, path) for m in in_text]
+        if len(shown) < len(in_text):
+            rest[slug] = [list(line.values()) for line in lines[len(shown) :]]
+        sections: list[tuple[str, list[dict[str, str]]]] = []
+        for mention, line in zip(shown, lines, strict=False):
+            if not sections or sections[-1][0] != mention.section:
+                sections.append((mention.section, []))
+            sections[-1][1].append(line)
+        title = text.meta.nav_title
+        groups.append(
+            _TextMentions(
+                slug,
+                title,
+                slugify(title),
+                page_url(text_pages[0].path, path),
+                len(in_text),
+                sections,
+                len(rest.get(slug, [])),
+            )
+        )
+    related = [glossary.entries[r] for r in entry.related if r in glossary.entries]
+    html = render_html(
+        "glossary-entry.html",
+        entry=entry,
+        kind=KIND_LABELS[entry.kind],
+        variants=[v for v in entry.variants if v != entry.name],
+        related=[(r.name, page_url(entry_page(r.id), path)) for r in related],
+        total=len(mentions),
+        in_full=in_full,
+        groups=groups,
+        mentions_url=page_url(mentions_file(entry.id), path).rstrip("/"),
+    )
+    headings = [Heading(2, "mentions", f"Mentions ({len(mentions)})")]
+    if in_full:
+        headings += [Heading(3, g.id, f"{g.title} ({g.count})") for g in groups]
+    return RenderedPage(path, entry.name, skeleton(entry.name, SEARCH_BOOST), html, tuple(headings)), rest
 
 
-SEARCH_BOOST = ["---", "search:", "  boost: 4", "---", ""]
-"""Front matter that makes an entry's page rank first in search for its own name."""
+def _kwic(mention: MentionRecord, text_pages: list[RenderedPage], page: str) -> dict[str, str]:
+    """One keyword-in-context line: link, place, the words around and the form, and the rule that decided it."""
+    where = f"¶ {mention.anchor[2:]}" if mention.anchor.startswith("p-") else f"note {mention.anchor[3:]}"
+    return {
+        "url": page_url(page_of(text_pages, mention.anchor), page, mention.anchor),
+        "where": where,
+        "before": mention.before,
+        "form": mention.form,
+        "after": mention.after,
+        "rule": mention.rule,
+    }
+
+
 YEAR = re.compile(r"^(\d{4})(s)?(?:-(\d{2}))?")
 
 
@@ -197,7 +240,7 @@ def _year_value(date: str, *, end: bool) -> float:
 def _timeline(entries: list[Entry], by_entry: dict[str, list[MentionRecord]]) -> str:
     events = [(e, e.dates) for e in entries if e.kind == "event" and e.dates is not None]
     if not events:
-        return "# Timeline\n\nNo dated events yet.\n"
+        return render_html("glossary-timeline.html", rows=[], ticks=[])
     spans = sorted(
         ((e, _year_value(d.start, end=False), _year_value(d.end or d.start, end=True)) for e, d in events),
         key=lambda item: item[1],
@@ -205,19 +248,15 @@ def _timeline(entries: list[Entry], by_entry: dict[str, list[MentionRecord]]) ->
     first = float(int(min(start for _, start, _ in spans)) // 10 * 10)
     last = float((int(max(stop for _, _, stop in spans)) // 10 + 1) * 10)
     span = last - first
-    rows = []
-    for event, start, stop in spans:
-        left, width = (start - first) / span * 100, max((stop - start) / span * 100, 0.6)
-        count = len(by_entry.get(event.id, []))
-        rows.append(
-            f'<li class="timeline-row" markdown="span"><span class="timeline-date">{esc(event.date_label)}</span>'
-            f" [{esc(event.name)}]({event.id}.md) · [{count} mention{'s' if count != 1 else ''}]({event.id}.md#mentions)"
-            f'<span class="timeline-track" aria-hidden="true"><span class="timeline-bar" style="left: {left:.2f}%; width: {width:.2f}%"></span></span></li>'
-        )
-    ticks = "".join(
-        f'<span class="timeline-tick" style="left: {(year - first) / span * 100:.2f}%">{int(year)}</span>'
-        for year in range(int(first), int(last) + 1, 10)
-    )
-    axis = f'<div class="timeline-axis" aria-hidden="true">{ticks}</div>'
-    intro = "Events the texts mention, in order, each on a scale of years with a link to its entry and its mentions."
-    return f"# Timeline\n\n{intro}\n\n{axis}\n\n" + '<ol class="timeline" markdown>\n' + "\n".join(rows) + "\n</ol>\n"
+    rows = [
+        {
+            "event": event,
+            "url": page_url(entry_page(event.id), TIMELINE_PAGE),
+            "count": len(by_entry.get(event.id, [])),
+            "left": f"{(start - first) / span * 100:.2f}",
+            "width": f"{max((stop - start) / span * 100, 0.6):.2f}",
+        }
+        for event, start, stop in spans
+    ]
+    ticks = [(year, f"{(year - first) / span * 100:.2f}") for year in range(int(first), int(last) + 1, 10)]
+    return render_html("glossary-timeline.html", rows=rows, ticks=ticks)

@@ -9,7 +9,6 @@ written as Python-Markdown footnotes of the page that holds their markers.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,10 +17,12 @@ from marginalia.corpus import Text
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Section
 from marginalia.render.header import render_abstract, render_header, render_license_statement
+from marginalia.render.html import Heading
 from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
 from marginalia.render.sections import render_blocks, render_section
 
 PARAGRAPH_ID = re.compile(r"^\{: #(p-\d+) ", re.MULTILINE)
+HTML_ID = re.compile(r' id="([^"]+)"')
 NOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
 INDEPENDENT_PARTS = frozenset({"contents", "contributors", "abbreviations"})
 TYPE_LABELS = {
@@ -44,28 +45,25 @@ class RenderedPage:
     Attributes:
         path: Its path under `docs/`, e.g. `texts/<slug>/index.md`.
         title: Its title in the navigation.
-        markdown: Its content.
+        markdown: Its content; for a generated page, the skeleton that holds `GENERATED_MARKER`.
+        html: A generated page's finished HTML, or "" for a page Python-Markdown renders.
+        headings: A generated page's headings below its title, for its table of contents.
     """
 
     path: str
     title: str
     markdown: str
+    html: str = ""
+    headings: tuple[Heading, ...] = ()
 
     @cached_property
     def anchors(self) -> frozenset[str]:
-        """The paragraph and note ids on the page (`p-N`, `fn:N`), to link to them from elsewhere."""
+        """The paragraph and note ids on the page (`p-N`, `fn:N`), or every id of a generated page's HTML."""
+        if self.html:
+            return frozenset(HTML_ID.findall(self.html))
         paragraphs = PARAGRAPH_ID.findall(self.markdown)
         notes = [f"fn:{label}" for label in NOTE_DEFINITION.findall(self.markdown)]
         return frozenset([*paragraphs, *notes])
-
-
-def url_directory(path: str) -> str:
-    """The folder a page is served from (MkDocs' directory URLs): "a/b.md" → "a/b", "a/index.md" → "a".
-
-    Raw HTML links in generated pages are not rewritten by MkDocs, so they are made relative to this.
-    """
-    folder, name = posixpath.split(path)
-    return folder if name == "index.md" else posixpath.join(folder, name.removesuffix(".md"))
 
 
 def page_of(pages: list[RenderedPage], anchor: str) -> str:

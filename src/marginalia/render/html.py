@@ -1,0 +1,98 @@
+"""Generated pages as finished HTML: our Jinja2 templates, handed to MkDocs without Python-Markdown.
+
+A generated page reaches MkDocs as a tiny Markdown skeleton (front matter, its
+title as the level-1 heading, and `GENERATED_MARKER`), so that Material still
+gives it its title, page chrome and search entry; `hooks/reader.py` then puts
+the page's HTML where the marker stands and adds its headings to the page's
+table of contents. Templates escape everything (autoescape is on): only HTML
+this package has already made safe (formatted references) is marked `Markup`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+GENERATED_MARKER = "<!-- marginalia:generated -->"
+"""Where a generated page's HTML goes in the page Python-Markdown rendered from its skeleton."""
+
+TEMPLATES = Environment(
+    loader=PackageLoader("marginalia", "render/templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a generated page, for its table of contents.
+
+    Attributes:
+        level: 2 or 3.
+        id: The heading's id.
+        title: Its text.
+    """
+
+    level: int
+    id: str
+    title: str
+
+
+def render_html(template: str, **context: Any) -> str:
+    """Render one of our templates.
+
+    Args:
+        template: The template's file name under `render/templates/`.
+        **context: The template's variables.
+
+    Returns:
+        HTML.
+    """
+    return TEMPLATES.get_template(template).render(**context)
+
+
+def skeleton(title: str, front_matter: str = "") -> str:
+    """The Markdown MkDocs gets for a generated page: front matter, title and the marker."""
+    return f"{front_matter}# {title}\n\n{GENERATED_MARKER}\n"
+
+
+def page_url(target: str, page: str, fragment: str = "") -> str:
+    """The relative URL of a page (a path under `docs/`) from another page, as MkDocs' directory URLs serve them.
+
+    Args:
+        target: The page linked to, e.g. `texts/<slug>/index.md`.
+        page: The page the link stands on.
+        fragment: An id on the target page, or "".
+
+    Returns:
+        E.g. "../../texts/<slug>/#p-3".
+    """
+    relative = posixpath.relpath(url_directory(target), url_directory(page))
+    url = "./" if relative == "." else f"{relative}/"
+    return f"{url}#{fragment}" if fragment else url
+
+
+def url_directory(path: str) -> str:
+    """The folder a page is served from (MkDocs' directory URLs): "a/b.md" → "a/b", "a/index.md" → "a".
+
+    Raw HTML links in generated pages are not rewritten by MkDocs, so they are made relative to this.
+    """
+    folder, name = posixpath.split(path)
+    return folder if name == "index.md" else posixpath.join(folder, name.removesuffix(".md"))
+
+
+def heading_tree(headings: list[Heading]) -> list[tuple[Heading, list[Heading]]]:
+    """Headings nested for a table of contents: each level-2 heading with the level-3 headings under it."""
+    tree: list[tuple[Heading, list[Heading]]] = []
+    for heading in headings:
+        if heading.level > 2 and tree:
+            tree[-1][1].append(heading)
+        else:
+            tree.append((heading, []))
+    return tree

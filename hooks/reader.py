@@ -129,8 +129,9 @@ def _with_generated(html: str, page: Page, generated: RenderedPage) -> str:
 
 
 def _anchor(heading: Heading, below: list[Heading]) -> AnchorLink:
-    link = AnchorLink(heading.title, heading.id, heading.level)
-    link.children = [AnchorLink(h.title, h.id, h.level) for h in below]
+    # The theme prints table-of-contents titles as HTML: a heading's text is escaped.
+    link = AnchorLink(html.escape(heading.title, quote=False), heading.id, heading.level)
+    link.children = [AnchorLink(html.escape(h.title, quote=False), h.id, h.level) for h in below]
     return link
 
 

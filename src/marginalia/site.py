@@ -24,7 +24,7 @@ from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
 from marginalia.inert import restore_source, sanitize_html
-from marginalia.model import Abbreviation, Diagnostic, Document
+from marginalia.model import Abbreviation, Diagnostic, Document, Paragraph
 from marginalia.render import NavItem, RenderedPage, render_text, render_text_list
 from marginalia.render.bibliography import (
     SITE_BIBLIOGRAPHY_PAGE,
@@ -187,13 +187,17 @@ class SiteBuild:
         return frozenset(page.path for page in self.pages)
 
     def release_texts(self) -> None:
-        """Drop what only loading, rendering and the curator report need: each text's body and mention records.
+        """Drop what only loading, rendering and the curator report need: each text's paragraphs, notes and mentions.
 
-        What the pages need later, metadata and citations, stays; the memory
-        freed serves MkDocs' rendering of the pages (at 1,000 texts, some 100 MiB).
+        What the pages' citations need later stays: metadata, citations, and
+        each section's other blocks (a book's contents, a preface's
+        signature). The memory freed serves MkDocs' rendering of the pages (at
+        1,000 texts, some 100 MiB).
         """
         for text in self.corpus.texts:
-            text.document = Document(text.document.slug, text.document.path, text.document.metadata)
+            doc = text.document
+            sections = [replace(s, blocks=[b for b in s.blocks if not isinstance(b, Paragraph)]) for s in doc.sections]
+            text.document = Document(doc.slug, doc.path, doc.metadata, sections=sections)
             text.mentions = []
 
     def generated_html(self, src: str) -> RenderedPage | None:

@@ -143,6 +143,11 @@ def test_unknown_field_and_name_form_warn_but_build(tmp_path: Path) -> None:
             id="not_found",
         ),
         pytest.param(
+            "- quote: a < b {x}\n  note: N.\n",
+            "editorial.yml:1: editorial note quotes 'a < b {x}', which is not in the text: copy the passage exactly",
+            id="not_found_shown_as_written",
+        ),
+        pytest.param(
             "- quote: Text\n  note: N.\n",
             "editorial.yml:1: editorial note quotes 'Text', which occurs 2 times: add a prefix or suffix to single one out",
             id="ambiguous",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from marginalia.inert import restore_source
 from marginalia.model import Diagnostic, Document, document_texts
 
 
@@ -23,13 +24,14 @@ def anchor_editorial_notes(doc: Document) -> Document:
         note.number = number
         quote = note.prefix + note.exact + note.suffix
         count = sum(text.count(quote) for text in texts)
+        shown = restore_source(quote)  # as the editor wrote it, not as ingest escaped it
         where = doc.path.with_name("editorial.yml")
         if count == 0:
             doc.diagnostics.append(
                 Diagnostic(
                     str(where),
                     note.line,
-                    f"editorial note quotes {quote!r}, which is not in the text: copy the passage exactly",
+                    f"editorial note quotes {shown!r}, which is not in the text: copy the passage exactly",
                     "editorial-not-found",
                 )
             )
@@ -38,7 +40,7 @@ def anchor_editorial_notes(doc: Document) -> Document:
                 Diagnostic(
                     str(where),
                     note.line,
-                    f"editorial note quotes {quote!r}, which occurs {count} times: add a prefix or suffix to single one out",
+                    f"editorial note quotes {shown!r}, which occurs {count} times: add a prefix or suffix to single one out",
                     "editorial-ambiguous",
                 )
             )

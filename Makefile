@@ -44,6 +44,7 @@ test: lint
 # Build times against plain Material for 10 to 1,000 texts (about an hour); SIZES=10,50 for a subset.
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python scripts/ingest_benchmark.py
 
 clean:
 	rm -rf $(VENV) site site.partial site.previous

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -73,9 +74,15 @@ def page_url(target: str, page: str, fragment: str = "") -> str:
     Returns:
         E.g. "../../texts/<slug>/#p-3".
     """
-    relative = posixpath.relpath(url_directory(target), url_directory(page))
+    relative = _relative_directory(url_directory(target), url_directory(page))
     url = "./" if relative == "." else f"{relative}/"
     return f"{url}#{fragment}" if fragment else url
+
+
+@cache
+def _relative_directory(target: str, start: str) -> str:
+    """`posixpath.relpath`, once per pair: pages link to the same few folders thousands of times."""
+    return posixpath.relpath(target, start)
 
 
 def url_directory(path: str) -> str:

@@ -27,12 +27,12 @@ def long_text(megabytes: float) -> str:
     """The article's body repeated to about `megabytes`, each copy with its own section numbers and notes."""
     source = SOURCE.read_text(encoding="utf-8")
     body = source[source.index("## 1 Introduction") : source.index("**Open Access**")]
-    copies, parts, offset = max(1, round(megabytes * 1e6 / len(body.encode()))), ["# A long text\n\n"], 0
+    copies, parts = max(1, round(megabytes * 1e6 / len(body.encode()))), ["# A long text\n\n"]
     notes = len(set(re.findall(r"<sup>(\d+)</sup>", body)))
     for copy in range(copies):
-        renumbered = re.sub(r"<sup>(\d+)</sup>", lambda m: f"<sup>{int(m.group(1)) + offset}</sup>", body)
+        offset = copy * notes
+        renumbered = re.sub(r"<sup>(\d+)</sup>", lambda m, o=offset: f"<sup>{int(m.group(1)) + o}</sup>", body)
         parts.append(re.sub(r"^(#+) (\d+) ", rf"\1 {copy + 1}.\2 ", renumbered, flags=re.MULTILINE))
-        offset += notes
     return "".join(parts)
 
 

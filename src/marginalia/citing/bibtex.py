@@ -111,3 +111,25 @@ class Corporate(str):
 def corporate(name: str) -> Corporate:
     """A corporate name as a BibTeX name: braced, so that it is not split into given and family names."""
     return Corporate("{" + escape(one_line(name)) + "}")
+
+
+NAME_AND = re.compile(r"\sand\s", re.IGNORECASE)
+
+
+def bibtex_names(names: tuple[str, ...]) -> Corporate:
+    """Names ("Family, Given") joined by " and "; a name BibTeX would misread is braced whole.
+
+    A name with more than two commas, or with "and" between words, would be
+    split or refused by BibTeX's name parser; braced, it stays one name as written.
+
+    Args:
+        names: The names, in order.
+
+    Returns:
+        The field's value, escaped.
+    """
+    written = [
+        corporate(name) if name.count(",") > 2 or NAME_AND.search(one_line(name)) else escape(one_line(name))
+        for name in names
+    ]
+    return Corporate(" and ".join(written))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marginalia.citing.bibtex import bibtex_entry, corporate, one_line
+from marginalia.citing.bibtex import bibtex_entry, bibtex_names, corporate, one_line
 from marginalia.citing.item import ZOTERO_TYPES, Item
 
 BIBTEX_TYPES = {
@@ -102,7 +102,7 @@ def to_bibtex(item: Item, key: str, *, paragraph: int = 0) -> str:
     fields: dict[str, str] = {}
     for role, names in (("author", item.authors), ("editor", item.editors), ("translator", item.translators)):
         if names and not (role == "translator" and entry_type == "unpublished"):
-            fields[role] = " and ".join(names)
+            fields[role] = bibtex_names(names)
     fields["title"] = item.title
     container = {"article": "journaltitle", "incollection": "booktitle", "online": "organization"}.get(entry_type)
     if container and item.container:

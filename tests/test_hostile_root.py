@@ -101,3 +101,9 @@ def test_citation_files_and_json_ld_hold_the_title_exactly(hostile: SiteResult) 
     json_ld = page(hostile, TEXT + "index.html").select_one("script[type='application/ld+json']").string
     assert "<" not in json_ld
     assert json.loads(json_ld)["name"] == TITLE
+
+
+def test_cards_keep_every_character_of_their_preview(hostile: SiteResult) -> None:
+    text = page(hostile, TEXT + "index.html")
+    card = text.select_one('a.glossary-term[data-entry="eve-evil"]')["title"]
+    assert card.endswith("A person <script>alert('glossary-description')</script> {: onclick=alert('g-attr') }")

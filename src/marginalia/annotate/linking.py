@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marginalia.annotate.citations import FoundCitation, find_citations
+from marginalia.annotate.markup import attribute_value
 from marginalia.bibliography.resolve import CitationResolver, Resolution
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Document, Note, Paragraph
@@ -110,14 +111,10 @@ def _markup(printed: str, found: FoundCitation, resolution: Resolution, previews
         classes += " .citation-sic"
         preview = f"[sic] {resolution.alias.note} {preview}"
         sic = ' <span class="sic">[sic]</span>'
-    attributes = f'{classes} data-key="{resolution.key}" title="{_attribute(preview)}"'
+    attributes = f'{classes} data-key="{resolution.key}" title="{attribute_value(preview)}"'
     if found.locator:
-        attributes += f' data-locator="{_attribute(found.locator)}"'
+        attributes += f' data-locator="{attribute_value(found.locator)}"'
     return f"[{printed}]({TEXT_BIBLIOGRAPHY_PAGE}#{resolution.key}){{: {attributes} }}{sic}"
-
-
-def _attribute(text: str) -> str:
-    return text.replace('"', "'").replace("}", ")").replace("{", "(")
 
 
 def _warn(doc: Document, item: Paragraph | Note, printed: str, resolution: Resolution) -> None:

@@ -13,6 +13,22 @@ ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 """A character reference, such as the ones `marginalia.inert` writes for what a source shows as text."""
 
 
+def attribute_value(text: str) -> str:
+    """Plain text as the value of a quoted attribute in a Markdown attribute list (`{: title="…" }`).
+
+    Every character survives: HTML-escaped, and braces, which would end the
+    list, written as character references (Python-Markdown keeps references in
+    attributes as they are, and the browser reads them as the characters).
+
+    Args:
+        text: Plain text (a card's preview, a locator).
+
+    Returns:
+        The text, safe between the quotes.
+    """
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def mask(text: str) -> str:
     """Blank out protected spans with NUL characters, keeping every other offset in place.
 

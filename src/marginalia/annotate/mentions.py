@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marginalia.annotate.markup import plain_with_offsets
+from marginalia.annotate.markup import attribute_value, plain_with_offsets
 from marginalia.glossary.entries import Entry
 from marginalia.glossary.matcher import Match, Matcher
 from marginalia.ingest.patterns import NOTE_REF
@@ -128,5 +128,5 @@ def _markup(form: str, entry: Entry) -> str:
         if entry.date_label
         else f"{entry.name}: {entry.description}"
     )
-    title = preview.replace('"', "'").replace("{", "(").replace("}", ")")
+    title = attribute_value(preview)
     return f'[{form}]({GLOSSARY_FROM_TEXT_PAGE}/{entry.id}.md){{: .glossary-term data-entry="{entry.id}" title="{title}" }}'

@@ -20,6 +20,7 @@ from marginalia.annotate.linking import TEXT_BIBLIOGRAPHY_PAGE
 from marginalia.bibliography.chicago import plain_text
 from marginalia.bibliography.entries import BibEntry
 from marginalia.corpus import Text
+from marginalia.inert import restore_source
 from marginalia.render.html import page_url, render_html, skeleton, url_directory
 from marginalia.render.pages import RenderedPage, page_of
 
@@ -164,7 +165,7 @@ def _entry_view(
             {
                 "url": page_url(place.page, page, record.anchor),
                 "label": f"{author} {meta.year}, {where}",
-                "cited": record.cited.replace("*", ""),
+                "cited": restore_source(record.cited.replace("*", "")),  # as printed; the template escapes it
             }
         )
     return {

@@ -3,7 +3,7 @@
 // query, and each query fetches only the index chunks and page fragments it needs. Results are
 // built with textContent and <mark> elements: nothing from the index is parsed as HTML.
 
-const RESULTS = 20;
+const RESULTS = 10; // as many as Material shows before "more": each fetches its page's fragment
 const SECTIONS = 3;
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
 

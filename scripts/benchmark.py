@@ -133,7 +133,10 @@ def make_project(project: Path, size: int) -> None:
         shutil.copytree(ROOT / name, project / name)
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("api.md", "*.svg"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\n  - mkdocstrings:\n(?:      .*\n|        .*\n|          .*\n)+", "\n", config)
+    # Without mkdocstrings the list is empty: `plugins: []`, since an empty key would bring back MkDocs' default search.
+    config = re.sub(
+        r"\nplugins:\n  - mkdocstrings:\n(?:      .*\n|        .*\n|          .*\n)+", "\nplugins: []\n", config
+    )
     config = config.replace("      - API reference: developers/api.md\n", "").replace("  - src/marginalia\n", "")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     rng = random.Random(size)

@@ -85,15 +85,34 @@ async function show() {
   list.replaceChildren(...pages.map(item));
 }
 
-// Material's own script opens the dialog on focus and closes it on Escape; its search is off, so do it here.
+// Material's search component, which is not mounted here, opens the dialog on focus, on "f", "s" or "/",
+// moves through the results with the arrow keys and closes on Escape: do the same.
+const OPEN = new Set(["f", "s", "/"]);
+
+function move(step) {
+  const stops = [input, ...list.querySelectorAll("a.md-search-result__link")];
+  const next = stops.indexOf(document.activeElement) + step;
+  stops[Math.max(0, Math.min(next, stops.length - 1))].focus();
+}
+
 input.addEventListener("focus", () => {
   toggle.checked = true;
 });
 input.addEventListener("input", show);
-input.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape") return;
-  toggle.checked = false;
-  input.blur();
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (!toggle.checked) {
+    if (OPEN.has(event.key) && !event.target.closest("input, textarea, select, [contenteditable]")) {
+      event.preventDefault();
+      input.focus();
+    }
+  } else if (event.key === "Escape") {
+    toggle.checked = false;
+    input.blur();
+  } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    event.preventDefault();
+    move(event.key === "ArrowDown" ? 1 : -1);
+  }
 });
 form.addEventListener("reset", () => setTimeout(show));
 form.addEventListener("submit", (event) => {

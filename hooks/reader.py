@@ -11,8 +11,7 @@ then, with every page known, makes each page's citation and download files;
 generated page (glossary, bibliography) in place of its skeleton's marker and
 its headings into the page's table of contents, then sanitizes the HTML of
 every page made from the inputs (see `marginalia.inert`); `on_post_build`
-adds plain spellings of accented words to the search index before Material
-writes it. Content problems are logged as warnings, so `mkdocs build
+indexes the finished site for search with Pagefind (see `marginalia.search`). Content problems are logged as warnings, so `mkdocs build
 --strict` fails on them.
 """
 
@@ -36,7 +35,7 @@ from marginalia.glossary.report import curator_report
 from marginalia.ingest.report import summary_line
 from marginalia.render import RenderedPage
 from marginalia.render.html import GENERATED_MARKER, Heading, heading_tree
-from marginalia.search import fold_entries
+from marginalia.search import SearchIndexError, index_site
 from marginalia.site import SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reader")
@@ -135,13 +134,13 @@ def _anchor(heading: Heading, below: list[Heading]) -> AnchorLink:
     return link
 
 
-# Before Material's search plugin (priority 0) writes its index from these entries:
-# folding them in memory saves reading and rewriting the whole index (160 MiB at 1,000 texts).
-@event_priority(50)
+# After every plugin (priority 0) has written its files: Pagefind reads the finished pages.
+@event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    index = getattr(config.plugins.get("material/search"), "search_index", None)
-    if index is not None:
-        fold_entries(index.entries)
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
 
 
 def _current() -> SiteBuild:

@@ -1,0 +1,58 @@
+"""Pagefind over a tiny built site: what it indexes, where it writes, and how it fails."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from marginalia.search import SearchIndexError, index_site
+
+PAGE = """<!doctype html><html lang="en"><head><title>Ceaușescu - Reader</title></head><body>
+<nav>Navigation repeated on every page</nav>
+<article class="md-content__inner md-typeset">
+<h1 id="ceausescu">Nicolae Ceaușescu<a class="headerlink" href="#ceausescu">¶</a></h1>
+<p>Leader of Communist Romania.</p>
+<div data-search-exclude><p>Mentions quoting other pages</p></div>
+</article></body></html>"""
+
+
+def fragments(site: Path) -> list[dict[str, object]]:
+    prefix = b"pagefind_dcd"
+    return [
+        json.loads(gzip.decompress(path.read_bytes()).removeprefix(prefix))
+        for path in sorted((site / "pagefind" / "fragment").iterdir())
+    ]
+
+
+def test_index_site_indexes_each_page_s_article_only(tmp_path: Path) -> None:
+    (tmp_path / "glossary" / "nicolae-ceausescu").mkdir(parents=True)
+    (tmp_path / "glossary" / "nicolae-ceausescu" / "index.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "404.html").write_text(PAGE, encoding="utf-8")
+    index_site(tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 1
+    [fragment] = fragments(tmp_path)
+    assert fragment["url"] == "/glossary/nicolae-ceausescu/"
+    assert fragment["meta"] == {"title": "Nicolae Ceaușescu"}
+    assert fragment["content"] == "Nicolae Ceaușescu. Leader of Communist Romania."
+
+
+def test_index_site_gives_the_same_bytes_twice(tmp_path: Path) -> None:
+    for site in (tmp_path / "one", tmp_path / "two"):
+        site.mkdir()
+        (site / "index.html").write_text(PAGE, encoding="utf-8")
+        index_site(site)
+    files = sorted(path.relative_to(tmp_path / "one") for path in (tmp_path / "one").rglob("*") if path.is_file())
+    assert files == sorted(
+        path.relative_to(tmp_path / "two") for path in (tmp_path / "two").rglob("*") if path.is_file()
+    )
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_index_site_fails_with_pagefind_s_reason(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed on .*\n.*not able to build an index"):
+        index_site(tmp_path)

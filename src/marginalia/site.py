@@ -93,7 +93,7 @@ class SiteBuild:
             cache.end_build()  # the previous build's, which ended with its citations (`citation_catalog`)
         bibliography = load_bibliography(bib_dir)
         aliases, alias_problems = load_aliases(bib_dir / ALIASES_NAME, set(bibliography.entries))
-        formatted = format_entries(list(bibliography.entries.values()))
+        formatted = format_entries(list(bibliography.entries.values()), cache)
         resolver = CitationResolver(bibliography, aliases)
         previews = {key: plain_text(text) for key, text in formatted.items()}
         corpus = load_corpus(texts_dir, cache)

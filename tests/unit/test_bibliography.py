@@ -8,6 +8,7 @@ import pytest
 from citeproc.model import CitationStylesElement
 
 from marginalia.annotate.citations import find_citations
+from marginalia.bibliography import chicago
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import FORMATTED, format_entries, format_items
 from marginalia.bibliography.csl import to_csl
@@ -127,6 +128,15 @@ def test_each_distinct_item_is_formatted_once_and_kept_for_the_next_build() -> N
     assert first == {**format_entries(entries), **{f"{e.key}-again": first[e.key] for e in entries}}
     assert format_items(items, cache) == format_entries(entries)
     assert cache.hits == len(items)
+
+
+def test_formatting_shared_among_processes_gives_the_same_references(monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = list(load_bibliography(ROOT / "bib").entries.values())
+    alone = format_entries(entries)
+    monkeypatch.setattr(chicago, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(chicago.os, "sched_getaffinity", lambda _: {0, 1, 2})
+    shared = format_entries(entries)
+    assert list(shared.items()) == list(alone.items())
 
 
 def test_year_suffixes_tell_entries_apart(tmp_path: Path) -> None:

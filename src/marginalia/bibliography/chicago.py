@@ -145,6 +145,8 @@ def _format(items: list[dict[str, Any]]) -> list[str]:
     size = -(-len(items) // cores)
     first, *others = [items[start : start + size] for start in range(0, len(items), size)]
     # "spawn": a forked worker could inherit a lock held by another thread of `mkdocs serve`.
+    # A spawned worker imports the main module, so a script that builds the site in its
+    # own process guards its entry point with `if __name__ == "__main__":`.
     with ProcessPoolExecutor(len(others), mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [pool.submit(_format_share, share) for share in others]
         formatted = _format_share(first)

@@ -4,9 +4,11 @@ Ingest depends on a text's own files only (`source.md`, `text.yml`,
 `editorial.yml`); annotation and rendering also on the glossary and the
 bibliography. So a text is cached twice: ingested, under the hash of its
 files; annotated and rendered, under that hash with the glossary's and the
-bibliography's. Values are stored pickled, so every hit is a fresh copy the
-build may change, and only the keys the last build used are kept. The cache
-lives as long as the process: `hooks/reader.py` keeps one while serving.
+bibliography's. Formatted references are kept too, under the hash of the
+style and the item (`marginalia.bibliography.chicago.format_items`). Values
+are stored pickled, so every hit is a fresh copy the build may change, and
+only the keys the last build used are kept. The cache lives as long as the
+process: `hooks/reader.py` keeps one while serving.
 """
 
 from __future__ import annotations
@@ -63,7 +65,11 @@ class TextCache:
         self.stores.setdefault(store, {})[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
     def end_build(self) -> None:
-        """Forget what the build that ends did not use, and reset the counts."""
+        """Forget what the build that ends did not use, and reset the counts.
+
+        `SiteBuild.load` calls it as the next build starts: a build uses the
+        cache until its citations are made, in `on_files`.
+        """
         for name, store in self.stores.items():
             keep = self.used.get(name, set())
             self.stores[name] = {key: value for key, value in store.items() if key in keep}

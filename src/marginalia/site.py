@@ -59,6 +59,7 @@ class SiteBuild:
         files: Other generated files (path, content): one `.bib` per entry.
         nav: Navigation items for the texts and the glossary.
         diagnostics: Every content problem found, for the build log.
+        cache: Work kept from earlier builds while serving (see `marginalia.cache`), or None.
     """
 
     corpus: Corpus
@@ -72,6 +73,7 @@ class SiteBuild:
     formatted: dict[str, str] = field(default_factory=dict)
     text_pages: dict[str, TextPage] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    cache: TextCache | None = None
     _generated: dict[str, RenderedPage] | None = None
 
     @classmethod
@@ -87,15 +89,17 @@ class SiteBuild:
         Returns:
             The build's data; messages name files relative to the parent of `texts_dir`.
         """
+        if cache is not None:
+            cache.end_build()  # the previous build's, which ended with its citations (`citation_catalog`)
         bibliography = load_bibliography(bib_dir)
         aliases, alias_problems = load_aliases(bib_dir / ALIASES_NAME, set(bibliography.entries))
-        formatted = format_entries(list(bibliography.entries.values()))
+        formatted = format_entries(list(bibliography.entries.values()), cache)
         resolver = CitationResolver(bibliography, aliases)
         previews = {key: plain_text(text) for key, text in formatted.items()}
         corpus = load_corpus(texts_dir, cache)
         abbreviations = _abbreviation_lists(corpus)
         glossary = load_glossary(glossary_dir, abbreviations)
-        build = cls(corpus, bibliography, glossary)
+        build = cls(corpus, bibliography, glossary, cache=cache)
         build.diagnostics = [*bibliography.diagnostics, *alias_problems, *glossary.diagnostics, *corpus.diagnostics]
         matcher = Matcher(glossary)
         # What annotating and rendering a text depends on besides the text itself.
@@ -113,8 +117,6 @@ class SiteBuild:
                     cache.put(ANNOTATED, key, done)
             by_text.append(done[:2])
             build.diagnostics += done[2]
-        if cache is not None:
-            cache.end_build()
         corpus.texts = [text for text, _ in by_text]
         bibliography_pages = render_bibliography_pages(BibliographyData(bibliography.entries, formatted, by_text))
         mentions = [m for text in corpus.texts for m in text.mentions]
@@ -163,7 +165,9 @@ class SiteBuild:
         catalog = CitationCatalog(
             site, site_url.rstrip("/") + "/", date, self.bibliography.entries, self.formatted, self.text_pages
         )
-        catalog.add([replace(s, description=s.description or self.descriptions.get(s.src, "")) for s in sources])
+        catalog.add(
+            [replace(s, description=s.description or self.descriptions.get(s.src, "")) for s in sources], self.cache
+        )
         return catalog
 
     def page_html(self, path: str, html: str, *, is_homepage: bool) -> str:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from citeproc.model import CitationStylesElement
 
 from marginalia.annotate.citations import find_citations
+from marginalia.bibliography import chicago
 from marginalia.bibliography.aliases import load_aliases
-from marginalia.bibliography.chicago import format_entries
+from marginalia.bibliography.chicago import FORMATTED, format_entries, format_items
+from marginalia.bibliography.csl import to_csl
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
+from marginalia.cache import TextCache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,6 +114,29 @@ def test_real_bibliography_loads_cleanly_and_formats_in_chicago_author_date() ->
         " Central Party Literature Press."
     )
     assert formatted["ledovskii2005sovetsko"].startswith("Ledovskii, A., et al. 2005.")
+
+
+def test_each_distinct_item_is_formatted_once_and_kept_for_the_next_build() -> None:
+    entries = list(load_bibliography(ROOT / "bib").entries.values())
+    items = [to_csl(entry) for entry in entries]
+    alike = [{**item, "id": f"{item['id']}-again"} for item in items]
+    lookup = CitationStylesElement.get_macro
+    cache = TextCache()
+    first = format_items(items + alike, cache)
+    assert CitationStylesElement.get_macro is lookup  # citeproc-py's own macro lookup is back
+    assert (cache.hits, cache.misses, len(cache.stores[FORMATTED])) == (0, len(items), len(items))
+    assert first == {**format_entries(entries), **{f"{e.key}-again": first[e.key] for e in entries}}
+    assert format_items(items, cache) == format_entries(entries)
+    assert cache.hits == len(items)
+
+
+def test_formatting_shared_among_processes_gives_the_same_references(monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = list(load_bibliography(ROOT / "bib").entries.values())
+    alone = format_entries(entries)
+    monkeypatch.setattr(chicago, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(chicago.os, "sched_getaffinity", lambda _: {0, 1, 2})
+    shared = format_entries(entries)
+    assert list(shared.items()) == list(alone.items())
 
 
 def test_year_suffixes_tell_entries_apart(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from marginalia.bibliography.chicago import format_items
 from marginalia.bibliography.entries import BibEntry
+from marginalia.cache import TextCache
 from marginalia.citing.block import OriginalWork, render_cite_block
 from marginalia.citing.item import site_page_item, text_page_item
 from marginalia.citing.meta import HeadData, site_page_head, text_page_head
@@ -73,11 +74,12 @@ class CitationCatalog:
     descriptions: dict[str, str] = field(default_factory=dict)
     chicago: dict[str, str] = field(default_factory=dict)
 
-    def add(self, sources: list[PageSource]) -> None:
+    def add(self, sources: list[PageSource], cache: TextCache | None = None) -> None:
         """Make the citation of every page.
 
         Args:
             sources: Every documentation page of the build.
+            cache: References formatted by earlier builds (see `format_items`); None to format all.
 
         Raises:
             CitationKeyCollision: Two pages would share a key.
@@ -110,7 +112,7 @@ class CitationCatalog:
                 original = meta.bibkey
             self.citations[source.src] = PageCitation(key, page_directory(source.url), item, self.date, original)
             self.descriptions[source.src] = source.description
-        formatted = format_items([c.csl() for c in self.citations.values()])
+        formatted = format_items([c.csl() for c in self.citations.values()], cache)
         self.chicago = {src: formatted[c.key] for src, c in self.citations.items()}
 
     def files(self) -> list[tuple[str, str]]:

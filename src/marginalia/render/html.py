@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -74,15 +74,15 @@ def page_url(target: str, page: str, fragment: str = "") -> str:
     Returns:
         E.g. "../../texts/<slug>/#p-3".
     """
-    relative = _relative_directory(url_directory(target), url_directory(page))
-    url = "./" if relative == "." else f"{relative}/"
+    url = _relative_url(url_directory(target), url_directory(page))
     return f"{url}#{fragment}" if fragment else url
 
 
-@cache
-def _relative_directory(target: str, start: str) -> str:
-    """`posixpath.relpath`, once per pair: pages link to the same few folders thousands of times."""
-    return posixpath.relpath(target, start)
+@lru_cache(maxsize=4096)
+def _relative_url(target: str, page: str) -> str:
+    """The URL of one folder from another, kept: a generated page links the same pages many times over."""
+    relative = posixpath.relpath(target, page)
+    return "./" if relative == "." else f"{relative}/"
 
 
 def url_directory(path: str) -> str:

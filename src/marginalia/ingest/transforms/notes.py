@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from marginalia.ingest.patterns import ANY_MARKER, ENDNOTE_LINE, MARKER, NOTE_REF, SUPERSCRIPT_DIGITS, join_lines
+from marginalia.ingest.transforms.rejoin import first_words
 from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, Paragraph, RawBlock, Repair
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
@@ -87,7 +88,7 @@ def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock) -> None:
         elif numbering.notes:
             previous = numbering.notes[-1]
             if offset == 0:
-                doc.repairs.append(Repair(number, "rejoin", f"note {previous.label}: …|{_first_words(line)}"))
+                doc.repairs.append(Repair(number, "rejoin", f"note {previous.label}: …|{first_words(line)}"))
             previous.text = join_lines([previous.text, line])
         else:
             doc.warn(number, "text in a notes section that is not a numbered note ('N. text')", "note-unnumbered")
@@ -204,10 +205,6 @@ def _label(match: re.Match[str]) -> str:
 
 def _key(label: str, scope: int) -> str:
     return label if scope == 1 else f"{scope}.{label}"
-
-
-def _first_words(text: str) -> str:
-    return " ".join(text.split()[:3])
 
 
 __all__ = ["MARKER", "NOTE_REF", "collect_notes", "link_note_markers"]

@@ -115,7 +115,7 @@ def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: _Vocab
             doc.repairs.append(Repair(second.line, "keep-hyphen", f"{word_end}|{word_start}"))
             first.text = head + tail
         return
-    doc.repairs.append(Repair(second.line, "rejoin", f"{_last_words(head)}|{_first_words(tail)}"))
+    doc.repairs.append(Repair(second.line, "rejoin", f"{_last_words(head)}|{first_words(tail)}"))
     joiner = "" if head.endswith(NO_SPACE_AFTER) or head.endswith("-") else " "
     first.text = head + joiner + tail
 
@@ -124,5 +124,6 @@ def _last_words(text: str) -> str:
     return " ".join(text.split()[-3:])
 
 
-def _first_words(text: str) -> str:
+def first_words(text: str) -> str:
+    """The first three words of a text, to show where a join or a continued note begins."""
     return " ".join(text.split()[:3])

@@ -1,17 +1,22 @@
 """MkDocs hooks for the reading site: a thin layer over the `marginalia` package.
 
-Event flow: `on_startup` keeps a cache of each text's work when serving;
+Event flow: `on_startup` keeps a cache of each text's work when serving, and
+for a dirty build (`make serve`) each output's fingerprint (`marginalia.rebuild`);
 `on_config` loads the bibliography, the glossary and the texts,
 annotates and renders them (once per build, since `mkdocs serve` reuses this
 module) and adds them to the navigation; `on_files` adds the generated pages,
 then, with every page known, makes each page's citation and download files;
+`on_nav`, in a dirty build, removes the outputs whose inputs changed, so
+that MkDocs writes them again and skips the rest;
 `on_page_markdown` fills the home page's list of texts, appends each page's
 "Cite this page" block and puts its head tags into `page.meta` for
 `overrides/main.html`; `on_page_content` puts the finished HTML of a
 generated page (glossary, bibliography) in place of its skeleton's marker and
 its headings into the page's table of contents, then sanitizes the HTML of
-every page made from the inputs (see `marginalia.inert`); `on_post_build`
-indexes the finished site for search with Pagefind (see `marginalia.search`). Content problems are logged as warnings, so `mkdocs build
+every page made from the inputs (see `marginalia.inert`); `on_post_page`
+lets go of a written page's HTML; `on_post_build` indexes the finished site
+for search with Pagefind (see `marginalia.search`; in the background while
+serving). Content problems are logged as warnings, so `mkdocs build
 --strict` fails on them.
 """
 
@@ -19,20 +24,26 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from marginalia.cache import TextCache
+from marginalia.citing.block import HEADING as CITE_HEADING
+from marginalia.citing.block import HEADING_ID as CITE_HEADING_ID
 from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
 from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
 from marginalia.ingest.report import summary_line
+from marginalia.rebuild import NavNode, OutputFingerprints, fingerprint, nav_fingerprint
 from marginalia.render import RenderedPage
 from marginalia.render.html import GENERATED_MARKER, Heading, heading_tree
 from marginalia.search import SearchIndexError, index_site
@@ -45,16 +56,41 @@ GLOSSARY_DIR = "glossary"
 _build: SiteBuild | None = None
 _catalog: CitationCatalog | None = None
 _cache: TextCache | None = None
+_outputs: OutputFingerprints | None = None
+_serving = False
+_indexing: threading.Thread | None = None
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""MkDocs' warning on every dirty build, which these hooks make exact (see `marginalia.rebuild`)."""
+
+
+class GeneratedFile(File):
+    """A generated file that a dirty build writes only when its output is missing (see `marginalia.rebuild`)."""
+
+    def is_modified(self) -> bool:
+        return not Path(self.abs_dest_path).is_file()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _cache  # noqa: PLW0603 - the cache outlives each build while serving
+    global _cache, _outputs, _serving  # noqa: PLW0603 - the caches outlive each build while serving
     # Serving rebuilds after every edit: keep each text's work for the next build (see marginalia.cache).
-    _cache = TextCache() if command == "serve" else None
+    _serving = command == "serve"
+    _cache = TextCache() if _serving else None
+    _outputs = OutputFingerprints() if dirty else None
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not str(record.msg).startswith(DIRTY_WARNING)
+        )
+
+
+def on_shutdown() -> None:
+    if _indexing is not None:
+        _indexing.join()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build, _catalog
+    if _indexing is not None:  # the last rebuild's search index, still being written into the site
+        _indexing.join()
     root = Path(config.config_file_path).resolve().parent
     for folder in (TEXTS_DIR, BIB_DIR, GLOSSARY_DIR):
         if not (root / folder).is_dir():
@@ -76,9 +112,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _catalog  # noqa: PLW0603 - see on_config
     build = _current()
     for page in build.pages:
-        files.append(File.generated(config, page.path, content=page.markdown))
+        files.append(GeneratedFile.generated(config, page.path, content=page.markdown))
     for path, content in build.files:
-        files.append(File.generated(config, path, content=content))
+        files.append(GeneratedFile.generated(config, path, content=content))
     sources = [
         PageSource(file.src_uri, file.url, markdown_title(file.content_string, file.name))
         for file in files.documentation_pages()
@@ -91,8 +127,51 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except CitationKeyCollision as error:
         raise PluginError(str(error)) from error
     for path, content in _catalog.files():
-        files.append(File.generated(config, path, content=content))
+        files.append(GeneratedFile.generated(config, path, content=content))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _outputs is None:
+        return nav
+    # A dirty build: remove the outputs whose inputs changed, so that MkDocs writes them, and only them, again.
+    build, catalog = _current(), _catalog
+    root = Path(config.config_file_path).resolve().parent
+    custom = config.theme.custom_dir
+    theme = [root / config.config_file_path, *(sorted(Path(custom).rglob("*")) if custom else [])]
+    site = fingerprint(nav_fingerprint(_nav_nodes(nav.items)), *(_read(p) for p in theme if p.is_file()))
+    written = [f for f in files.documentation_pages() if f.generated_by is None]
+    docs = fingerprint(*(f.content_string for f in written))
+    current = {}
+    for file in files:
+        if file.is_documentation_page():
+            source = file.content_string
+            parts = (build.page_inputs(file.src_uri, source), catalog.page_inputs(file.src_uri) if catalog else "")
+            current[file.abs_dest_path] = fingerprint(site, source, *parts, "" if file.generated_by else docs)
+        elif file.generated_by is not None:
+            current[file.abs_dest_path] = fingerprint(file.content_string)
+    outdated = _outputs.outdated(current)
+    for path in outdated:
+        Path(path).unlink(missing_ok=True)
+    log.info("dirty build: %d of %d pages and generated files to write", len(outdated), len(current))
+    return nav
+
+
+def _nav_nodes(items: list[StructureItem]) -> tuple[NavNode, ...]:
+    # A page titled by its own heading shows that heading: its source stands for the title.
+    nodes: list[NavNode] = []
+    for item in items:
+        if isinstance(item, Section):
+            nodes.append((item.title or "", "", _nav_nodes(item.children)))
+        elif isinstance(item, Page):
+            nodes.append((item.title or item.file.content_string, item.url, ()))
+        elif isinstance(item, Link):
+            nodes.append((item.title or "", item.url, ()))
+    return tuple(nodes)
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", "replace")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -107,24 +186,37 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if head.description:
         # Material writes the description into its meta tag unescaped.
         page.meta["description"] = html.escape(head.description, quote=True)
-    return _catalog.append_block(page.file.src_uri, markdown)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
+    page.markdown = None  # converted: MkDocs holds every page's HTML until it writes them, not their sources too
     generated = build.generated_html(page.file.src_uri)
     if generated is not None:
         html = _with_generated(html, page, generated)
+    if _catalog is not None and page.file.src_uri in _catalog.citations:
+        # The "Cite this page" block is finished HTML: after the page's notes, last in its table of contents.
+        html = f"{html}\n{_catalog.block(page.file.src_uri)}"
+        _add_to_toc(page, [(Heading(2, CITE_HEADING_ID, CITE_HEADING), [])], first=False)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.add(CITE_HEADING_ID)
     return build.page_html(page.file.src_uri, html, is_homepage=page.is_homepage)
 
 
 def _with_generated(html: str, page: Page, generated: RenderedPage) -> str:
-    title = next(iter(page.toc), None)
-    if title is not None:
-        title.children[:0] = [_anchor(heading, below) for heading, below in heading_tree(list(generated.headings))]
+    _add_to_toc(page, heading_tree(list(generated.headings)), first=True)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= generated.anchors
     return html.replace(GENERATED_MARKER, generated.html)
+
+
+def _add_to_toc(page: Page, tree: list[tuple[Heading, list[Heading]]], *, first: bool) -> None:
+    # Under the page's title (its first heading) when it has one; before or after the headings there.
+    title = next(iter(page.toc), None)
+    below = title.children if title is not None else page.toc.items
+    links = [_anchor(heading, under) for heading, under in tree]
+    below[:] = [*links, *below] if first else [*below, *links]
 
 
 def _anchor(heading: Heading, below: list[Heading]) -> AnchorLink:
@@ -134,13 +226,35 @@ def _anchor(heading: Heading, below: list[Heading]) -> AnchorLink:
     return link
 
 
+# After every plugin (priority 0): the page's HTML is in `output`, which MkDocs writes next.
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    page.content = None  # written: not held for the rest of the build (nor while Pagefind runs)
+    return output
+
+
 # After every plugin (priority 0) has written its files: Pagefind reads the finished pages.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
+    global _indexing  # noqa: PLW0603 - see on_config
+    if _outputs is not None:
+        _outputs.commit()
+    if _serving:
+        # The rebuilt pages are served at once; the search index follows a moment later (joined in on_config).
+        _indexing = threading.Thread(target=_index_in_background, args=(Path(config.site_dir),), daemon=True)
+        _indexing.start()
+        return
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+
+
+def _index_in_background(site_dir: Path) -> None:
+    try:
+        index_site(site_dir)
+    except SearchIndexError as error:
+        log.error("search index not updated: %s", error)
 
 
 def _current() -> SiteBuild:

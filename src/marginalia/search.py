@@ -12,10 +12,20 @@ shipped in the `pagefind-bin` wheel over the finished site; the search box in
 Pagefind folds diacritics ("Luthi" finds "Lüthi") and splits Chinese text
 itself, so the index needs no plain spellings; `plain_spelling` serves the
 glossary's filter lists.
+
+Pagefind holds a run's whole index in memory, some four times the HTML it
+reads (1.6 GiB for the 400 MiB of 1,000 texts). So a large site is indexed
+in shards of at most `SHARD_BYTES` of pages, one run after the other
+(`shard_globs`): the first into `pagefind/`, the others into `pagefind-2/`,
+`pagefind-3/` …, listed in `pagefind/shards.json`, which the search script
+merges into one search (Pagefind's `mergeIndex`, results ranked together).
+A site under the limit has one bundle and an empty list.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -29,6 +39,10 @@ EXCLUDE_SELECTORS = (".headerlink", "[data-search-exclude]")
 # Text pages and generated pages, not 404.html, which Material writes outside any folder.
 PAGES_GLOB = "**/index.html"
 OUTPUT_SUBDIR = "pagefind"
+SHARDS_FILE = "shards.json"
+"""In the first bundle: the other bundles' folders, relative to it."""
+SHARD_BYTES = 96 * 2**20
+"""The most HTML one Pagefind run reads (about 0.4 GiB of memory); a larger site is indexed in shards."""
 
 
 class SearchIndexError(RuntimeError):
@@ -40,11 +54,13 @@ def plain_spelling(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
+def pagefind_command(site_dir: Path, glob: str = PAGES_GLOB, output: str = OUTPUT_SUBDIR) -> list[str]:
     """The command that indexes a built site with the Pagefind binary of the `pagefind[bin]` package.
 
     Args:
-        site_dir: The built site; Pagefind writes its index to `<site_dir>/pagefind/`.
+        site_dir: The built site.
+        glob: The pages to index, relative to `site_dir`.
+        output: The folder in `site_dir` that Pagefind writes the index to.
 
     Returns:
         The command's arguments, starting with this Python interpreter.
@@ -57,27 +73,87 @@ def pagefind_command(site_dir: Path) -> list[str]:
         "--site",
         str(site_dir),
         "--output-subdir",
-        OUTPUT_SUBDIR,
+        output,
         "--root-selector",
         ROOT_SELECTOR,
         *excludes,
         "--glob",
-        PAGES_GLOB,
+        glob,
         "--quiet",
     ]
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the search index of a built site into `<site_dir>/pagefind/`.
+def shard_globs(sizes: dict[str, int], limit: int = SHARD_BYTES) -> list[str]:
+    """Split a site's pages into shards of at most `limit` bytes, each named by one Pagefind glob.
+
+    A folder stays whole when it fits (a text with its parts); a larger one is
+    split into its pages and subfolders. Shards take a folder's pages, then its
+    subfolders, in name order, so the same site always gives the same shards.
+
+    Args:
+        sizes: Each page's path relative to the site (`texts/a/index.html`) and size in bytes.
+        limit: The most bytes of pages in a shard (a single larger folder makes a shard of its own).
+
+    Returns:
+        One glob per shard, `PAGES_GLOB` when the whole site fits in one.
+    """
+    shards: list[list[str]] = [[]]
+    used = 0
+    for pattern, size in _folders(sizes, "", limit):
+        if shards[-1] and used + size > limit:
+            shards.append([])
+            used = 0
+        shards[-1].append(pattern)
+        used += size
+    return [patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}" for patterns in shards]
+
+
+def _folders(sizes: dict[str, int], prefix: str, limit: int) -> list[tuple[str, int]]:
+    """The globs of the folders under `prefix` that fit in `limit`, with their sizes, in name order."""
+    total = sum(sizes.values())
+    if total <= limit:
+        return [(prefix + PAGES_GLOB, total)]
+    below: dict[str, dict[str, int]] = {}
+    result = []
+    for path, size in sorted(sizes.items()):
+        folder, slash, rest = path.partition("/")
+        if slash:
+            below.setdefault(folder, {})[rest] = size
+        else:
+            result.append((prefix + path, size))
+    for folder, inside in sorted(below.items()):
+        result += _folders(inside, f"{prefix}{folder}/", limit)
+    return result
+
+
+def index_site(site_dir: Path, limit: int = SHARD_BYTES) -> None:
+    """Write the search index of a built site into `<site_dir>/pagefind/` (and more bundles for a large site).
 
     Args:
         site_dir: The built site.
+        limit: The most bytes of pages that one Pagefind run reads (see `shard_globs`).
 
     Raises:
         SearchIndexError: When Pagefind is missing or fails; its output is in the message.
     """
+    sizes = {
+        path.relative_to(site_dir).as_posix(): path.stat().st_size
+        for path in site_dir.glob(PAGES_GLOB)
+        if not path.relative_to(site_dir).parts[0].startswith(OUTPUT_SUBDIR)
+    }
+    globs = shard_globs(sizes, limit) if sizes else [PAGES_GLOB]
+    bundles = [OUTPUT_SUBDIR, *(f"{OUTPUT_SUBDIR}-{number}" for number in range(2, len(globs) + 1))]
+    for folder in site_dir.glob(f"{OUTPUT_SUBDIR}*"):
+        shutil.rmtree(folder)  # a dirty rebuild's bundles, whose number may have changed
+    for glob, bundle in zip(globs, bundles, strict=True):
+        _run(pagefind_command(site_dir, glob, bundle), site_dir)
+    shards = [f"../{bundle}/" for bundle in bundles[1:]]
+    (site_dir / OUTPUT_SUBDIR / SHARDS_FILE).write_text(json.dumps(shards) + "\n", encoding="utf-8")
+
+
+def _run(command: list[str], site_dir: Path) -> None:
     try:
-        run = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+        run = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
         raise SearchIndexError(f"could not run Pagefind on {site_dir}: {error}") from error
     if run.returncode != 0:

@@ -210,6 +210,20 @@ class SiteBuild:
             self._generated = {page.path: page for page in self.pages if page.html}
         return self._generated.get(src)
 
+    def page_inputs(self, path: str, markdown: str) -> str:
+        """What this build adds to a page's Markdown source, as one string (see `marginalia.rebuild`).
+
+        Args:
+            path: The page's path under `docs/`.
+            markdown: Its source.
+
+        Returns:
+            A generated page's finished HTML, the list of texts where the source asks for it, else "".
+        """
+        generated = self.generated_html(path)
+        home = self.fill_home(TEXT_LIST_PLACEHOLDER) if TEXT_LIST_PLACEHOLDER in markdown else ""
+        return (generated.html if generated is not None else "") + home
+
     def fill_home(self, markdown: str) -> str:
         """Put the list of texts where the home page asks for it."""
         return markdown.replace(TEXT_LIST_PLACEHOLDER, render_text_list(self.corpus.texts))

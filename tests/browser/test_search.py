@@ -1,11 +1,38 @@
-"""Material's search in a real browser: names, plain spellings and Chinese."""
+"""Material's search box answered by Pagefind in a real browser: names, plain spellings and Chinese.
+
+Each test runs twice: on the site as built (one index bundle) and on a copy
+indexed in shards of at most 1 MiB of pages, as a site of hundreds of texts is
+(`marginalia.search.shard_globs`), whose bundles the search script merges.
+"""
 
 from __future__ import annotations
 
+import json
+import shutil
+from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from marginalia.search import index_site
+from sitebuild import SiteResult, serve
+
+
+@pytest.fixture(scope="session")
+def sharded_url(site: SiteResult, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    copy = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(site.site, copy)
+    index_site(copy, limit=2**20)
+    shards = json.loads((copy / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(shards) >= 3 and all((copy / "pagefind" / shard / "pagefind-entry.json").is_file() for shard in shards)
+    with serve(copy) as url:
+        yield url
+
+
+@pytest.fixture(params=["one-bundle", "shards"])
+def search_url(request: pytest.FixtureRequest, base_url: str) -> str:
+    return base_url if request.param == "one-bundle" else str(request.getfixturevalue("sharded_url"))
 
 
 def search(page: Page, base_url: str, query: str) -> list[str]:
@@ -21,8 +48,8 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
     return [urlunsplit(urlsplit(href or "")._replace(query="")) for href in hrefs]
 
 
-def test_a_glossary_entry_ranks_first_for_its_own_name(wide: Page, base_url: str) -> None:
-    assert search(wide, base_url, "Kosygin")[0].endswith("glossary/aleksei-kosygin/")
+def test_a_glossary_entry_ranks_first_for_its_own_name(wide: Page, search_url: str) -> None:
+    assert search(wide, search_url, "Kosygin")[0].endswith("glossary/aleksei-kosygin/")
 
 
 @pytest.mark.parametrize(
@@ -36,6 +63,6 @@ def test_a_glossary_entry_ranks_first_for_its_own_name(wide: Page, base_url: str
         pytest.param("rollercoaster", "texts/radchenko-2020/", id="body_text"),
     ],
 )
-def test_search_finds(wide: Page, base_url: str, query: str, expected: str) -> None:
-    links = search(wide, base_url, query)
+def test_search_finds(wide: Page, search_url: str, query: str, expected: str) -> None:
+    links = search(wide, search_url, query)
     assert any(expected in link for link in links), links

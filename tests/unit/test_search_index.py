@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from marginalia.search import SearchIndexError, index_site
+from marginalia.search import SearchIndexError, index_site, shard_globs
 
 PAGE = """<!doctype html><html lang="en"><head><title>Ceaușescu - Reader</title></head><body>
 <nav>Navigation repeated on every page</nav>
@@ -56,3 +56,39 @@ def test_index_site_gives_the_same_bytes_twice(tmp_path: Path) -> None:
 def test_index_site_fails_with_pagefind_s_reason(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match=r"Pagefind failed on .*\n.*not able to build an index"):
         index_site(tmp_path)
+
+
+def test_shards_keep_folders_whole_and_split_only_what_is_too_large() -> None:
+    sizes = {
+        "index.html": 10,
+        "glossary/a/index.html": 20,
+        "glossary/b/index.html": 20,
+        "texts/one/index.html": 30,
+        "texts/one/preface/index.html": 30,
+        "texts/two/index.html": 50,
+        "texts/three/index.html": 200,
+    }
+    assert shard_globs(sizes, limit=1_000) == ["**/index.html"]
+    assert shard_globs(sizes, limit=100) == [
+        "{index.html,glossary/**/index.html}",
+        "texts/one/**/index.html",
+        "texts/three/index.html",  # a page larger than a shard: one of its own
+        "texts/two/**/index.html",
+    ]
+
+
+def test_a_large_site_is_indexed_in_shards_that_the_first_bundle_lists(tmp_path: Path) -> None:
+    for name in ("alpha", "beta", "gamma"):
+        (tmp_path / "texts" / name).mkdir(parents=True)
+        (tmp_path / "texts" / name / "index.html").write_text(PAGE.replace("Romania", name), encoding="utf-8")
+    index_site(tmp_path, limit=len(PAGE))
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text(encoding="utf-8")) == [
+        "../pagefind-2/",
+        "../pagefind-3/",
+    ]
+    for bundle in ("pagefind", "pagefind-2", "pagefind-3"):
+        entry = json.loads((tmp_path / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"]["en"]["page_count"] == 1, bundle
+    index_site(tmp_path)  # a rebuild under the limit: one bundle again, the old shards gone
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text(encoding="utf-8")) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "texts"]

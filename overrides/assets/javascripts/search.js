@@ -16,10 +16,15 @@ const bundle = new URL(form.dataset.pagefind, document.baseURI);
 let pagefind = null;
 let latest = 0;
 
-// Pagefind's addresses start at the site's root, the folder above pagefind/.
+// Pagefind's addresses start at the site's root, the folder above pagefind/. A large site is indexed
+// in shards (src/marginalia/search.py): pagefind/shards.json lists the other bundles, searched as one.
 function load() {
   pagefind ??= import(bundle.href).then(async (module) => {
-    await module.options({ baseUrl: new URL("..", bundle).pathname });
+    const baseUrl = new URL("..", bundle).pathname;
+    await module.options({ baseUrl });
+    const response = await fetch(new URL("shards.json", bundle));
+    const shards = response.ok ? await response.json() : [];
+    await Promise.all(shards.map((shard) => module.mergeIndex(new URL(shard, bundle).pathname, { baseUrl })));
     return module;
   });
   return pagefind;

@@ -11,6 +11,8 @@ from marginalia.render.inline import esc
 
 SITE_FILES = ("site.bib", "bibliography.bib")
 """Site-wide downloads at the site root: every page's entry, and every reference of every text."""
+HEADING = "Cite this page"
+HEADING_ID = "cite-this-page"
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class OriginalWork:
 def render_cite_block(
     page: PageCitation, *, formatted: str, original: OriginalWork | None, paragraphs: bool, site_files: bool
 ) -> str:
-    """The block as Markdown (a heading and raw HTML), to append to the page.
+    """The block as finished HTML (its heading as Python-Markdown's `toc` writes one), to append to the page.
 
     Args:
         page: The page's citation.
@@ -36,13 +38,16 @@ def render_cite_block(
         site_files: Whether to offer the site-wide downloads too.
 
     Returns:
-        Markdown.
+        HTML.
     """
     data = (
         f'data-cite-key="{esc(page.key)}" data-cite-url="{esc(page.url)}"'
         f' data-cite-text="{esc(plain_text(formatted))}" data-cite-bibtex="{esc(page.bibtex())}"'
     )
-    parts = ["## Cite this page {: #cite-this-page }", "", f'<div class="cite-this" {data}>']
+    heading = (
+        f'<h2 id="{HEADING_ID}">{HEADING}<a class="headerlink" href="#{HEADING_ID}" title="Permanent link">¶</a></h2>'
+    )
+    parts = [heading, f'<div class="cite-this" {data}>']
     if original is not None:
         parts += ['<p class="cite-heading">The original work</p>', *_citation(original.formatted, original.bibtex)]
         link = posixpath.relpath(original.file, page.directory or ".")

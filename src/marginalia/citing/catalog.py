@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass, field
 
 from marginalia.bibliography.chicago import format_items
@@ -22,10 +21,6 @@ from marginalia.corpus import Text
 from marginalia.model import Signature
 from marginalia.render.bibliography import entry_file_path
 from marginalia.render.inline import display_title
-
-FOOTNOTES_MARKER = "///Footnotes Go Here///"
-"""Python-Markdown's footnotes extension puts the notes here (its default `PLACE_MARKER`)."""
-NOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 
 
 class CitationKeyCollision(Exception):
@@ -128,17 +123,8 @@ class CitationCatalog:
         result.append(("bibliography.bib", "\n".join(e.raw.strip() + "\n" for e in self.entries.values())))
         return result
 
-    def append_block(self, src: str, markdown: str) -> str:
-        """A page's Markdown with its "Cite this page" block at the end, after the page's notes.
-
-        Python-Markdown puts footnotes at the end of the page unless it finds its
-        place marker, so the marker goes before the block on pages with notes.
-        """
-        notes = FOOTNOTES_MARKER + "\n\n" if NOTE_DEFINITION.search(markdown) else ""
-        return markdown.rstrip() + "\n\n" + notes + self.block(src)
-
     def block(self, src: str) -> str:
-        """The "Cite this page" block of one page (Markdown), or "" for a page the catalog does not know."""
+        """The "Cite this page" block of one page (HTML), or "" for a page the catalog does not know."""
         citation = self.citations.get(src)
         if citation is None:
             return ""
@@ -157,6 +143,16 @@ class CitationCatalog:
             paragraphs=text_page is not None,
             site_files=is_home_or_bibliography,
         )
+
+    def page_inputs(self, src: str) -> str:
+        """Everything the page's cite block and head tags are made of, as one string (see `marginalia.rebuild`)."""
+        citation = self.citations.get(src)
+        if citation is None:
+            return ""
+        text_page = self.text_pages.get(src)
+        keys = [citation.original_key, *(r.key for r in text_page.text.citations if r.key)] if text_page else []
+        works = [(self.entries[k].raw, self.formatted.get(k, "")) for k in dict.fromkeys(keys) if k in self.entries]
+        return repr((citation, self.chicago.get(src), self.descriptions.get(src), text_page is not None, works))
 
     def head(self, src: str) -> HeadData:
         """The head tags of one page."""

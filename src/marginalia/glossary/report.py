@@ -19,7 +19,10 @@ from marginalia.model import Note, Paragraph
 
 CAPITALIZED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*)*")
 """Runs of capitalized words (with at least one lower-case letter, so not abbreviations)."""
-SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[“\"(‘]\s*)$")
+SENTENCE_START = re.compile(r"(?:[.?!:;]\s+|[“\"(‘]\s*)$")
+"""What ends the text before a word that starts a sentence (or the text starts there)."""
+SENTENCE_START_WINDOW = 40
+"""How far back `SENTENCE_START` looks: punctuation and the spaces after it."""
 COMMON = frozenset(
     [
         *MONTH_NAMES,
@@ -131,7 +134,8 @@ def _uncovered_names(text: str, matcher: Matcher) -> list[str]:
     found = []
     for match in CAPITALIZED.finditer(masked):
         words = match.group(0).split()
-        if SENTENCE_START.search(masked[: match.start()]):
+        start = match.start()
+        if start == 0 or SENTENCE_START.search(masked, max(0, start - SENTENCE_START_WINDOW), start):
             words = words[1:]  # the first word may only be capitalized because it starts a sentence
         while words and words[0] in COMMON:
             words = words[1:]

@@ -1,0 +1,76 @@
+"""Which output files a dirty rebuild (`mkdocs serve --dirty`, `make serve`) must write again.
+
+MkDocs' dirty mode skips a page, or a generated file, whose
+`File.is_modified()` is false, and never removes an output. Its own rule
+compares modification times, which cannot see a page whose output changes
+while its source does not (a text's title in every page's navigation, a
+glossary entry's list of mentions), and counts every generated file as
+modified, so serving rebuilt every page after each edit.
+
+`OutputFingerprints` keeps, for each output file of the last build, a hash
+of everything that output is made of (`fingerprint`); before the pages are
+written, the hooks remove the output of every file whose hash changed and of
+every file the build no longer makes (`OutputFingerprints.outdated`), and a
+generated file counts as modified exactly when its output is missing
+(`hooks/reader.py`). So a rebuild writes what changed and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+def fingerprint(*parts: str) -> str:
+    """A hash of strings, each one delimited, so that ("ab", "c") and ("a", "bc") differ."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+NavNode = tuple[str, str, tuple["NavNode", ...]]
+"""A navigation item as the pages show it: its title, its URL ("" for a section) and its children."""
+
+
+def nav_fingerprint(items: Iterable[NavNode]) -> str:
+    """A hash of the navigation: every title and URL in order, sections with their children."""
+
+    def flat(nodes: Iterable[NavNode], depth: int) -> Iterable[str]:
+        for title, url, children in nodes:
+            yield f"{depth}\t{title}\t{url}"
+            yield from flat(children, depth + 1)
+
+    return fingerprint(*flat(items, 0))
+
+
+@dataclass
+class OutputFingerprints:
+    """Each output file's fingerprint in the last build that finished, by the output's path.
+
+    Attributes:
+        written: The fingerprints of the last build that finished.
+        pending: Those of the build in progress, kept when it finishes (`commit`).
+    """
+
+    written: dict[str, str] = field(default_factory=dict)
+    pending: dict[str, str] = field(default_factory=dict)
+
+    def outdated(self, current: dict[str, str]) -> list[str]:
+        """The outputs to remove before this build writes: changed, new to it, or no longer made.
+
+        Args:
+            current: Each output path of this build with its fingerprint.
+
+        Returns:
+            The paths, in a fixed order; a path whose output does not exist does no harm.
+        """
+        self.pending = current
+        gone = sorted(path for path in self.written if path not in current)
+        return [path for path, value in current.items() if self.written.get(path) != value] + gone
+
+    def commit(self) -> None:
+        """The build in progress finished: its outputs are the ones on disk."""
+        self.written, self.pending = self.pending, {}

@@ -49,6 +49,7 @@ PLOT = DEVELOPERS / "benchmark.svg"
 REPORT = DEVELOPERS / "performance.md"
 TABLE_START, TABLE_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 SIZES = (10, 50, 200, 1000)
+RSS_INTERVAL = 0.2
 FIRST_RESULTS = 10  # the results whose fragments Pagefind fetches for a query (RESULTS in search.js)
 REAL_TEXTS = ("radchenko-2020", "shen-2020-front-matter")
 COPIED = ("bib", "glossary", "overrides", "hooks")
@@ -71,7 +72,12 @@ WORDS = (
 
 @dataclass(frozen=True)
 class Build:
-    """One `mkdocs build`: wall time, CPU time (with its worker processes'), peak RSS, and what it wrote."""
+    """One `mkdocs build`: wall time, CPU time (with its worker processes'), peak RSS, and what it wrote.
+
+    The peak RSS is that of the build's processes together (MkDocs, its citation
+    worker, Pagefind), sampled every `RSS_INTERVAL` seconds, or the largest one
+    process reached if that was more.
+    """
 
     seconds: float
     cpu: float
@@ -237,9 +243,15 @@ def build(project: Path) -> Build:
     site = project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     start = time.perf_counter()
+    together = 0
     with open(project / "build.log", "wb") as log:
         process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            together = max(together, tree_rss(process.pid))
+            time.sleep(RSS_INTERVAL)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
@@ -249,13 +261,35 @@ def build(project: Path) -> Build:
     return Build(
         seconds,
         usage.ru_utime + usage.ru_stime,
-        usage.ru_maxrss * 1024,
+        max(together, usage.ru_maxrss * 1024),
         len(html),
         sum(path.stat().st_size for path in site.rglob("*") if path.is_file()),
         first_query_bytes(site),
         html[largest],
         str(largest.relative_to(site)),
     )
+
+
+def tree_rss(pid: int) -> int:
+    """The resident memory of a process and all its descendants now, in bytes (Linux `/proc`)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue  # ended meanwhile
+            children.setdefault(parent, []).append(int(entry.name))
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        stack += children.get(current, [])
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        total += sum(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
+    return total
 
 
 def first_query_bytes(site: Path) -> int:

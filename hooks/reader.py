@@ -138,13 +138,28 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if _outputs is None:
         return nav
     # A dirty build: remove the outputs whose inputs changed, so that MkDocs writes them, and only them, again.
+    current = _fingerprints(nav, config, files)
+    outdated = _outputs.outdated(current)
+    for path in outdated:
+        Path(path).unlink(missing_ok=True)
+    log.info("dirty build: %d of %d pages and generated files to write", len(outdated), len(current))
+    return nav
+
+
+def _fingerprints(nav: Navigation, config: MkDocsConfig, files: Files) -> dict[str, str]:
+    # Each page and generated file by its output path: a hash of everything its output is made of.
     build, catalog = _current(), _catalog
     root = Path(config.config_file_path).resolve().parent
     custom = config.theme.custom_dir
     theme = [root / config.config_file_path, *(sorted(Path(custom).rglob("*")) if custom else [])]
     site = fingerprint(nav_fingerprint(_nav_nodes(nav.items)), *(_read(p) for p in theme if p.is_file()))
-    written = [f for f in files.documentation_pages() if f.generated_by is None]
-    docs = fingerprint(*(f.content_string for f in written))
+    # Pages written in docs/ are few: any change to one of them, or to anything else watched (the
+    # package's source, which the API reference shows), writes them all.
+    ours = {root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR}
+    watched = [Path(folder) for folder in config.watch if Path(folder).resolve() not in ours]
+    inside = [path for w in watched for path in ([w] if w.is_file() else sorted(w.rglob("*"))) if path.is_file()]
+    stamps = [f"{path}\t{path.stat().st_mtime_ns}" for path in inside]
+    docs = fingerprint(*(f.content_string for f in files.documentation_pages() if f.generated_by is None), *stamps)
     current = {}
     for file in files:
         if file.is_documentation_page():
@@ -153,11 +168,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             current[file.abs_dest_path] = fingerprint(site, source, *parts, "" if file.generated_by else docs)
         elif file.generated_by is not None:
             current[file.abs_dest_path] = fingerprint(file.content_string)
-    outdated = _outputs.outdated(current)
-    for path in outdated:
-        Path(path).unlink(missing_ok=True)
-    log.info("dirty build: %d of %d pages and generated files to write", len(outdated), len(current))
-    return nav
+    return current
 
 
 def _nav_nodes(items: list[StructureItem]) -> tuple[NavNode, ...]:

@@ -9,6 +9,7 @@ a clean `mkdocs build` of the same folder.
 from __future__ import annotations
 
 import filecmp
+import os
 import re
 import shutil
 import subprocess
@@ -46,6 +47,11 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(content.replace(old, new, 1), encoding="utf-8")
 
 
+def _touch(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
 def _differences(served: Path, clean: Path) -> list[str]:
     files = {p.relative_to(served) for p in served.rglob("*") if p.is_file()}
     expected = {p.relative_to(clean) for p in clean.rglob("*") if p.is_file()}
@@ -59,6 +65,11 @@ def _differences(served: Path, clean: Path) -> list[str]:
 
 def test_each_dirty_rebuild_writes_only_what_changed_and_equals_a_clean_build(tmp_path: Path) -> None:
     root = copy_root(ROOTS / "formats", tmp_path / "root")
+    # Something else watched, as the package's source is for the API reference of the real site.
+    (root / "watched").mkdir()
+    (root / "watched" / "notes.txt").write_text("first\n", encoding="utf-8")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("watch:\n  - watched\n")
     served = tmp_path / "served"
     source = root / "texts" / TEXT / "source.md"
     first_sentence = source.read_text(encoding="utf-8").split("## ", 2)[2].split("\n\n")[1].split(" ")[:3]
@@ -67,6 +78,7 @@ def test_each_dirty_rebuild_writes_only_what_changed_and_equals_a_clean_build(tm
         ("a sentence", lambda: _edit(source, " ".join(first_sentence), " ".join(first_sentence) + " indeed")),
         ("a title", lambda: _edit(root / "texts" / TEXT / "text.yml", 'title: "', 'title: "Revised ')),
         ("a glossary entry", lambda: _edit(root / "glossary" / "people.yml", "description: ", "description: Also ")),
+        ("a watched file", lambda: _touch(root / "watched" / "notes.txt")),
         ("a new text", lambda: shutil.copytree(root / "texts" / TEXT, root / "texts" / "lin-2020-copy")),
         ("a removed text", lambda: shutil.rmtree(root / "texts" / "lin-2020-copy")),
     ]
@@ -101,4 +113,6 @@ def test_each_dirty_rebuild_writes_only_what_changed_and_equals_a_clean_build(tm
     assert written["the first build"][0] == total
     assert written["nothing"][0] == 0
     assert 0 < written["a sentence"][0] < total / 5, written
+    docs = len(list((root / "docs").rglob("*.md")))
+    assert written["a watched file"][0] == docs, written  # the pages written in docs/, and nothing else
     assert written["a new text"][1] > total and written["a removed text"][1] == total

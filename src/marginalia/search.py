@@ -41,6 +41,8 @@ PAGES_GLOB = "**/index.html"
 OUTPUT_SUBDIR = "pagefind"
 SHARDS_FILE = "shards.json"
 """In the first bundle: the other bundles' folders, relative to it."""
+GLOB_SYNTAX = frozenset("*?[]{}<>():,$")
+"""The characters that Pagefind's globs read as syntax, unless escaped with a backslash."""
 SHARD_BYTES = 96 * 2**20
 """The most HTML one Pagefind run reads (about 0.4 GiB of memory); a larger site is indexed in shards."""
 
@@ -120,10 +122,19 @@ def _folders(sizes: dict[str, int], prefix: str, limit: int) -> list[tuple[str, 
         if slash:
             below.setdefault(folder, {})[rest] = size
         else:
-            result.append((prefix + path, size))
+            result.append((prefix + glob_name(path), size))
     for folder, inside in sorted(below.items()):
-        result += _folders(inside, f"{prefix}{folder}/", limit)
+        result += _folders(inside, f"{prefix}{glob_name(folder)}/", limit)
     return result
+
+
+def glob_name(name: str) -> str:
+    """A file or folder name as a Pagefind glob that matches it: its glob syntax escaped.
+
+    Pagefind's globs refuse a needless escape and cannot escape a backslash, so
+    a backslash in a name matches any one character there.
+    """
+    return "".join("?" if ch == "\\" else "\\" + ch if ch in GLOB_SYNTAX else ch for ch in name)
 
 
 def index_site(site_dir: Path, limit: int = SHARD_BYTES) -> None:

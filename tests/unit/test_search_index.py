@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from marginalia.search import SearchIndexError, index_site, shard_globs
+from marginalia.search import SearchIndexError, glob_name, index_site, shard_globs
 
 PAGE = """<!doctype html><html lang="en"><head><title>Ceaușescu - Reader</title></head><body>
 <nav>Navigation repeated on every page</nav>
@@ -19,11 +19,11 @@ PAGE = """<!doctype html><html lang="en"><head><title>Ceaușescu - Reader</title
 </article></body></html>"""
 
 
-def fragments(site: Path) -> list[dict[str, object]]:
+def fragments(bundle: Path) -> list[dict[str, object]]:
     prefix = b"pagefind_dcd"
     return [
         json.loads(gzip.decompress(path.read_bytes()).removeprefix(prefix))
-        for path in sorted((site / "pagefind" / "fragment").iterdir())
+        for path in sorted((bundle / "fragment").iterdir())
     ]
 
 
@@ -34,7 +34,7 @@ def test_index_site_indexes_each_page_s_article_only(tmp_path: Path) -> None:
     index_site(tmp_path)
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 1
-    [fragment] = fragments(tmp_path)
+    [fragment] = fragments(tmp_path / "pagefind")
     assert fragment["url"] == "/glossary/nicolae-ceausescu/"
     assert fragment["meta"] == {"title": "Nicolae Ceaușescu"}
     assert fragment["content"] == "Nicolae Ceaușescu. Leader of Communist Romania."
@@ -92,3 +92,26 @@ def test_a_large_site_is_indexed_in_shards_that_the_first_bundle_lists(tmp_path:
     index_site(tmp_path)  # a rebuild under the limit: one bundle again, the old shards gone
     assert json.loads((tmp_path / "pagefind" / "shards.json").read_text(encoding="utf-8")) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "texts"]
+
+
+ODD_NAMES = ["a,b", "c{d}", "e[f]", "g*h", "h<i>", "j(k)", "l:m", "n!o", "p$q", "r#s", "t u", "back\\slash", "é"]
+
+
+def test_every_page_is_in_exactly_one_shard_whatever_its_folder_is_called(tmp_path: Path) -> None:
+    for name in ODD_NAMES:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(PAGE.replace("Romania", "Romania " + name), encoding="utf-8")
+    index_site(tmp_path, limit=len(PAGE) * 2)
+    bundles = [tmp_path / "pagefind"]
+    bundles += [(bundles[0] / shard).resolve() for shard in json.loads((bundles[0] / "shards.json").read_text())]
+    counts = [json.loads((b / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"] for b in bundles]
+    assert sum(counts) == len(ODD_NAMES) and len(bundles) > 3
+    urls = [str(fragment["url"]) for bundle in bundles for fragment in fragments(bundle)]
+    assert len(urls) == len(set(urls)) == len(ODD_NAMES)
+
+
+def test_glob_syntax_in_names_is_escaped_where_pagefind_allows_it() -> None:
+    assert glob_name("a,b") == "a\\,b"
+    assert glob_name("c{d}") == "c\\{d\\}"
+    assert glob_name("n!o") == "n!o"  # an escape Pagefind does not need is refused
+    assert glob_name("back\\slash") == "back?slash"  # no escape for a backslash: any one character

@@ -8,12 +8,14 @@ module) and adds them to the navigation; `on_files` adds the generated pages,
 then, with every page known, makes each page's citation and download files;
 `on_nav`, in a dirty build, removes the outputs whose inputs changed, so
 that MkDocs writes them again and skips the rest;
-`on_page_markdown` fills the home page's list of texts, appends each page's
-"Cite this page" block and puts its head tags into `page.meta` for
-`overrides/main.html`; `on_page_content` puts the finished HTML of a
-generated page (glossary, bibliography) in place of its skeleton's marker and
-its headings into the page's table of contents, then sanitizes the HTML of
-every page made from the inputs (see `marginalia.inert`); `on_post_page`
+`on_page_markdown` fills the home page's list of texts and puts the page's
+head tags into `page.meta` for `overrides/main.html`; `on_page_content` puts
+the finished HTML of a generated page (glossary, bibliography) in place of
+its skeleton's marker and its headings into the page's table of contents,
+then sanitizes the HTML of every page made from the inputs (see
+`marginalia.inert`); `on_page_context` appends the "Cite this page" block,
+whose references a worker process formats while the pages are converted;
+`on_post_page`
 lets go of a written page's HTML; `on_post_build` indexes the finished site
 for search with Pagefind (see `marginalia.search`; in the background while
 serving). Content problems are logged as warnings, so `mkdocs build
@@ -38,6 +40,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 
 from marginalia.cache import TextCache
 from marginalia.citing.block import HEADING as CITE_HEADING
@@ -210,12 +213,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if generated is not None:
         html = _with_generated(html, page, generated)
     if _catalog is not None and page.file.src_uri in _catalog.citations:
-        # The "Cite this page" block is finished HTML: after the page's notes, last in its table of contents.
-        html = f"{html}\n{_catalog.block(page.file.src_uri)}"
         _add_to_toc(page, [(Heading(2, CITE_HEADING_ID, CITE_HEADING), [])], first=False)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.add(CITE_HEADING_ID)
     return build.page_html(page.file.src_uri, html, is_homepage=page.is_homepage)
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    # The "Cite this page" block, finished HTML, ends the page after its notes. It is added as the page is
+    # written, not as it is converted, so that the citations are formatted meanwhile (`CitationCatalog.add`).
+    if _catalog is not None and page.file.src_uri in _catalog.citations:
+        block = _current().page_html(page.file.src_uri, _catalog.block(page.file.src_uri), is_homepage=page.is_homepage)
+        page.content = f"{page.content}\n{block}"
+    return context
 
 
 def _with_generated(html: str, page: Page, generated: RenderedPage) -> str:

@@ -139,6 +139,17 @@ def test_formatting_shared_among_processes_gives_the_same_references(monkeypatch
     assert list(shared.items()) == list(alone.items())
 
 
+def test_formatting_in_the_background_gives_the_same_references(monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = list(load_bibliography(ROOT / "bib").entries.values())
+    monkeypatch.setattr(chicago, "BACKGROUND_FROM", 2)
+    monkeypatch.setattr(chicago.os, "sched_getaffinity", lambda _: {0, 1})
+    cache = TextCache()
+    formatting = chicago.start_formatting([to_csl(entry) for entry in entries], cache, background=True)
+    assert formatting.pending is not None  # a worker formats them while this process goes on
+    assert formatting.result() == format_entries(entries)
+    assert formatting.pool is None and len(cache.stores[FORMATTED]) == len(entries)
+
+
 def test_year_suffixes_tell_entries_apart(tmp_path: Path) -> None:
     bib = (
         "@book{a, author={Twin, Ann}, title={A}, year={2001a}}\n@book{b, author={Twin, Ann}, title={B}, year={2001b}}\n"

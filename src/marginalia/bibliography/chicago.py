@@ -36,8 +36,9 @@ import multiprocessing
 import os
 import re
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ FORMATTED = "formatted"
 """The cache store of formatted references, by the digest of the style and the item without its id."""
 PARALLEL_FROM = 200
 """The fewest items to format that are shared among the cores (see `_format`)."""
+BACKGROUND_FROM = 50
+"""The fewest items worth a worker process that formats them in the background (see `start_formatting`)."""
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
 TAG = re.compile(r"<[^>]+>")
 STANDARD_ONLY = re.compile(
@@ -104,24 +107,81 @@ def format_items(items: list[dict[str, Any]], cache: TextCache | None = None) ->
     Returns:
         Each item's formatted reference, by id.
     """
+    return start_formatting(items, cache).result()
+
+
+def start_formatting(
+    items: list[dict[str, Any]], cache: TextCache | None = None, *, background: bool = False
+) -> Formatting:
+    """Start formatting items as `format_items` does; `Formatting.result` gives the references.
+
+    Args:
+        items: CSL-JSON items, each with an `id`.
+        cache: References formatted by earlier builds; None to format all.
+        background: Format in a worker process while this one goes on, when there are
+            `BACKGROUND_FROM` items to format or more and a second core to do it.
+
+    Returns:
+        The formatting, done unless in the background.
+    """
     style = _style_xml()
     digests = {item["id"]: _item_digest(style, item) for item in items}
-    done: dict[str, str] = {}
-    todo: dict[str, dict[str, Any]] = {}
+    formatting = Formatting(digests, cache)
     for item in items:
         digest = digests[item["id"]]
-        if digest in done or digest in todo:
+        if digest in formatting.done or digest in formatting.todo:
             continue
         known = cache.get(FORMATTED, digest) if cache is not None else None
         if known is None:
-            todo[digest] = item
+            formatting.todo[digest] = item
         else:
-            done[digest] = known
-    for digest, text in zip(todo, _format(list(todo.values())), strict=True):
-        done[digest] = text
-        if cache is not None:
-            cache.put(FORMATTED, digest, text)
-    return {key: done[digest] for key, digest in digests.items()}
+            formatting.done[digest] = known
+    todo = list(formatting.todo.values())
+    if background and len(todo) >= BACKGROUND_FROM and len(os.sched_getaffinity(0)) > 1:
+        # "spawn": see `_format`.
+        formatting.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        formatting.pending = formatting.pool.submit(_format_share, todo)
+    else:
+        formatting.keep(_format(todo))
+    return formatting
+
+
+@dataclass
+class Formatting:
+    """References being formatted, by `start_formatting`.
+
+    Attributes:
+        digests: Each item's digest (style and fields), by id.
+        cache: Where formatted references are kept for the next build, or None.
+        done: Formatted references, by digest.
+        todo: The items still to format, by digest, in order.
+        pending: The worker's job, while it formats `todo` in the background.
+        pool: The worker's pool, shut down once the job is done.
+    """
+
+    digests: dict[str, str]
+    cache: TextCache | None
+    done: dict[str, str] = field(default_factory=dict)
+    todo: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pending: Future[list[str]] | None = None
+    pool: ProcessPoolExecutor | None = None
+
+    def keep(self, texts: list[str]) -> None:
+        """Take the references of `todo`, in its order, and keep them in the cache."""
+        for digest, text in zip(self.todo, texts, strict=True):
+            self.done[digest] = text
+            if self.cache is not None:
+                self.cache.put(FORMATTED, digest, text)
+        self.todo = {}
+
+    def result(self) -> dict[str, str]:
+        """Each item's formatted reference, by id, once the worker (if any) has finished."""
+        if self.pending is not None and self.pool is not None:
+            texts = self.pending.result()
+            self.pool.shutdown()
+            self.pending = self.pool = None
+            self.keep(texts)
+        return {key: self.done[digest] for key, digest in self.digests.items()}
 
 
 def _item_digest(style: bytes, item: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
-from marginalia.bibliography.chicago import format_items
+from marginalia.bibliography.chicago import Formatting, start_formatting
 from marginalia.bibliography.entries import BibEntry
 from marginalia.cache import TextCache
 from marginalia.citing.block import OriginalWork, render_cite_block
@@ -67,7 +67,8 @@ class CitationCatalog:
     text_pages: dict[str, TextPage]
     citations: dict[str, PageCitation] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
-    chicago: dict[str, str] = field(default_factory=dict)
+    _formatting: Formatting | None = None
+    _chicago: dict[str, str] | None = None
 
     def add(self, sources: list[PageSource], cache: TextCache | None = None) -> None:
         """Make the citation of every page.
@@ -107,8 +108,17 @@ class CitationCatalog:
                 original = meta.bibkey
             self.citations[source.src] = PageCitation(key, page_directory(source.url), item, self.date, original)
             self.descriptions[source.src] = source.description
-        formatted = format_items([c.csl() for c in self.citations.values()], cache)
-        self.chicago = {src: formatted[c.key] for src, c in self.citations.items()}
+        # Formatted in the background while MkDocs converts the pages: only the cite blocks need them.
+        self._formatting = start_formatting([c.csl() for c in self.citations.values()], cache, background=True)
+        self._chicago = None
+
+    @property
+    def chicago(self) -> dict[str, str]:
+        """Each page's Chicago reference (HTML), by source path; waits for the formatting `add` started."""
+        if self._chicago is None:
+            formatted = self._formatting.result() if self._formatting is not None else {}
+            self._chicago = {src: formatted[c.key] for src, c in self.citations.items()}
+        return self._chicago
 
     def files(self) -> list[tuple[str, str]]:
         """Download files: each page's `.bib`, `.ris` and `.json`, and the site-wide `site.bib` and `bibliography.bib`."""
@@ -152,7 +162,7 @@ class CitationCatalog:
         text_page = self.text_pages.get(src)
         keys = [citation.original_key, *(r.key for r in text_page.text.citations if r.key)] if text_page else []
         works = [(self.entries[k].raw, self.formatted.get(k, "")) for k in dict.fromkeys(keys) if k in self.entries]
-        return repr((citation, self.chicago.get(src), self.descriptions.get(src), text_page is not None, works))
+        return repr((citation, self.descriptions.get(src), text_page is not None, works))
 
     def head(self, src: str) -> HeadData:
         """The head tags of one page."""

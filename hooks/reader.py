@@ -40,6 +40,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
 from marginalia.cache import TextCache
@@ -49,7 +50,7 @@ from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, Pag
 from marginalia.citing.edition import edition_date
 from marginalia.glossary.report import curator_report
 from marginalia.ingest.report import summary_line
-from marginalia.rebuild import NavNode, OutputFingerprints, fingerprint, nav_fingerprint
+from marginalia.rebuild import NavNode, OutputFingerprints, fingerprint, nav_fingerprint, visible_nav
 from marginalia.render import RenderedPage
 from marginalia.render.html import GENERATED_MARKER, Heading, heading_tree
 from marginalia.search import SearchIndexError, index_site
@@ -65,6 +66,10 @@ _cache: TextCache | None = None
 _outputs: OutputFingerprints | None = None
 _serving = False
 _indexing: threading.Thread | None = None
+PRUNED_NAV = frozenset({"navigation.sections", "navigation.prune"})
+"""Material's features under which a page shows only its own branch of the navigation (`visible_nav`)."""
+UNFOLLOWED_NAV = frozenset({"navigation.tabs", "navigation.expand"})
+"""Features that change which items show in ways `visible_nav` does not follow: each page then counts all."""
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every dirty build, which these hooks make exact (see `marginalia.rebuild`)."""
 
@@ -155,7 +160,11 @@ def _fingerprints(nav: Navigation, config: MkDocsConfig, files: Files) -> dict[s
     root = Path(config.config_file_path).resolve().parent
     custom = config.theme.custom_dir
     theme = [root / config.config_file_path, *(sorted(Path(custom).rglob("*")) if custom else [])]
-    site = fingerprint(nav_fingerprint(_nav_nodes(nav.items)), *(_read(p) for p in theme if p.is_file()))
+    site = fingerprint(nav.homepage.url if nav.homepage else "", *(_read(p) for p in theme if p.is_file()))
+    branches: dict[str, tuple[int, ...]] = {}
+    nodes = _nav_nodes(nav.items, branches, ())
+    features = set(config.theme.get("features") or [])
+    whole = None if features >= PRUNED_NAV and not features & UNFOLLOWED_NAV else nav_fingerprint(nodes)
     # Pages written in docs/ are few: any change to one of them, or to anything else watched (the
     # package's source, which the API reference shows), writes them all.
     ours = {root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR}
@@ -167,21 +176,30 @@ def _fingerprints(nav: Navigation, config: MkDocsConfig, files: Files) -> dict[s
     for file in files:
         if file.is_documentation_page():
             source = file.content_string
+            shown = whole or nav_fingerprint(visible_nav(nodes, branches.get(file.src_uri, ())))
+            page = file.page  # None for a page outside the navigation
+            neighbours = [(p.title or "", p.url) for p in (page.previous_page, page.next_page) if p] if page else []
             parts = (build.page_inputs(file.src_uri, source), catalog.page_inputs(file.src_uri) if catalog else "")
-            current[file.abs_dest_path] = fingerprint(site, source, *parts, "" if file.generated_by else docs)
+            own = "" if file.generated_by else docs
+            current[file.abs_dest_path] = fingerprint(site, shown, repr(neighbours), source, *parts, own)
         elif file.generated_by is not None:
             current[file.abs_dest_path] = fingerprint(file.content_string)
     return current
 
 
-def _nav_nodes(items: list[StructureItem]) -> tuple[NavNode, ...]:
-    # A page titled by its own heading shows that heading: its source stands for the title.
+def _nav_nodes(
+    items: list[StructureItem], branches: dict[str, tuple[int, ...]], place: tuple[int, ...]
+) -> tuple[NavNode, ...]:
+    # The navigation's items; each page's place in it goes into `branches`.
     nodes: list[NavNode] = []
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, Section):
-            nodes.append((item.title or "", "", _nav_nodes(item.children)))
+            nodes.append((item.title or "", "", _nav_nodes(item.children, branches, (*place, index))))
         elif isinstance(item, Page):
-            nodes.append((item.title or item.file.content_string, item.url, ()))
+            branches[item.file.src_uri] = place
+            # A page titled by its own heading shows that heading; its front matter may add an icon or a status.
+            source = item.file.content_string
+            nodes.append((f"{item.title or source}\t{get_data(source)[1]}", item.url, ()))
         elif isinstance(item, Link):
             nodes.append((item.title or "", item.url, ()))
     return tuple(nodes)

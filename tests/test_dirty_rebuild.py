@@ -14,14 +14,17 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from marginalia.site import TEXTS_PER_NAV_GROUP
 from sitebuild import build_site, copy_root
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 SERVE = """
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -39,6 +42,7 @@ for line in sys.stdin:  # one build per line, as the watcher would start it
 """
 WRITING = re.compile(r"dirty build: (\d+) of (\d+) pages and generated files to write")
 TEXT = "lin-2020-bargaining"
+Written = dict[str, tuple[int, int]]
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -63,28 +67,15 @@ def _differences(served: Path, clean: Path) -> list[str]:
     ]
 
 
-def test_each_dirty_rebuild_writes_only_what_changed_and_equals_a_clean_build(tmp_path: Path) -> None:
-    root = copy_root(ROOTS / "formats", tmp_path / "root")
-    # Something else watched, as the package's source is for the API reference of the real site.
-    (root / "watched").mkdir()
-    (root / "watched" / "notes.txt").write_text("first\n", encoding="utf-8")
-    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write("watch:\n  - watched\n")
-    served = tmp_path / "served"
-    source = root / "texts" / TEXT / "source.md"
-    first_sentence = source.read_text(encoding="utf-8").split("## ", 2)[2].split("\n\n")[1].split(" ")[:3]
-    edits = [
-        ("nothing", lambda: None),
-        ("a sentence", lambda: _edit(source, " ".join(first_sentence), " ".join(first_sentence) + " indeed")),
-        ("a title", lambda: _edit(root / "texts" / TEXT / "text.yml", 'title: "', 'title: "Revised ')),
-        ("a glossary entry", lambda: _edit(root / "glossary" / "people.yml", "description: ", "description: Also ")),
-        ("a watched file", lambda: _touch(root / "watched" / "notes.txt")),
-        ("a new text", lambda: shutil.copytree(root / "texts" / TEXT, root / "texts" / "lin-2020-copy")),
-        ("a removed text", lambda: shutil.rmtree(root / "texts" / "lin-2020-copy")),
-    ]
+def _serve_and_compare(root: Path, edits: list[tuple[str, Callable[[], object]]], tmp_path: Path) -> Written:
+    """Serve `root`, make each edit and rebuild; after each build, compare with a clean build of the folder.
+
+    Returns:
+        For the first build and each edit: how many outputs the rebuild wrote, of how many.
+    """
     written = {}
     with subprocess.Popen(
-        [sys.executable, "-c", SERVE, str(root), str(served)],
+        [sys.executable, "-c", SERVE, str(root), str(tmp_path / "served")],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -106,9 +97,31 @@ def test_each_dirty_rebuild_writes_only_what_changed_and_equals_a_clean_build(tm
             assert not [line for line in log if "WARNING" in line or "Traceback" in line], "".join(log)
             clean = build_site(root, tmp_path / f"clean-{number}", strict=True)
             assert clean.returncode == 0, clean.output
-            assert _differences(served, clean.site) == [], what
+            assert _differences(tmp_path / "served", clean.site) == [], what
         process.stdin.close()
         process.stdout.read()
+    return written
+
+
+def test_each_dirty_rebuild_writes_only_what_changed_and_equals_a_clean_build(tmp_path: Path) -> None:
+    root = copy_root(ROOTS / "formats", tmp_path / "root")
+    # Something else watched, as the package's source is for the API reference of the real site.
+    (root / "watched").mkdir()
+    (root / "watched" / "notes.txt").write_text("first\n", encoding="utf-8")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("watch:\n  - watched\n")
+    source = root / "texts" / TEXT / "source.md"
+    first_sentence = source.read_text(encoding="utf-8").split("## ", 2)[2].split("\n\n")[1].split(" ")[:3]
+    edits = [
+        ("nothing", lambda: None),
+        ("a sentence", lambda: _edit(source, " ".join(first_sentence), " ".join(first_sentence) + " indeed")),
+        ("a title", lambda: _edit(root / "texts" / TEXT / "text.yml", 'title: "', 'title: "Revised ')),
+        ("a glossary entry", lambda: _edit(root / "glossary" / "people.yml", "description: ", "description: Also ")),
+        ("a watched file", lambda: _touch(root / "watched" / "notes.txt")),
+        ("a new text", lambda: shutil.copytree(root / "texts" / TEXT, root / "texts" / "lin-2020-copy")),
+        ("a removed text", lambda: shutil.rmtree(root / "texts" / "lin-2020-copy")),
+    ]
+    written = _serve_and_compare(root, edits, tmp_path)
     total = written["the first build"][1]
     assert written["the first build"][0] == total
     assert written["nothing"][0] == 0
@@ -116,3 +129,24 @@ def test_each_dirty_rebuild_writes_only_what_changed_and_equals_a_clean_build(tm
     docs = len(list((root / "docs").rglob("*.md")))
     assert written["a watched file"][0] == docs, written  # the pages written in docs/, and nothing else
     assert written["a new text"][1] > total and written["a removed text"][1] == total
+
+
+def test_a_title_rewrites_the_pages_whose_navigation_shows_it(tmp_path: Path) -> None:
+    # More texts than one navigation group holds, under navigation.sections and navigation.prune as on the
+    # real site: a text's title shows on the pages of its own group (and its neighbours'), not elsewhere.
+    root = copy_root(ROOTS / "formats", tmp_path / "root")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    features = "  features:\n    - navigation.sections\n    - navigation.prune\n    - navigation.indexes\n"
+    (root / "mkdocs.yml").write_text(config.replace("  features:\n", features), encoding="utf-8")
+    for number in range(TEXTS_PER_NAV_GROUP + 5):
+        folder = root / "texts" / f"note-{number:02d}"
+        folder.mkdir()
+        (folder / "source.md").write_text(f"# Note {number}\n\nA short note on the alliance.\n", encoding="utf-8")
+        (folder / "text.yml").write_text(
+            f'title: "Note {number}"\nauthors:\n  - Example, Anna\nyear: 2001\ntype: article\nlicense: CC BY 4.0\n',
+            encoding="utf-8",
+        )
+    edits = [("a title", lambda: _edit(root / "texts" / "note-03" / "text.yml", 'title: "', 'title: "Revised '))]
+    written = _serve_and_compare(root, edits, tmp_path)
+    total = written["the first build"][1]
+    assert 0 < written["a title"][0] < total / 2, written

@@ -46,6 +46,42 @@ def nav_fingerprint(items: Iterable[NavNode]) -> str:
     return fingerprint(*flat(items, 0))
 
 
+def visible_nav(nodes: tuple[NavNode, ...], branch: tuple[int, ...] = (), level: int = 1) -> tuple[NavNode, ...]:
+    """The navigation as Material shows it on one page with `navigation.sections` and `navigation.prune`.
+
+    Every top-level item shows, and the items of every top-level section, and
+    the items of each section on the page's own branch; any other section shows
+    only its title, linking to its first page. A page whose visible navigation
+    is unchanged need not be written again when a title elsewhere changes.
+
+    Args:
+        nodes: The navigation's items; a section is a node with children.
+        branch: The page's place: the index of its top-level section, then of
+            the section in that, and so on (empty for a page outside the navigation).
+        level: The level of `nodes`, 1 for the top.
+
+    Returns:
+        The visible items: a shown section with its visible children and no URL,
+        a pruned one with its first page's URL and no children.
+    """
+    shown: list[NavNode] = []
+    for index, (title, url, children) in enumerate(nodes):
+        on_branch = branch[:1] == (index,)
+        if not children:
+            shown.append((title, url, ()))
+        elif level == 1 or on_branch:
+            shown.append((title, "", visible_nav(children, branch[1:] if on_branch else (), level + 1)))
+        else:
+            shown.append((title, _first_page(children), ()))
+    return tuple(shown)
+
+
+def _first_page(nodes: tuple[NavNode, ...]) -> str:
+    """The URL a pruned section links to: its first page's, however deep."""
+    _, url, children = nodes[0]
+    return _first_page(children) if children else url
+
+
 @dataclass
 class OutputFingerprints:
     """Each output file's fingerprint in the last build that finished, by the output's path.

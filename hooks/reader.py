@@ -15,11 +15,10 @@ its skeleton's marker and its headings into the page's table of contents,
 then sanitizes the HTML of every page made from the inputs (see
 `marginalia.inert`); `on_page_context` appends the "Cite this page" block,
 whose references a worker process formats while the pages are converted;
-`on_post_page`
-lets go of a written page's HTML; `on_post_build` indexes the finished site
-for search with Pagefind (see `marginalia.search`; in the background while
-serving). Content problems are logged as warnings, so `mkdocs build
---strict` fails on them.
+`on_post_page` lets go of a written page's HTML; `on_post_build` indexes the
+finished site for search with Pagefind (see `marginalia.search`; in the
+background while serving). Content problems are logged as warnings, so
+`mkdocs build --strict` fails on them.
 """
 
 from __future__ import annotations
@@ -230,7 +229,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     generated = build.generated_html(page.file.src_uri)
     if generated is not None:
         html = _with_generated(html, page, generated)
-    if _catalog is not None and page.file.src_uri in _catalog.citations:
+    if _has_cite_block(page):
         _add_to_toc(page, [(Heading(2, CITE_HEADING_ID, CITE_HEADING), [])], first=False)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.add(CITE_HEADING_ID)
@@ -240,10 +239,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # The "Cite this page" block, finished HTML, ends the page after its notes. It is added as the page is
     # written, not as it is converted, so that the citations are formatted meanwhile (`CitationCatalog.add`).
-    if _catalog is not None and page.file.src_uri in _catalog.citations:
+    if _catalog is not None and _has_cite_block(page):
         block = _current().page_html(page.file.src_uri, _catalog.block(page.file.src_uri), is_homepage=page.is_homepage)
         page.content = f"{page.content}\n{block}"
     return context
+
+
+def _has_cite_block(page: Page) -> bool:
+    return _catalog is not None and page.file.src_uri in _catalog.citations
 
 
 def _with_generated(html: str, page: Page, generated: RenderedPage) -> str:

@@ -160,8 +160,8 @@ class CitationCatalog:
         if citation is None:
             return ""
         text_page = self.text_pages.get(src)
-        keys = [citation.original_key, *(r.key for r in text_page.text.citations if r.key)] if text_page else []
-        works = [(self.entries[k].raw, self.formatted.get(k, "")) for k in dict.fromkeys(keys) if k in self.entries]
+        keys = dict.fromkeys([citation.original_key, *_cited_keys(text_page.text)]) if text_page else {}
+        works = [(self.entries[k].raw, self.formatted.get(k, "")) for k in keys if k in self.entries]
         return repr((citation, self.descriptions.get(src), text_page is not None, works))
 
     def head(self, src: str) -> HeadData:
@@ -171,9 +171,14 @@ class CitationCatalog:
         if text_page is None:
             description = self.descriptions.get(src) or citation.title
             return site_page_head(citation.item, site=self.site, description=description)
-        keys = list(dict.fromkeys(r.key for r in text_page.text.citations if r.key))
+        keys = _cited_keys(text_page.text)
         references = [self.entries[k] for k in keys if k in self.entries]
         return text_page_head(text_page.text, citation.item, site=self.site, references=references)
+
+
+def _cited_keys(text: Text) -> list[str]:
+    """The keys of the works a text cites, each once, in the order of first citation."""
+    return list(dict.fromkeys(r.key for r in text.citations if r.key))
 
 
 def _signed(page: TextPage) -> bool:

@@ -231,6 +231,8 @@ def make_floor(floor: Path, ours: Path, pages: int) -> None:
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
     config["plugins"] = ["search"]
+    # Python-Markdown's own extensions only: ours reads the annotator's links, which plain pages do not have.
+    config["markdown_extensions"] = [e for e in config["markdown_extensions"] if not str(e).startswith("marginalia")]
     config["not_in_nav"] = "/other/*.md\n"
     # The same navigation as ours: texts in groups, each page carrying its own group only.
     config["nav"] = [*config["nav"], {"Texts": nav_groups([f"texts/{folder.name}/index.md" for folder in texts])}]

@@ -106,4 +106,7 @@ def test_citation_files_and_json_ld_hold_the_title_exactly(hostile: SiteResult) 
 def test_cards_keep_every_character_of_their_preview(hostile: SiteResult) -> None:
     text = page(hostile, TEXT + "index.html")
     card = text.select_one('a.glossary-term[data-entry="eve-evil"]')["title"]
-    assert card.endswith("A person <script>alert('glossary-description')</script> {: onclick=alert('g-attr') }")
+    assert card.endswith(
+        "A person <script>alert('glossary-description')</script> {: onclick=alert('g-attr') }"
+        " *not* __emphasis__ `nor code` [nor](link) \\* ![nor image](x)"
+    )

@@ -186,3 +186,14 @@ def test_no_third_party_assets(site: SiteResult) -> None:
                 html,
                 url,
             )
+
+
+def test_api_reference_documents_every_module(site: SiteResult) -> None:
+    modules = {
+        ".".join(path.relative_to(ROOT / "src").with_suffix("").parts).removesuffix(".__init__")
+        for path in (ROOT / "src" / "marginalia").rglob("*.py")
+        if path.name != "__main__.py"
+    }
+    soup = BeautifulSoup((site.site / "developers/api/index.html").read_text(encoding="utf-8"), "html.parser")
+    documented = {heading["id"] for heading in soup.select("h2[id^=marginalia]")}
+    assert modules <= documented, sorted(modules - documented)

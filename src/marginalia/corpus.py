@@ -12,6 +12,7 @@ from marginalia.cache import TextCache, files_digest
 from marginalia.editorial import load_editorial_notes
 from marginalia.ingest import decode_source, ingest
 from marginalia.model import Diagnostic, Document
+from marginalia.parallel import in_shares
 from marginalia.textmeta import TextMeta, load_text_meta
 
 SOURCE_NAME = "source.md"
@@ -19,6 +20,8 @@ META_NAME = "text.yml"
 EDITORIAL_NAME = "editorial.yml"
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a text folder's name must be: it becomes the text's URLs and citation keys as it is."""
+PARALLEL_FROM_BYTES = 2_000_000
+"""The fewest bytes of sources to ingest that are shared among the cores (`marginalia.parallel`): some fifty articles."""
 INGESTED = "ingested"
 """The cache store of ingested texts."""
 
@@ -63,26 +66,55 @@ def load_corpus(texts_dir: Path, cache: TextCache | None = None) -> Corpus:
         The corpus.
     """
     corpus = Corpus()
+    # Each folder in order: its digest, or the diagnostic that leaves it out.
+    folders: dict[Path, str | Diagnostic] = {}
     for folder in sorted(p for p in texts_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if not SAFE_SLUG.fullmatch(folder.name):
-            message = (
-                f"folder name {folder.name!r} is not a safe slug (lower-case ASCII letters, digits, hyphens):"
-                " rename the folder, for example to the text's BibTeX key ('shen-2020'); the text is left out until then"
-            )
-            corpus.diagnostics.append(Diagnostic(str(folder), None, message, "text-slug"))
+        if SAFE_SLUG.fullmatch(folder.name):
+            folders[folder] = files_digest([folder / n for n in (SOURCE_NAME, META_NAME, EDITORIAL_NAME)], folder.name)
             continue
-        digest = files_digest([folder / SOURCE_NAME, folder / META_NAME, folder / EDITORIAL_NAME], folder.name)
-        loaded = cache.get(INGESTED, digest) if cache is not None else None
-        if loaded is None:
-            loaded = load_text(folder)
-            if cache is not None:
-                cache.put(INGESTED, digest, loaded)
-        text, problems = loaded
+        message = (
+            f"folder name {folder.name!r} is not a safe slug (lower-case ASCII letters, digits, hyphens):"
+            " rename the folder, for example to the text's BibTeX key ('shen-2020'); the text is left out until then"
+        )
+        folders[folder] = Diagnostic(str(folder), None, message, "text-slug")
+    digests = {folder: digest for folder, digest in folders.items() if isinstance(digest, str)}
+    loaded = {folder: cache.get(INGESTED, digest) if cache is not None else None for folder, digest in digests.items()}
+    todo = [folder for folder, done in loaded.items() if done is None]
+    sizes = [_size(folder / SOURCE_NAME) for folder in todo]
+    work = in_shares(load_texts, todo, sizes) if sum(sizes) >= PARALLEL_FROM_BYTES else load_texts(todo)
+    for folder, done in zip(todo, work, strict=True):
+        loaded[folder] = done
+        if cache is not None:
+            cache.put(INGESTED, digests[folder], done)
+    for folder, digest in folders.items():
+        if isinstance(digest, Diagnostic):
+            corpus.diagnostics.append(digest)
+            continue
+        text, problems = loaded[folder] or (None, [])
         corpus.diagnostics.extend(problems)
         if text is not None:
             corpus.texts.append(text)
             corpus.digests[text.slug] = digest
     return corpus
+
+
+def load_texts(folders: list[Path]) -> list[tuple[Text | None, list[Diagnostic]]]:
+    """Load text folders in this process, in their order (`load_corpus` gives shares of a long list to workers).
+
+    Args:
+        folders: `texts/<slug>` folders.
+
+    Returns:
+        What `load_text` gives for each.
+    """
+    return [load_text(folder) for folder in folders]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def load_text(folder: Path) -> tuple[Text | None, list[Diagnostic]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from citeproc.model import CitationStylesElement
 
+from marginalia import parallel
 from marginalia.annotate.citations import find_citations
 from marginalia.bibliography import chicago
 from marginalia.bibliography.aliases import load_aliases
@@ -134,7 +135,7 @@ def test_formatting_shared_among_processes_gives_the_same_references(monkeypatch
     entries = list(load_bibliography(ROOT / "bib").entries.values())
     alone = format_entries(entries)
     monkeypatch.setattr(chicago, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(chicago.os, "sched_getaffinity", lambda _: {0, 1, 2})
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0, 1, 2})
     shared = format_entries(entries)
     assert list(shared.items()) == list(alone.items())
 
@@ -142,7 +143,7 @@ def test_formatting_shared_among_processes_gives_the_same_references(monkeypatch
 def test_formatting_in_the_background_gives_the_same_references(monkeypatch: pytest.MonkeyPatch) -> None:
     entries = list(load_bibliography(ROOT / "bib").entries.values())
     monkeypatch.setattr(chicago, "BACKGROUND_FROM", 2)
-    monkeypatch.setattr(chicago.os, "sched_getaffinity", lambda _: {0, 1})
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0, 1})
     cache = TextCache()
     formatting = chicago.start_formatting([to_csl(entry) for entry in entries], cache, background=True)
     assert formatting.pending is not None  # a worker formats them while this process goes on

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marginalia.annotate.citations import FoundCitation, find_citations
-from marginalia.annotate.markup import attribute_value
+from marginalia.annotate.markup import attribute_value, text_before_link
 from marginalia.bibliography.resolve import CitationResolver, Resolution
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Document, Note, Paragraph
@@ -77,7 +77,10 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
                 cited_before = resolution.key
             if resolution.key is None:
                 _warn(doc, item, printed, resolution)
-            pieces += [item.text[position : found.start], _markup(printed, found, resolution, previews)]
+            pieces += [
+                text_before_link(item.text[position : found.start]),
+                _markup(printed, found, resolution, previews),
+            ]
             position = found.end
             sic = bool(resolution.alias and resolution.alias.sic)
             records.append(

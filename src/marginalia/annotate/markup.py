@@ -9,6 +9,8 @@ PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<[^>]+>|\[\^[^\]]+\]"
 """Links (citations included, with their attribute lists), HTML tags and autolinks, note markers."""
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
 DROPPED = re.compile(r"<[^>]+>|\[\^[^\]]+\]|\*+|_{2,}")
+ATTRIBUTE_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "{}*_`\\[]^~\t\n\r\x02\x03"})
+"""Characters `attribute_value` writes as character references."""
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 """A character reference, such as the ones `marginalia.inert` writes for what a source shows as text."""
 
@@ -16,9 +18,13 @@ ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 def attribute_value(text: str) -> str:
     """Plain text as the value of a quoted attribute in a Markdown attribute list (`{: title="…" }`).
 
-    Every character survives: HTML-escaped, and braces, which would end the
-    list, written as character references (Python-Markdown keeps references in
-    attributes as they are, and the browser reads them as the characters).
+    Every character survives: HTML-escaped, and written as character
+    references (Python-Markdown keeps references in attributes as they are, and
+    the browser reads them as the characters) are the braces, which would end
+    the list, line breaks, which it cannot span, and what Python-Markdown's
+    inline patterns would read as Markdown before the list is applied: a
+    description with "*Pravda*" or "__init__" in it would otherwise become
+    emphasis inside the list and leave it printed as text.
 
     Args:
         text: Plain text (a card's preview, a locator).
@@ -26,7 +32,22 @@ def attribute_value(text: str) -> str:
     Returns:
         The text, safe between the quotes.
     """
-    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return html.escape(text, quote=True).translate(ATTRIBUTE_REFERENCES)
+
+
+def text_before_link(text: str) -> str:
+    """The text a link the annotator writes follows, with a final "!" as a character reference.
+
+    Inline Markdown reads "![" as the start of an image: a source's "Hurrah!Mao"
+    must not become an image once "Mao" is linked (`inert_source` does the same for a source's own "![").
+
+    Args:
+        text: Inline Markdown that ends where the link starts.
+
+    Returns:
+        The text, shown the same.
+    """
+    return text[:-1] + "&#33;" if text.endswith("!") else text
 
 
 def mask(text: str) -> str:

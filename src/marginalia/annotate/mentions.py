@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marginalia.annotate.markup import attribute_value, plain_with_offsets
+from marginalia.annotate.markup import attribute_value, plain_with_offsets, text_before_link
 from marginalia.glossary.entries import Entry
 from marginalia.glossary.matcher import Match, Matcher
 from marginalia.ingest.patterns import NOTE_REF
@@ -98,7 +98,10 @@ def _annotate(
         records.append(_record(place, match, plain, offsets, linked=link))
         if link:
             linked_here.add(match.entry)
-            pieces += [text[position : match.start], _markup(text[match.start : match.end], entries[match.entry])]
+            pieces += [
+                text_before_link(text[position : match.start]),
+                _markup(text[match.start : match.end], entries[match.entry]),
+            ]
             position = match.end
     item.text = "".join([*pieces, text[position:]])
     return records

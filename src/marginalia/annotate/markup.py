@@ -36,10 +36,11 @@ def attribute_value(text: str) -> str:
 
 
 def text_before_link(text: str) -> str:
-    """The text a link the annotator writes follows, with a final "!" as a character reference.
+    r"""The text a link the annotator writes follows, with a final "!" or "\" as a character reference.
 
-    Inline Markdown reads "![" as the start of an image: a source's "Hurrah!Mao"
-    must not become an image once "Mao" is linked (`inert_source` does the same for a source's own "![").
+    Inline Markdown reads "![" as the start of an image and "\[" as a bracket
+    that starts nothing: a source's "Hurrah!Mao" or "C:\Mao" must keep its link
+    once "Mao" is linked (`inert_source` does the same for a source's own "![").
 
     Args:
         text: Inline Markdown that ends where the link starts.
@@ -47,7 +48,9 @@ def text_before_link(text: str) -> str:
     Returns:
         The text, shown the same.
     """
-    return text[:-1] + "&#33;" if text.endswith("!") else text
+    if text.endswith(("!", "\\")):
+        return text[:-1] + f"&#{ord(text[-1])};"
+    return text
 
 
 def mask(text: str) -> str:

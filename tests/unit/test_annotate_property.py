@@ -1,0 +1,101 @@
+"""Property test: whatever a paragraph holds around names and citations, its page keeps every link whole.
+
+Hypothesis draws paragraphs of words, glossary names, citations and the
+characters Markdown reads (brackets, emphasis marks, backquotes, backslashes,
+"!", braces, tags), runs them through ingest, citation linking and mention
+linking with previews that are full of Markdown too, renders the page and
+converts it with the site's Markdown extensions (with and without the
+annotator's link reader). No link may come out broken: no attribute list or
+placeholder printed as text, no image, one link per linked mention and per
+citation, each to an entry that exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import ingest_snippet, make_text
+from marginalia.annotate.linking import link_citations
+from marginalia.annotate.mentions import link_mentions
+from marginalia.bibliography.aliases import load_aliases
+from marginalia.bibliography.entries import load_bibliography
+from marginalia.bibliography.resolve import CitationResolver
+from marginalia.glossary.entries import load_glossary
+from marginalia.glossary.matcher import Matcher
+from marginalia.render import render_text
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+BIBLIOGRAPHY = load_bibliography(ROOT / "bib")
+RESOLVER = CitationResolver(BIBLIOGRAPHY, load_aliases(ROOT / "bib" / "aliases.yml", set(BIBLIOGRAPHY.entries))[0])
+PREVIEWS = {key: f"{key}: *a* __b__ `c` [d](e) \\f ![g](h) {{i}} <j> & “k”" for key in BIBLIOGRAPHY.entries}
+GLOSSARY = load_glossary(ROOT / "glossary", [])
+MATCHER = Matcher(GLOSSARY)
+NAMES = sorted(entry.name for entry in GLOSSARY.entries.values())[:40]
+CITATIONS = ["(Wendt 1992)", "(Radchenko 2014, 160)", "(Lüthi 2008)", "(Chen 2010)", "(Wu 1999; Lüthi 2008)"]
+MARKS = [
+    "[",
+    "]",
+    "(",
+    ")",
+    "*",
+    "**",
+    "_",
+    "__",
+    "`",
+    "\\",
+    "!",
+    "<",
+    ">",
+    "&",
+    "{",
+    "}",
+    '"',
+    "|",
+    "^",
+    "~",
+    "#",
+    ":",
+]
+MARKUP = ["[sic]", "[a](https://example.org/x)", "<https://example.org>", "<em>", "</em>", "<sup>", "</sup>", "’s", "—"]
+WORDS = "the alliance treaty border talks party leaders archive".split()
+token = st.one_of(*(st.sampled_from(tokens) for tokens in (WORDS, NAMES, CITATIONS, MARKS, MARKUP)))
+paragraph = st.lists(st.tuples(token, st.sampled_from([" ", "", " "])), min_size=1, max_size=25).map(
+    lambda pieces: "".join(t + s for t, s in pieces).strip()
+)
+
+
+def convert(source: str, *, fast: bool) -> str:
+    extensions, configs = [], {}
+    for item in CONFIG["markdown_extensions"]:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        if fast or not name.startswith("marginalia"):
+            extensions.append(name)
+            configs[name] = options or {}
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(source)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=paragraph, fast=st.booleans())
+def test_links_stay_whole_whatever_surrounds_them(body: str, fast: bool) -> None:
+    doc = ingest_snippet(f"# A title\n\nAn opening paragraph.\n\n{body}\n")
+    citations = link_citations(doc, RESOLVER, PREVIEWS)
+    mentions = link_mentions(doc, MATCHER, GLOSSARY.entries)
+    page = render_text(make_text(doc))[0]
+    soup = BeautifulSoup(convert(page.markdown, fast=fast), "html.parser")
+    shown = soup.get_text()
+    for leak in ("\x02", "\x03", "klzzwxh", "wzxhzdk", "glossary-term", "data-entry", "data-key", "glossary/", ".md"):
+        assert leak not in shown, (leak, page.markdown)
+    assert soup.find("img") is None
+    terms = soup.select("a.glossary-term")
+    assert len(terms) == sum(1 for m in mentions if m.linked)
+    assert all(a["data-entry"] in GLOSSARY.entries and a["href"].endswith(f"/{a['data-entry']}.md") for a in terms)
+    cited = soup.select("a.citation")
+    assert len(cited) == sum(1 for c in citations if c.key)
+    assert all(a["data-key"] in BIBLIOGRAPHY.entries and a["title"] == PREVIEWS[a["data-key"]] for a in cited)

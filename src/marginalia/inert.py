@@ -34,7 +34,7 @@ _SOURCE_TOKEN = re.compile(
     r"|(?P<definition>^[ ]{0,3}[\[*](?=[^\]\n]*\]:))"
     r"|(?P<image>!(?=\[))"
     r"|(?P<amp>&(?=#?[A-Za-z0-9]+;))"
-    r"|(?P<backslash>\\(?=[!-/:-@\[-`{-~]))"
+    r"|(?P<backslash>\\(?=[!-/:-@\[-`{-~]|$))"
     r"|(?P<special>[<{}`])",
     re.MULTILINE,
 )

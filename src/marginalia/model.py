@@ -214,6 +214,7 @@ class Section:
         kind: How its blocks are to be read.
         blocks: Its content, in source order.
         source_level: The heading level the source used (normalised away in output).
+        notes: The keys of the notes whose markers the heading carries (taken out of `title`).
     """
 
     line: int
@@ -222,6 +223,7 @@ class Section:
     kind: SectionKind
     blocks: list[Block] = field(default_factory=list)
     source_level: int = 2
+    notes: list[str] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -282,6 +284,8 @@ class Metadata:
 
     title: str = ""
     title_line: int = 0
+    title_notes: list[str] = field(default_factory=list)
+    """The keys of the notes whose markers the title carries (taken out of `title`): an author's thanks, say."""
     label: str = ""
     """A line printed above the title: "CHAPTER 7", "Part II", "Document 3"."""
     label_line: int = 0

@@ -21,13 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import ingest_snippet, make_text
+from marginalia.annotate import CitationRecord
 from marginalia.annotate.linking import link_citations
-from marginalia.annotate.mentions import link_mentions
+from marginalia.annotate.mentions import MentionRecord, link_mentions
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
 from marginalia.glossary.entries import load_glossary
 from marginalia.glossary.matcher import Matcher
+from marginalia.model import Document
 from marginalia.render import render_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,21 +83,56 @@ def convert(source: str, *, fast: bool) -> str:
     return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(source)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=paragraph, fast=st.booleans())
-def test_links_stay_whole_whatever_surrounds_them(body: str, fast: bool) -> None:
-    doc = ingest_snippet(f"# A title\n\nAn opening paragraph.\n\n{body}\n")
+def annotated_page(doc: Document, *, fast: bool) -> tuple[BeautifulSoup, list[CitationRecord], list[MentionRecord]]:
+    """Link the document's citations and mentions, render its first page, convert it; check that nothing leaked."""
     citations = link_citations(doc, RESOLVER, PREVIEWS)
     mentions = link_mentions(doc, MATCHER, GLOSSARY.entries)
     page = render_text(make_text(doc))[0]
     soup = BeautifulSoup(convert(page.markdown, fast=fast), "html.parser")
     shown = soup.get_text()
-    for leak in ("\x02", "\x03", "klzzwxh", "wzxhzdk", "glossary-term", "data-entry", "data-key", "glossary/", ".md"):
+    for leak in ("\x02", "\x03", "klzzwxh", "wzxhzdk", "glossary-term", "data-", "glossary/", ".md"):
         assert leak not in shown, (leak, page.markdown)
     assert soup.find("img") is None
+    return soup, citations, mentions
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=paragraph, fast=st.booleans())
+def test_links_stay_whole_whatever_surrounds_them(body: str, fast: bool) -> None:
+    doc = ingest_snippet(f"# A title\n\nAn opening paragraph.\n\n{body}\n")
+    soup, citations, mentions = annotated_page(doc, fast=fast)
     terms = soup.select("a.glossary-term")
     assert len(terms) == sum(1 for m in mentions if m.linked)
     assert all(a["data-entry"] in GLOSSARY.entries and a["href"].endswith(f"/{a['data-entry']}.md") for a in terms)
     cited = soup.select("a.citation")
     assert len(cited) == sum(1 for c in citations if c.key)
     assert all(a["data-key"] in BIBLIOGRAPHY.entries and a["title"] == PREVIEWS[a["data-key"]] for a in cited)
+
+
+sentence = st.lists(token, min_size=1, max_size=12).map(" ".join)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[str, int]:
+    """A raw article: a title and sections whose headings and paragraphs carry notes; all hold any tokens."""
+    lines, note = ["# A title<sup>1</sup>", "", "An opening paragraph.", ""], 1
+    for number in range(1, draw(st.integers(1, 3)) + 1):
+        note += 1
+        lines += [f"## {number} {draw(sentence)}<sup>{note}</sup>", ""]
+        for _ in range(draw(st.integers(1, 3))):
+            note += 1
+            lines += [f"Text {draw(sentence)} ends here.<sup>{note}</sup>", ""]
+    lines += [f"<sup>{number}</sup> {draw(sentence)}" for number in range(1, note + 1)]
+    return "\n\n".join(lines), note
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=documents(), fast=st.booleans())
+def test_a_whole_page_keeps_its_notes_headings_and_links(document: tuple[str, int], fast: bool) -> None:
+    source, notes = document
+    doc = ingest_snippet(source)
+    soup, _, _ = annotated_page(doc, fast=fast)
+    for number in range(1, notes + 1):
+        assert soup.select_one(f'sup[id="fnref:{number}"] a[href="#fn:{number}"]'), (number, source)
+        assert soup.select_one(f'li[id="fn:{number}"]'), (number, source)
+    assert len(soup.select("h2")) == len(doc.sections) - 1

@@ -24,6 +24,10 @@ NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""
 SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-zA-Z0-9]{1,3}\)\s|[a-z]\)\s)")
+"""A line that starts a list item or a numbered point: "- ", "• ", "1. ", "2) ", "(a) ", "b) "."""
+LABEL = re.compile(r"^\s*(?:<b>|\*\*[^*]+\*\*\s)")
+"""A line that starts with a bold label ("**Mao:** …", a speaker in a record; a contents or contributors entry)."""
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SENTENCE_END = re.compile(
     rf"[.?!:…](?:[\"'”’)\]*_]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"

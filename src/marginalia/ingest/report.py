@@ -104,14 +104,19 @@ def _metadata(doc: Document) -> list[str]:
 
 
 def _notes(doc: Document) -> list[str]:
-    holders: dict[str, Paragraph] = {}
+    holders: dict[str, str] = {
+        key: f"marker on the title (line {doc.metadata.title_line})" for key in doc.metadata.title_notes
+    }
+    for section in doc.sections:
+        holders.update(
+            {key: f"marker on the heading “{section.heading}” (line {section.line})" for key in section.notes}
+        )
     for paragraph in [*doc.metadata.abstract, *doc.paragraphs()]:
         for key in NOTE_REF.findall(paragraph.text):
-            holders.setdefault(key, paragraph)
+            holders.setdefault(key, f"marker in paragraph {paragraph.number} (line {paragraph.line})")
     lines = []
     for key, note in doc.notes.items():
-        holder = holders.get(key)
-        where = f"marker in paragraph {holder.number} (line {holder.line})" if holder else "marker in the abstract"
+        where = holders.get(key, "marker in the abstract")
         shown = f"{note.label} [{key}]" if key != note.label else note.label
         lines.append(f"  note {shown} (line {note.line}): {where}: {_first_words(note.text)}")
     lines += [

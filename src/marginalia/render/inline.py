@@ -49,7 +49,8 @@ def display_title(title: str) -> str:
     if any(ch.islower() for ch in title) or not any(ch.isupper() for ch in title):
         return title
     words = title.lower().split()
-    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    first = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)  # after a section number
+    return " ".join(w if i > first and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def esc(text: str) -> str:

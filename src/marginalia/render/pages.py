@@ -19,7 +19,7 @@ from marginalia.model import Section
 from marginalia.render.header import render_abstract, render_header, render_license_statement
 from marginalia.render.html import Heading
 from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
-from marginalia.render.sections import render_blocks, render_section
+from marginalia.render.sections import note_refs, render_blocks, render_section
 
 PARAGRAPH_ID = re.compile(r"^\{: #(p-\d+) ", re.MULTILINE)
 HTML_ID = re.compile(r' id="([^"]+)"')
@@ -90,7 +90,9 @@ def render_text(text: Text) -> list[RenderedPage]:
         body.append(_unattached_notes(text, marks))
         return [
             RenderedPage(
-                f"{base}/index.md", text.meta.nav_title, _page(text, esc(text.meta.title), body, marks, final=True)
+                f"{base}/index.md",
+                text.meta.nav_title,
+                _page(text, esc(text.meta.title) + note_refs(doc.metadata.title_notes), body, marks, final=True),
             )
         ]
     groups = _part_groups(doc.sections)
@@ -99,13 +101,15 @@ def render_text(text: Text) -> list[RenderedPage]:
     ]
     listing = "## Parts of this text\n\n" + "\n".join(f"- [{title}]({name})" for title, name, _ in parts)
     index_body = [render_header(text, marks), render_abstract(doc.metadata, marks), listing, *_front(text, marks)]
-    pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, esc(text.meta.title), index_body, marks))]
+    index_title = esc(text.meta.title) + note_refs(doc.metadata.title_notes)
+    pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, index_title, index_body, marks))]
     for number, (title, name, group) in enumerate(parts, start=1):
         last = number == len(parts)
         body = [_part_of(text)] + [render_section(s, marks, heading=s is not group[0]) for s in group]
         if last:
             body += [render_license_statement(doc.metadata, marks), _unattached_notes(text, marks)]
-        pages.append(RenderedPage(f"{base}/{name}", title, _page(text, title, body, marks, final=last)))
+        heading = title + note_refs(group[0].notes)
+        pages.append(RenderedPage(f"{base}/{name}", title, _page(text, heading, body, marks, final=last)))
     return pages
 
 
@@ -135,7 +139,8 @@ def _part_of(text: Text) -> str:
 def _page(text: Text, title: str, body: list[str], marks: EditorialMarks, *, final: bool = False) -> str:
     """Assemble a page: title (Markdown), body, editorial notes placed on it, and its footnotes."""
     content = "\n\n".join(part for part in body if part)
-    chunks = [f"# {title}", content, _editorial_notes(marks, final=final), _footnotes(text, content, marks)]
+    footnotes = _footnotes(text, f"{title}\n\n{content}", marks)
+    chunks = [f"# {title}", content, _editorial_notes(marks, final=final), footnotes]
     return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
 
 

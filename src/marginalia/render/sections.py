@@ -49,7 +49,12 @@ def render_section(section: Section, marks: EditorialMarks, *, heading: bool = T
 
 def _heading(section: Section) -> str:
     depth = section.number.count(".") + 2 if section.number else 2
-    return f"{'#' * depth} {display_title(section.heading)}"
+    return f"{'#' * depth} {display_title(section.heading)}{note_refs(section.notes)}"
+
+
+def note_refs(keys: list[str]) -> str:
+    """The footnote references a title or heading carries (see `Section.notes`)."""
+    return "".join(f"[^{key}]" for key in keys)
 
 
 def render_blocks(blocks: list[Block], marks: EditorialMarks) -> str:

@@ -14,6 +14,7 @@ from marginalia.ingest.transforms.contact import extract_contact
 from marginalia.ingest.transforms.editorial import anchor_editorial_notes
 from marginalia.ingest.transforms.front import extract_front_matter
 from marginalia.ingest.transforms.license import extract_license
+from marginalia.ingest.transforms.lists import read_lists
 from marginalia.ingest.transforms.markup import check_markup
 from marginalia.ingest.transforms.notes import collect_notes, link_note_markers
 from marginalia.ingest.transforms.numbering import number_paragraphs
@@ -52,6 +53,7 @@ def default_stack() -> list[Transform]:
         parse_contributors,
         parse_abbreviations,
         extract_signatures,
+        read_lists,  # after signatures: a short list ending a section is no signature
         link_note_markers,  # after all text has found its final place
         number_paragraphs,
         anchor_editorial_notes,  # last: anchors quote the finished text

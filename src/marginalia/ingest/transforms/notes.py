@@ -130,7 +130,11 @@ def link_note_markers(doc: Document) -> Document:
     quotation), so they are taken for markers only where a note of that number
     exists, and a form missing its note is warned only in a text that uses
     that form for its notes. A marker without a note stays as printed; a note
-    that no marker refers to is moved to `Document.unattached_notes`.
+    that no marker refers to is moved to `Document.unattached_notes`. A marker
+    on the title or a heading (an author's thanks on a chapter's title) links
+    its note too: the marker leaves the title, which citations and the
+    navigation use, and its note's key goes to `Metadata.title_notes` or
+    `Section.notes`, for the renderer to put back on the heading.
 
     Args:
         doc: A sectioned document with its notes collected.
@@ -138,16 +142,26 @@ def link_note_markers(doc: Document) -> Document:
     Returns:
         The document with linked markers.
     """
-    items = [*doc.metadata.abstract, *(b for s in doc.sections for b in s.blocks)]
-    paragraphs = [item for item in items if isinstance(item, Paragraph)]
+    paragraphs = [
+        *doc.metadata.abstract,
+        *(b for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)),
+    ]
     ends = _scope_ends(doc)
-    forms = _forms_in_use(doc, paragraphs)
+    forms = _forms_in_use(doc, [doc.metadata.title, *(s.title for s in doc.sections), *(p.text for p in paragraphs)])
     used: set[str] = set()
-    for paragraph in paragraphs:
-        scope = next((i for i, end in enumerate(ends, start=1) if paragraph.line <= end), len(ends))
-        paragraph.text = ANY_MARKER.sub(
-            partial(_link, doc, line=paragraph.line, scope=scope, used=used, forms=forms), paragraph.text
-        )
+
+    def link(text: str, line: int) -> str:
+        scope = next((i for i, end in enumerate(ends, start=1) if line <= end), len(ends))
+        return ANY_MARKER.sub(partial(_link, doc, line=line, scope=scope, used=used, forms=forms), text)
+
+    doc.metadata.title, doc.metadata.title_notes = _heading_notes(link(doc.metadata.title, doc.metadata.title_line))
+    for paragraph in doc.metadata.abstract:
+        paragraph.text = link(paragraph.text, paragraph.line)
+    for section in doc.sections:
+        section.title, section.notes = _heading_notes(link(section.title, section.line))
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                block.text = link(block.text, block.line)
     for key in [key for key in doc.notes if key not in used]:
         note = doc.notes.pop(key)
         doc.warn(
@@ -168,12 +182,17 @@ def _scope_ends(doc: Document) -> list[int]:
     return [ends[scope] for scope in sorted(ends)] or [0]
 
 
-def _forms_in_use(doc: Document, paragraphs: list[Paragraph]) -> set[int]:
+def _heading_notes(linked: str) -> tuple[str, list[str]]:
+    """A linked title or heading without its note references, and the notes' keys."""
+    return NOTE_REF.sub("", linked).rstrip(), NOTE_REF.findall(linked)
+
+
+def _forms_in_use(doc: Document, texts: list[str]) -> set[int]:
     """The marker forms (1 `<sup>`, 2 superscript digits, 3 `[N]`) that point at an existing note somewhere."""
     forms = {1}
     labels = {note.label for note in doc.notes.values()}
-    for paragraph in paragraphs:
-        for match in ANY_MARKER.finditer(paragraph.text):
+    for text in texts:
+        for match in ANY_MARKER.finditer(text):
             if _label(match) in labels:
                 forms.add(match.lastindex or 1)
     return forms

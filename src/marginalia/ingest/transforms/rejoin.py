@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, hard_lines, join_lines
+from marginalia.ingest.patterns import (
+    ARCHIVE,
+    LABEL,
+    LIST_ITEM,
+    MARKER,
+    PLACE_DATE,
+    SENTENCE_END,
+    hard_lines,
+    join_lines,
+)
 from marginalia.ingest.words import is_english_word
 from marginalia.model import Block, Document, LineGroup, NoteText, PageBreak, Paragraph, RawBlock, Repair
 
-STRUCTURED_START = re.compile(r"^(?:[-*+]\s|\d+\.\s|<b>|\*\*[^*]+\*\*\s|>)")
+STRUCTURED_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}|^>")
 """Blocks that are lists, contents lines, labelled entries or quotes, not running prose."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")

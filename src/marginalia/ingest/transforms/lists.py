@@ -1,0 +1,44 @@
+"""Read lists and numbered points in running text as paragraphs, one per item, markers kept as printed."""
+
+from __future__ import annotations
+
+from marginalia.ingest.patterns import LABEL, LIST_ITEM, join_lines
+from marginalia.model import Block, Document, Paragraph, RawBlock
+
+
+def read_lists(doc: Document) -> Document:
+    """Turn the blocks that running text keeps raw (lists, numbered points, labelled or tabbed lines) into paragraphs.
+
+    Rejoining leaves a block that starts like a list, a quote, a bold label or
+    holds tabs raw, for the section parsers (contents, contributors,
+    abbreviations, references) to read. In a prose section nothing reads it:
+    an archival document's numbered points ("1. The Soviet side agrees …") or
+    a bulleted list would be shown without paragraph numbers, note markers,
+    citations or glossary links. Each item becomes a paragraph of its own,
+    its marker kept as printed; a block that is not a list becomes one
+    paragraph. Runs after signatures are found, so that a short list ending
+    a section is not read as one.
+
+    Args:
+        doc: A sectioned document whose section parsers have run.
+
+    Returns:
+        The document with no raw blocks left in its prose sections.
+    """
+    for section in doc.sections:
+        if section.kind == "prose":
+            section.blocks = [typed for block in section.blocks for typed in _paragraphs(block)]
+    return doc
+
+
+def _paragraphs(block: Block) -> list[Block]:
+    if not isinstance(block, RawBlock):
+        return [block]
+    items: list[tuple[int, list[str]]] = []
+    starts = LIST_ITEM if LIST_ITEM.match(block.lines[0]) else LABEL if LABEL.match(block.lines[0]) else None
+    for offset, line in enumerate(block.lines):
+        if not items or (starts is not None and starts.match(line)):
+            items.append((block.line + offset, [line]))
+        else:
+            items[-1][1].append(line)
+    return [Paragraph(line, join_lines(lines)) for line, lines in items]

@@ -26,9 +26,26 @@ from typing import Literal
 from marginalia.annotate.markup import mask
 from marginalia.calendar_names import MONTH_NAMES, SEASON_NAMES
 
-NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
-PARTICLE = r"(?:and|&|de|van|von|der|du|la|le|al)"
-AUTHORS = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{PARTICLE}))*?(?:,?\s+et\s+al\.)?"
+
+def _capitals() -> str:
+    """Every upper- and title-case letter of the Basic Multilingual Plane, as a character class body."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).isupper() or chr(code).istitle():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+NAME_WORD = rf"[{_capitals()}][\w'’.\-]*"
+"""A capitalised name in any script that has capitals: "Wendt", "Lüthi", "Łukasz", "Радченко", "O’Neill"."""
+NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|do|dos|das|du|la|le|al|el|ten|ter|zu)"
+"""A lower-case particle that may start a family name: "van der Berg", "de Gaulle", "al-Sayyid"."""
+PARTICLE = rf"(?:and|&|{NAME_PARTICLE})"
+FAMILY = rf"(?:{NAME_PARTICLE}[\s\-]+)*{NAME_WORD}"
+AUTHORS = rf"{FAMILY}(?:\s+(?:{NAME_WORD}|{PARTICLE}))*?(?:,?\s+et\s+al\.)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
 LOCATOR_ITEM = r"[\dixvlc]+(?:\s*[–-]\s*[\dixvlc]+)?"
 LOCATOR = rf"(?:pp?\.\s*)?{LOCATOR_ITEM}(?:,\s*{LOCATOR_ITEM})*"
@@ -39,7 +56,7 @@ PART = re.compile(
     rf"^(?P<prefix>{PREFIX})?(?P<cite>(?P<authors>{AUTHORS})\s+(?P<year>{YEAR})(?:,\s*(?P<locator>{LOCATOR}))?)$"
 )
 NARRATIVE = re.compile(
-    rf"(?P<cite>(?P<authors>{NAME_WORD}(?:\s+(?:and|&)\s+{NAME_WORD})?(?:\s+et\s+al\.)?)\s+\((?P<year>{YEAR})\)(?:,\s*(?P<locator>pp?\.\s*{LOCATOR_ITEM}))?)"
+    rf"(?P<cite>(?P<authors>{FAMILY}(?:\s+(?:and|&)\s+{FAMILY})?(?:\s+et\s+al\.)?)\s+\((?P<year>{YEAR})\)(?:,\s*(?P<locator>pp?\.\s*{LOCATOR_ITEM}))?)"
 )
 FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})+"
 NOTE = re.compile(

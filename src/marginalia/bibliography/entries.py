@@ -16,6 +16,7 @@ from pathlib import Path
 from bibtexparser import middlewares
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+from pylatexenc.latex2text import LatexNodes2Text
 
 from marginalia.model import Diagnostic
 from marginalia.textfile import read_text_file
@@ -135,10 +136,13 @@ def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
     raw_library = parse_string(text)
     decoded = parse_string(
         EMPHASIS.sub(rf"{EMPHASIS_START}\1{EMPHASIS_END}", text.replace(EMPHASIS_START, "").replace(EMPHASIS_END, "")),
+        # Names are split before LaTeX is decoded, as BibTeX splits them: braces protect
+        # a body's name ("{{Central Committee of the CPSU}}") and an "and" inside it.
+        # The decoder leaves the split names alone; `_name` decodes their parts.
         append_middleware=[
-            middlewares.LatexDecodingMiddleware(),
             middlewares.SeparateCoAuthors(),
             middlewares.SplitNameParts(),
+            middlewares.LatexDecodingMiddleware(),
         ],
     )
     raws = {e.key: e.raw or "" for e in raw_library.entries}
@@ -191,11 +195,22 @@ def _entry(path: Path, entry: Entry, raw: str) -> BibEntry:
 
 
 def _name(parts: middlewares.NameParts) -> Name:
-    family = " ".join([*parts.von, *parts.last])
-    given = " ".join([*parts.first, *parts.jr])
+    if not (parts.first or parts.von or parts.jr) and len(parts.last) == 1 and BRACED.fullmatch(parts.last[0]):
+        return Name(_decoded(parts.last[0][1:-1]), "", literal=True)  # a body's name, in braces
+    family = " ".join(_decoded(part) for part in [*parts.von, *parts.last])
+    given = " ".join(_decoded(part) for part in [*parts.first, *parts.jr])
     if not given and (family == "others" or " " in family):
         return Name(family, "", literal=True)
     return Name(family, given)
+
+
+BRACED = re.compile(r"\{.*\}", re.DOTALL)
+_LATEX = LatexNodes2Text()
+
+
+def _decoded(part: str) -> str:
+    r"""One part of a name with its LaTeX decoded ("L{\"u}thi" → "Lüthi")."""
+    return str(_LATEX.latex_to_text(part)).strip()
 
 
 def fold(text: str) -> str:

@@ -40,6 +40,11 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str, bool]]:
     ("text", "expected"),
     [
         pytest.param("Mao's rival", [("Mao", "mao", False)], id="possessive_straight"),
+        pytest.param(
+            "the Khrushchev–Mao talks",
+            [("Khrushchev", "khrushchev", False), ("Mao", "mao", False)],
+            id="en_dash_between_names",
+        ),
         pytest.param("Mao’s rival", [("Mao", "mao", False)], id="possessive_curly"),
         pytest.param("Chairman Mao Zedong came", [("Mao Zedong", "mao", False)], id="longest_match"),
         pytest.param(

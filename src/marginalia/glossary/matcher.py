@@ -21,7 +21,8 @@ import ahocorasick
 from marginalia.annotate.markup import mask
 from marginalia.glossary.entries import Glossary
 
-FOLD = str.maketrans({"–": "-", "’": "'", "‘": "'"})
+EN_DASH = "–"
+FOLD = str.maketrans({EN_DASH: "-", "’": "'", "‘": "'"})
 """One-for-one character folding, so offsets survive."""
 
 
@@ -72,11 +73,12 @@ class Matcher:
         """
         if not len(self._automaton):
             return []
-        folded = mask(text).translate(FOLD)
+        masked = mask(text)
+        folded = masked.translate(FOLD)
         matches: list[Match] = []
         for end_index, (entry, rule, length) in self._automaton.iter_long(folded):
             start, end = end_index + 1 - length, end_index + 1
-            if not _on_boundaries(folded, start, end):
+            if not _on_boundaries(folded, start, end, masked):
                 continue
             matches.append(Match(start, end, entry, rule))
             if not rule:  # a phrase rule says what the whole phrase names; the words inside name nothing
@@ -97,10 +99,17 @@ class Matcher:
         return _longest_per_entry(found)
 
 
-def _on_boundaries(text: str, start: int, end: int) -> bool:
+def _on_boundaries(text: str, start: int, end: int, original: str = "") -> bool:
+    """Whether `text[start:end]` stands as a word: a hyphen joins ("post-Stalin"), an en dash in `original` does not.
+
+    An en dash between names marks a relation, not a compound: "the Khrushchev–Mao talks" mention both men.
+    """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     after_next = text[end + 1] if end + 1 < len(text) else " "
+    if original:
+        before = " " if start and original[start - 1] == EN_DASH else before
+        after = " " if end < len(original) and original[end] == EN_DASH else after
     if before.isalnum() or before in "-_":
         return False
     return not (after.isalnum() or after == "_" or (after == "-" and after_next.isalnum()))

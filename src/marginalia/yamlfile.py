@@ -53,7 +53,10 @@ def load_located(path: Path) -> Located:
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
-        return _locate(loader, node) if node is not None else Located(None, 1)
+        return _locate(loader, node, set()) if node is not None else Located(None, 1)
+    except _Reused as reused:
+        message = "anchors and aliases (&name, *name) are not read: write each value out where it is used"
+        raise YamlFileError(Diagnostic(str(path), reused.line, message, "yaml-alias")) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -68,13 +71,30 @@ def load_located(path: Path) -> Located:
         loader.dispose()
 
 
-def _locate(loader: yaml.SafeLoader, node: yaml.Node) -> Located:
+class _Reused(Exception):
+    """A node met twice: an alias, which could also make the document infinite ("&a [*a]") or huge."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _locate(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Located:
     line = node.start_mark.line + 1
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in seen:
+            raise _Reused(line)
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        return Located({str(loader.construct_object(k)): _locate(loader, v) for k, v in node.value}, line)
+        return Located({str(_scalar(loader, k, seen)): _locate(loader, v, seen) for k, v in node.value}, line)
     if isinstance(node, yaml.SequenceNode):
-        return Located([_locate(loader, item) for item in node.value], line)
+        return Located([_locate(loader, item, seen) for item in node.value], line)
     return Located(loader.construct_object(node), line)
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Any:
+    """A mapping key: a scalar as YAML reads it, anything else as its located value."""
+    return loader.construct_object(node) if isinstance(node, yaml.ScalarNode) else plain(_locate(loader, node, seen))
 
 
 def plain(located: Located) -> Any:

@@ -16,6 +16,7 @@ from marginalia.bibliography.csl import to_csl
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
 from marginalia.cache import TextCache
+from marginalia.render.html import file_url, page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -156,3 +157,22 @@ def test_year_suffixes_tell_entries_apart(tmp_path: Path) -> None:
         "@book{a, author={Twin, Ann}, title={A}, year={2001a}}\n@book{b, author={Twin, Ann}, title={B}, year={2001b}}\n"
     )
     assert _resolve(tmp_path, bib, "(Twin 2001b; Twin 2001a; Twin 2001)") == ["b", "a", None]
+
+
+def test_keys_that_cannot_be_urls_or_file_names_are_refused(tmp_path: Path) -> None:
+    entries = "".join(
+        f"@book{{{key}, author={{A, B}}, title={{T}}, year={{2000}}}}\n\n"
+        for key in ["../../evil", "a b", "", "Chen:2010", "lüthi2008", "doe-2001.a+b"]
+    )
+    bibliography = load_bibliography(_bib(tmp_path, refs=entries))
+    assert list(bibliography.entries) == ["Chen:2010", "lüthi2008", "doe-2001.a+b"]
+    messages = [str(d).removeprefix(str(tmp_path) + "/") for d in bibliography.diagnostics]
+    assert [m.split(":")[:2] for m in messages] == [["refs.bib", "1"], ["refs.bib", "3"], ["refs.bib", "5"]]
+    assert all("cannot be part of a URL or a file name" in m and "left out" in m for m in messages)
+
+
+def test_a_key_with_a_colon_never_reads_as_a_url_scheme() -> None:
+    assert file_url("bibliography/Chen:2010.bib", "bibliography/index.md") == "./Chen:2010.bib"
+    assert file_url("bibliography/Chen:2010.bib", "texts/a/bibliography.md") == "../../../bibliography/Chen:2010.bib"
+    assert page_url("bibliography/Chen:2010.md", "bibliography/index.md") == "./Chen:2010/"
+    assert page_url("bibliography/chen2010.md", "bibliography/index.md") == "chen2010/"

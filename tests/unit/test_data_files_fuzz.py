@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marginalia.bibliography.aliases import load_aliases
+from marginalia.bibliography.entries import load_bibliography
 from marginalia.editorial import load_editorial_notes
 from marginalia.glossary.entries import load_glossary
 from marginalia.model import Diagnostic
@@ -108,3 +109,54 @@ def test_glossary_files(text: str, rules: bool) -> None:
 @given(text=written)
 def test_aliases_yml(text: str) -> None:
     run("aliases.yml", text, lambda path: load_aliases(path, {"wendt1992", "chen2010"})[1])
+
+
+BIB_PIECES = [
+    "@book{",
+    "@article{",
+    "@string{",
+    "@comment{",
+    "@preamble{",
+    "}",
+    "{",
+    ",",
+    "=",
+    '"',
+    "#",
+    "%",
+    "\\",
+    "\\emph{",
+    "author",
+    "editor",
+    "title",
+    "year",
+    "and",
+    "others",
+    "{{",
+    "}}",
+    "\n",
+    "2001",
+    "2001a",
+    "Lüthi",
+    'L{\\"u}thi',
+    "key1",
+    "key2",
+    " ",
+    "@",
+    "~",
+    "$",
+    "^",
+]
+bib_text = st.lists(st.one_of(st.sampled_from(BIB_PIECES), st.text(max_size=5)), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=bib_text)
+def test_bib_files(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "refs.bib"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        bibliography = load_bibliography(Path(folder))
+        named_diagnostics(path, bibliography.diagnostics)
+        for entry in bibliography.entries.values():
+            assert entry.key and isinstance(entry.creators, tuple)

@@ -94,11 +94,16 @@ class Bibliography:
 _cache: dict[Path, tuple[float, list[BibEntry], list[Diagnostic]]] = {}
 
 
+SAFE_KEY = re.compile(r"\w[\w:.+\-]*")
+"""What a citation key must be: it becomes file names (`bibliography/<key>.bib`), URLs and anchors as it is."""
+
+
 def load_bibliography(bib_dir: Path) -> Bibliography:
     """Load every `*.bib` file in `bib_dir` (sorted by name).
 
-    A syntax error or a duplicate key is reported with file and line; the
-    entry is left out and the rest loads.
+    A syntax error, a duplicate key or a key that cannot be a file name or a
+    URL (`SAFE_KEY`: no spaces, slashes, `#`) is reported with file and line;
+    the entry is left out and the rest loads.
 
     Args:
         bib_dir: The folder.
@@ -112,6 +117,14 @@ def load_bibliography(bib_dir: Path) -> Bibliography:
         entries, problems = _load_file(path)
         bibliography.diagnostics.extend(problems)
         for entry in entries:
+            if not SAFE_KEY.fullmatch(entry.key):
+                written = entry.key.replace(EMPHASIS_START, "\\emph{").replace(EMPHASIS_END, "}")
+                message = (
+                    f"key '{written}' cannot be part of a URL or a file name: use letters, digits and - _ : . +"
+                    " (for example 'chen2010'); the entry is left out until it is renamed"
+                )
+                bibliography.diagnostics.append(Diagnostic(str(path), entry.line, message, "bib-key"))
+                continue
             if entry.key in bibliography.entries:
                 first = bibliography.entries[entry.key]
                 bibliography.diagnostics.append(
@@ -145,9 +158,14 @@ def _load_file(path: Path) -> tuple[list[BibEntry], list[Diagnostic]]:
             middlewares.LatexDecodingMiddleware(),
         ],
     )
-    raws = {e.key: e.raw or "" for e in raw_library.entries}
+    # The two parses read the same blocks in the same order (marking emphasis keeps braces balanced);
+    # by key only if they did not, since emphasis marked inside a key changes it.
+    raws = [e.raw or "" for e in raw_library.entries]
+    if len(raws) != len(decoded.entries):
+        by_key = {e.key: e.raw or "" for e in raw_library.entries}
+        raws = [by_key.get(e.key, "") for e in decoded.entries]
     problems += [_failure(path, block) for block in raw_library.failed_blocks]
-    entries = [_entry(path, e, raws[e.key]) for e in decoded.entries]
+    entries = [_entry(path, e, raw) for e, raw in zip(decoded.entries, raws, strict=True)]
     problems += [problem for entry in entries for problem in _incomplete(entry)]
     _cache[path] = (mtime, entries, problems)
     return entries, problems

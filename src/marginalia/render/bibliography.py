@@ -9,7 +9,6 @@ cited more often gets a page of its own (`bibliography/<key>.md`) with them all.
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from marginalia.bibliography.chicago import plain_text
 from marginalia.bibliography.entries import BibEntry
 from marginalia.corpus import Text
 from marginalia.inert import restore_source
-from marginalia.render.html import page_url, render_html, skeleton, url_directory
+from marginalia.render.html import file_url, page_url, render_html, skeleton
 from marginalia.render.pages import RenderedPage, page_of
 
 SITE_BIBLIOGRAPHY_PAGE = "bibliography/index.md"
@@ -177,5 +176,5 @@ def _entry_view(
         "elsewhere": elsewhere,
         "site_entry": page_url(SITE_BIBLIOGRAPHY_PAGE, page, key),
         "all_places": None,
-        "download": posixpath.relpath(entry_file_path(key), url_directory(page)),
+        "download": file_url(entry_file_path(key), page),
     }

@@ -82,7 +82,17 @@ def page_url(target: str, page: str, fragment: str = "") -> str:
 def _relative_url(target: str, page: str) -> str:
     """The URL of one folder from another, kept: a generated page links the same pages many times over."""
     relative = posixpath.relpath(target, page)
-    return "./" if relative == "." else f"{relative}/"
+    return "./" if relative == "." else safe_relative(f"{relative}/")
+
+
+def file_url(target: str, page: str) -> str:
+    """The relative URL of a generated file (a path under `docs/`, e.g. `bibliography/<key>.bib`) from a page."""
+    return safe_relative(posixpath.relpath(target, url_directory(page)))
+
+
+def safe_relative(url: str) -> str:
+    """A relative URL with `./` before a first segment holding a colon ("Chen:2010/"), which would read as a scheme."""
+    return f"./{url}" if ":" in url.split("/", maxsplit=1)[0] else url
 
 
 def url_directory(path: str) -> str:

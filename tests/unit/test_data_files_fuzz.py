@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.entries import load_bibliography
+from marginalia.corpus import load_text
 from marginalia.editorial import load_editorial_notes
 from marginalia.glossary.entries import load_glossary
 from marginalia.model import Diagnostic
@@ -160,3 +161,19 @@ def test_bib_files(text: str) -> None:
         named_diagnostics(path, bibliography.diagnostics)
         for entry in bibliography.entries.values():
             assert entry.key and isinstance(entry.creators, tuple)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    source=st.one_of(st.binary(max_size=200), bib_text.map(lambda text: text.encode("utf-8", "surrogatepass"))),
+    meta=written,
+)
+def test_a_text_folder_of_any_bytes_loads_or_says_why(source: bytes, meta: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        text_folder = Path(folder) / "a-text"
+        text_folder.mkdir()
+        (text_folder / "source.md").write_bytes(source)
+        (text_folder / "text.yml").write_text(meta, encoding="utf-8", errors="surrogatepass")
+        text, problems = load_text(text_folder)
+        assert all("a-text" in d.path for d in problems), problems
+        assert text is not None or problems

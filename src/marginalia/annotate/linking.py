@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from marginalia.annotate.citations import FoundCitation, find_citations
 from marginalia.annotate.markup import attribute_value, text_before_link
-from marginalia.bibliography.resolve import CitationResolver, Resolution
+from marginalia.bibliography.resolve import CitationResolver, Resolution, knows_first_author
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Document, Note, Paragraph
 
@@ -27,6 +27,8 @@ class CitationRecord:
         note: The citing note's label, or "".
         line: The source line of the paragraph or note.
         sic: Whether the printed form is a source defect (through an alias).
+        prose: Whether it was left as text: "Name (year)" where no entry has an author of that name,
+            which is more often an event or a body ("the Geneva Conference (1954)") than a work.
     """
 
     slug: str
@@ -37,6 +39,7 @@ class CitationRecord:
     note: str
     line: int
     sic: bool
+    prose: bool = False
 
     @property
     def anchor(self) -> str:
@@ -50,7 +53,10 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
     A resolved citation becomes a Markdown link to its entry on the text's
     bibliography page, with class `citation`, the locator in
     `data-locator` and the plain formatted reference as its preview. An
-    unresolved one is shown unlinked, with a visible marker.
+    unresolved one is shown unlinked, with a visible marker, except a
+    narrative "Name (year)" whose name is no entry's first author: that is
+    more often an event or a body ("the Geneva Conference (1954)") than a
+    work, so it stays text, with no warning, and the curator report lists it.
 
     Args:
         doc: An ingested document; its texts are rewritten.
@@ -73,6 +79,9 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
                 resolution = Resolution(cited_before, None, (cited_before,) if cited_before else ())
             else:
                 resolution = resolver.resolve(found)
+            if resolution.key is None and found.form == "narrative" and not knows_first_author(resolver, found):
+                records.append(CitationRecord(doc.slug, None, printed, "", paragraph, note, item.line, False, True))
+                continue
             if isinstance(item, Note):
                 cited_before = resolution.key
             if resolution.key is None:

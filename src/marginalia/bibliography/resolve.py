@@ -79,6 +79,16 @@ class CitationResolver:
         keys = tuple(dict.fromkeys(e.key for e in candidates))
         return Resolution(keys[0] if len(keys) == 1 else None, None, keys)
 
+    @property
+    def families(self) -> set[str]:
+        """The folded family names of the entries' first authors (or editors)."""
+        return set(self._by_name)
+
+
+def knows_first_author(resolver: CitationResolver, citation: FoundCitation) -> bool:
+    """Whether any entry's first author bears a family name the citation's first name may be (any year)."""
+    return any(family in resolver.families for family in cited_families(citation)[0])
+
 
 def cited_families(citation: FoundCitation) -> list[list[str]]:
     """The folded family names a citation may mean, per name: "Hershberg and Chen" → [["hershberg"], ["chen"]].

@@ -52,6 +52,7 @@ class CuratorReport:
         mentions: Number of mentions.
         reasons: Why each phrase rule decides as it does, by phrase.
         citation_gaps: Texts whose citation lacks details, with the `text.yml` fields to fill.
+        prose_citations: Narrative "Name (year)" left as text (text, place, as printed): see `link_citations`.
     """
 
     uncovered: list[tuple[str, int]] = field(default_factory=list)
@@ -62,6 +63,7 @@ class CuratorReport:
     mentions: int = 0
     reasons: dict[str, str] = field(default_factory=dict)
     citation_gaps: dict[str, list[str]] = field(default_factory=dict)
+    prose_citations: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the build log."""
@@ -87,6 +89,11 @@ class CuratorReport:
             f"  {m.slug} {m.anchor}: “{m.form}” → {m.entry} (rule: {m.rule}; {self.reasons.get(m.rule, '')})"
             for m in self.by_rule
         ] or ["  none"]
+        lines += [
+            "",
+            "“Name (year)” left as text: no entry has an author of that name (add the work to bib/ if it is one):",
+        ]
+        lines += [f"  {slug} {where}: “{printed}”" for slug, where, printed in self.prose_citations] or ["  none"]
         lines += ["", "Texts whose citation lacks details (fill in text.yml):"]
         lines += [f"  {slug}: {', '.join(fields)}" for slug, fields in self.citation_gaps.items()] or ["  none"]
         return "\n".join(lines) + "\n"
@@ -123,6 +130,12 @@ def curator_report(glossary: Glossary, texts: list[Text], entries: dict[str, Bib
         citation_gaps={
             text.slug: gaps for text in texts if (gaps := missing_details(text, entries.get(text.meta.bibkey)))
         },
+        prose_citations=[
+            (r.slug, f"paragraph {r.paragraph}" if r.paragraph else f"note {r.note}", r.cited)
+            for text in texts
+            for r in text.citations
+            if r.prose
+        ],
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from marginalia.annotate.markup import mask
+from marginalia.annotate.markup import LINK, mask
 from marginalia.inert import restore_source
 from marginalia.model import EditorialNote
 from marginalia.slugs import slugify
@@ -104,6 +104,56 @@ def esc_source(text: str) -> str:
     return esc(restore_source(text))
 
 
+BETWEEN = r"(?:\0|\[\?\])*"
+"""What may stand between the characters of a quoted passage in `_visible` text: blanked markup, an
+unresolved citation's "[?]"."""
+MARKUP = re.compile(rf"{LINK.pattern}|<[^>]+>|\[\^[^\]]+\]")
+UNIT = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<span class=\"citation-unresolved\".*?</span>")
+"""What a mark must hold whole or not at all: a link, an unresolved citation."""
+
+
+def _visible(text: str) -> str:
+    """The text with its markup blanked (NUL characters, offsets kept), so that a quote is never found in a link's URL or preview.
+
+    Links keep their text; tags and note markers go.
+    """
+
+    def blank(markup: re.Match[str]) -> str:
+        shown = markup.group(1)
+        if shown is None:
+            return "\0" * len(markup.group(0))
+        return "\0" + shown + "\0" * (len(markup.group(0)) - len(shown) - 1)
+
+    return MARKUP.sub(blank, text)
+
+
+def _passage(text: str, prefix: str, exact: str, suffix: str) -> tuple[int, int] | None:
+    r"""Where a quoted passage stands in a text (Markdown or HTML), or None: never inside markup.
+
+    Annotation links names and citations, so "his letter (Wendt 1992), and" is
+    "his letter ([Wendt 1992](…){: …}), and" on the page, and a "!" or "\" just
+    before a link is a character reference. The span found is widened to
+    hold whole any link it cuts into.
+    """
+    if not exact:
+        return None
+    visible = _visible(text)
+
+    def pattern(quoted: str) -> str:
+        return BETWEEN.join(f"(?:{re.escape(c)}|&#{ord(c)};)" for c in quoted)
+
+    found = re.search(f"{pattern(prefix)}{BETWEEN}({pattern(exact)}){BETWEEN}{pattern(suffix)}", visible)
+    if found is None:
+        return None
+    start, end = found.span(1)
+    for unit in UNIT.finditer(text):
+        if unit.start() < start < unit.end():
+            start = unit.start()
+        if unit.start() < end < unit.end():
+            end = unit.end()
+    return start, end
+
+
 class EditorialMarks:
     """Marks the passages that editorial notes quote, each once, and remembers where.
 
@@ -129,16 +179,16 @@ class EditorialMarks:
             if note in self.placed:
                 continue
             prefix, exact, suffix = (esc_source(s) if escaped else s for s in (note.prefix, note.exact, note.suffix))
-            position = text.find(prefix + exact + suffix)
-            if position < 0:
+            span = _passage(text, prefix, exact, suffix)
+            if span is None:
                 continue
-            start = position + len(prefix)
+            start, end = span
             anchor = (
-                f'<mark class="editorial-anchor" id="ed-ref-{note.number}">{exact}</mark>'
+                f'<mark class="editorial-anchor" id="ed-ref-{note.number}">{text[start:end]}</mark>'
                 f'<sup class="editorial-ref"><a href="#ed-{note.number}" title="Editorial note {note.number}">'
                 f"ed.&nbsp;{note.number}</a></sup>"
             )
-            text = text[:start] + anchor + text[start + len(exact) :]
+            text = text[:start] + anchor + text[end:]
             self.placed.append(note)
         return text
 

@@ -24,6 +24,15 @@ def spans(text: str) -> list[tuple[str, str, str, str, str]]:
             "(Mao 1998, 322–333)", [("Mao 1998, 322–333", "Mao", "1998", "322–333", "parenthetical")], id="range"
         ),
         pytest.param(
+            "(Radchenko 2014: 160n3; Chen 2010, ch. 2; Wu 1999, vol. 2, 45)",
+            [
+                ("Radchenko 2014: 160n3", "Radchenko", "2014", "160n3", "parenthetical"),
+                ("Chen 2010, ch. 2", "Chen", "2010", "ch. 2", "parenthetical"),
+                ("Wu 1999, vol. 2, 45", "Wu", "1999", "vol. 2, 45", "parenthetical"),
+            ],
+            id="colon_note_chapter_volume",
+        ),
+        pytest.param(
             "(see, e.g., Hajimu 2015; Chen 2010)",
             [
                 ("Hajimu 2015", "Hajimu", "2015", "", "parenthetical"),

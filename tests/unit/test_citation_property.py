@@ -59,7 +59,16 @@ def cited(authors: list[str]) -> str:
     ),
     when=year,
     decoy=surname,
-    form=st.sampled_from(["({c} {y})", "({c} {y}, 160)", "(see {c} {y}, pp. 3–4)", "{c} ({y})", "({d} 1950; {c} {y})"]),
+    form=st.sampled_from(
+        [
+            "({c} {y})",
+            "({c} {y}, 160)",
+            "(see {c} {y}, pp. 3–4)",
+            "({c} {y}: 160n3)",
+            "{c} ({y})",
+            "({d} 1950; {c} {y})",
+        ]
+    ),
 )
 def test_an_author_date_citation_finds_its_work(authors: list[str], when: str, decoy: str, form: str) -> None:
     bib = entry("work", authors, when) + entry("other", [decoy], "1950")

@@ -47,13 +47,16 @@ PARTICLE = rf"(?:and|&|{NAME_PARTICLE})"
 FAMILY = rf"(?:{NAME_PARTICLE}[\s\-]+)*{NAME_WORD}"
 AUTHORS = rf"{FAMILY}(?:\s+(?:{NAME_WORD}|{PARTICLE}))*?(?:,?\s+et\s+al\.)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
-LOCATOR_ITEM = r"[\dixvlc]+(?:\s*[–-]\s*[\dixvlc]+)?"
+PAGE = r"[\dixvlc]+(?:\s?nn?\.?\s?\d+(?:[–-]\d+)?)?"
+"""A page, or a note on it: "160", "xiv", "160n3", "160 n. 3", "160nn3–4"."""
+LOCATOR_ITEM = rf"(?:(?:pp?|nn?|ch|chap|vol|fig|figs|para|paras|sec|secs|§)\.?\s*)?{PAGE}(?:\s*[–-]\s*{PAGE})?"
 LOCATOR = rf"(?:pp?\.\s*)?{LOCATOR_ITEM}(?:,\s*{LOCATOR_ITEM})*"
+"""Pages and other places in a work, as printed: "160", "pp. 33–37", "160n3", "ch. 3", "vol. 2, 45", "§ 4"."""
 PREFIX = r"(?:(?:see|cf\.)(?:\s+also)?(?:,?\s+e\.g\.)?,?\s+|e\.g\.,?\s+)"
 
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
 PART = re.compile(
-    rf"^(?P<prefix>{PREFIX})?(?P<cite>(?P<authors>{AUTHORS})\s+(?P<year>{YEAR})(?:,\s*(?P<locator>{LOCATOR}))?)$"
+    rf"^(?P<prefix>{PREFIX})?(?P<cite>(?P<authors>{AUTHORS})\s+(?P<year>{YEAR})(?:[,:]\s*(?P<locator>{LOCATOR}))?)$"
 )
 NARRATIVE = re.compile(
     rf"(?P<cite>(?P<authors>{FAMILY}(?:\s+(?:and|&)\s+{FAMILY})?(?:\s+et\s+al\.)?)\s+\((?P<year>{YEAR})\)(?:,\s*(?P<locator>pp?\.\s*{LOCATOR_ITEM}))?)"

@@ -13,7 +13,7 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 
 MISSING_CITATION = (
     "texts/reader-2026-border/source.md:31: paragraph 2: citation 'Sample 2010, 5' matches no bibliography entry:"
-    " add the work to bib/ or an alias to bib/aliases.yml"
+    " add the work to bib/ or an alias to bib/aliases.yml (not_a_citation: true if it is none)"
 )
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from citeproc.model import CitationStylesElement
 
+from helpers import ingest_snippet
 from marginalia import parallel
 from marginalia.annotate.citations import find_citations
+from marginalia.annotate.linking import link_citations
 from marginalia.bibliography import chicago
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import FORMATTED, format_entries, format_items
@@ -176,3 +178,16 @@ def test_a_key_with_a_colon_never_reads_as_a_url_scheme() -> None:
     assert file_url("bibliography/Chen:2010.bib", "texts/a/bibliography.md") == "../../../bibliography/Chen:2010.bib"
     assert page_url("bibliography/Chen:2010.md", "bibliography/index.md") == "./Chen:2010/"
     assert page_url("bibliography/chen2010.md", "bibliography/index.md") == "chen2010/"
+
+
+def test_an_alias_can_say_a_form_is_no_citation(tmp_path: Path) -> None:
+    aliases = "- cited: Moscow 1957\n  not_a_citation: true\n  note: A place and a year.\n"
+    assert _resolve(tmp_path, TWO_CHENS, "(Moscow 1957) and (Luthi 2008)", aliases) == [None, "luthi2008"]
+    doc = ingest_snippet("# T\n\nThe conference (Moscow 1957) met, as (Luthi 2008) shows.\n")
+    folder = tmp_path
+    table, problems = load_aliases(folder / "aliases.yml", set(load_bibliography(folder).entries))
+    assert problems == []
+    records = link_citations(doc, CitationResolver(load_bibliography(folder), table), {})
+    assert [r.key for r in records] == ["luthi2008"]
+    assert doc.diagnostics == []
+    assert "(Moscow 1957)" in doc.paragraphs()[0].text

@@ -79,6 +79,8 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
                 resolution = Resolution(cited_before, None, (cited_before,) if cited_before else ())
             else:
                 resolution = resolver.resolve(found)
+            if resolution.alias is not None and not resolution.alias.key:
+                continue  # the alias table says this form is no citation ("Moscow 1957"): it stays text
             if resolution.key is None and found.form == "narrative" and not knows_first_author(resolver, found):
                 records.append(CitationRecord(doc.slug, None, printed, "", paragraph, note, item.line, False, True))
                 continue
@@ -141,5 +143,5 @@ def _warn(doc: Document, item: Paragraph | Note, printed: str, resolution: Resol
         message = f"{where}: '{printed}' follows no resolved citation: check the note before it"
         doc.warn(item.line, message, "citation-unresolved")
     else:
-        message = f"{where}: citation '{printed}' matches no bibliography entry: add the work to bib/ or an alias to bib/aliases.yml"
+        message = f"{where}: citation '{printed}' matches no bibliography entry: add the work to bib/ or an alias to bib/aliases.yml (not_a_citation: true if it is none)"
         doc.warn(item.line, message, "citation-unresolved")

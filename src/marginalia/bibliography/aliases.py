@@ -8,7 +8,7 @@ from pathlib import Path
 from marginalia.model import Diagnostic
 from marginalia.yamlfile import YamlFileError, load_located
 
-FIELDS = ("cited", "key", "sic", "note")
+FIELDS = ("cited", "key", "sic", "note", "not_a_citation")
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Alias:
 
     Attributes:
         cited: The form as printed, "Author Year" ("Selva et al. 2008").
-        key: The BibTeX key it stands for.
+        key: The BibTeX key it stands for, or "" for a form that is no citation ("Moscow 1957", a place and year).
         sic: Whether the printed form is a source defect to mark "[sic]".
         note: Why, for the reader's preview and the editor.
         line: Its line in the alias file.
@@ -57,14 +57,15 @@ def load_aliases(path: Path, keys: set[str]) -> tuple[dict[str, Alias], list[Dia
     for item in items:
         fields = item.value if isinstance(item.value, dict) else {}
         values = {k: fields[k].value for k in FIELDS if k in fields}
+        if values.get("not_a_citation") is True and isinstance(values.get("cited"), str) and "key" not in values:
+            values["key"] = ""
         if not isinstance(values.get("cited"), str) or not isinstance(values.get("key"), str):
-            problems.append(
-                Diagnostic(
-                    str(path), item.line, "an alias needs 'cited' and 'key' (and may have 'sic', 'note')", "alias-shape"
-                )
+            message = (
+                "an alias needs 'cited' and 'key' (and may have 'sic', 'note'), or 'cited' and 'not_a_citation: true'"
             )
+            problems.append(Diagnostic(str(path), item.line, message, "alias-shape"))
             continue
-        if values["key"] not in keys:
+        if values["key"] and values["key"] not in keys:
             problems.append(
                 Diagnostic(
                     str(path),

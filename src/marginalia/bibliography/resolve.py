@@ -63,7 +63,7 @@ class CitationResolver:
         """
         alias = self.aliases.get(alias_form(citation.cited))
         if alias is not None:
-            return Resolution(alias.key, alias, (alias.key,))
+            return Resolution(alias.key or None, alias, (alias.key,) if alias.key else ())
         families = cited_families(citation)
         candidates = [
             entry

@@ -191,3 +191,25 @@ def test_an_alias_can_say_a_form_is_no_citation(tmp_path: Path) -> None:
     assert [r.key for r in records] == ["luthi2008"]
     assert doc.diagnostics == []
     assert "(Moscow 1957)" in doc.paragraphs()[0].text
+
+
+def test_undated_works_and_bodies_are_cited_and_a_document_title_is_not(tmp_path: Path) -> None:
+    bib = (
+        "@misc{cpsu, author={{Central Committee of the CPSU}}, title={Letter}, year={n.d.}}\n"
+        "@misc{zhounote, author={Zhou, Enlai}, title={Note}}\n"
+    )
+    folder = _bib(tmp_path, refs=bib)
+    bibliography = load_bibliography(folder)
+    resolver = CitationResolver(bibliography, {})
+    doc = ingest_snippet(
+        "# T\n\nThe letter (Central Committee of the CPSU n.d., 3), his note (Zhou n. d.) and the memorandum"
+        " (Memorandum of the Soviet Embassy 1957).\n"
+    )
+    records = link_citations(doc, resolver, {})
+    assert [(r.key, r.prose) for r in records] == [("cpsu", False), ("zhounote", False), (None, True)]
+    assert doc.diagnostics == []
+    assert "(Memorandum of the Soviet Embassy 1957)" in doc.paragraphs()[0].text
+    assert [str(d).split(": ", 1)[1] for d in bibliography.diagnostics] == [
+        "entry 'zhounote' has no year: add year = {YYYY}, or {n.d.} for an undated work"
+        " (citations find works by name and year)"
+    ]

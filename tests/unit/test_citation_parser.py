@@ -33,6 +33,11 @@ def spans(text: str) -> list[tuple[str, str, str, str, str]]:
             id="colon_note_chapter_volume",
         ),
         pytest.param(
+            "(Central Committee of the CPSU n.d., 3)",
+            [("Central Committee of the CPSU n.d., 3", "Central Committee of the CPSU", "n.d.", "3", "parenthetical")],
+            id="body_undated",
+        ),
+        pytest.param(
             "(see, e.g., Hajimu 2015; Chen 2010)",
             [
                 ("Hajimu 2015", "Hajimu", "2015", "", "parenthetical"),

@@ -2,7 +2,7 @@
 
 Hypothesis draws surnames of many shapes (diacritics, hyphens, apostrophes,
 Cyrillic, Greek, particles such as "van der"), one to three authors or a body,
-a year with or without a letter, and the forms a text cites them in:
+a year with or without a letter or "n.d.", and the forms a text cites them in:
 "(Name 2014)", "(Name 2014, 160)", "(see Name 2014, pp. 3–4)", "Name (2014)",
 "(Name and Other 2014)", "(Name et al. 2014)", two works in one parenthesis.
 Each citation must resolve to its entry, among decoy entries by other authors
@@ -35,12 +35,18 @@ surname = st.one_of(
         lambda particle, name: f"{particle} {name}", st.sampled_from(["van", "van der", "de", "von", "al"]), word
     ),
 )
-year = st.builds(lambda y, s: f"{y}{s}", st.integers(1900, 2025), st.sampled_from(["", "a", "b"]))
+year = st.one_of(
+    st.builds(lambda y, s: f"{y}{s}", st.integers(1900, 2025), st.sampled_from(["", "a", "b"])), st.just("n.d.")
+)
 
 
 def entry(key: str, authors: list[str], year_text: str) -> str:
-    names = " and ".join(f"{{{name}}}" if name.endswith("Institute") else f"{name}, Anna" for name in authors)
+    names = " and ".join(f"{{{name}}}" if is_body(name) else f"{name}, Anna" for name in authors)
     return f"@book{{{key}, author={{{names}}}, title={{A Book}}, year={{{year_text}}}}}\n"
+
+
+def is_body(name: str) -> bool:
+    return name.endswith("Institute") or name.startswith("Central Committee")
 
 
 def cited(authors: list[str]) -> str:
@@ -56,6 +62,7 @@ def cited(authors: list[str]) -> str:
     authors=st.one_of(
         st.lists(surname, min_size=1, max_size=3, unique=True),
         st.builds(lambda a, b: [f"{a} {b} Institute"], word, word),
+        st.builds(lambda a: [f"Central Committee of the {a}"], word),
     ),
     when=year,
     decoy=surname,
@@ -78,7 +85,7 @@ def test_an_author_date_citation_finds_its_work(authors: list[str], when: str, d
         bibliography = load_bibliography(Path(folder))
         assert bibliography.diagnostics == []
         resolver = CitationResolver(bibliography, load_aliases(Path(folder) / "aliases.yml", set())[0])
-    if form == "{c} ({y})" and authors[0].endswith("Institute"):
+    if form == "{c} ({y})" and is_body(authors[0]):
         form = "({c} {y})"  # a body's name of several words is found in parentheses only: see the editors' guide
     text = "As shown " + form.format(c=cited(authors), y=when, d=decoy) + ", the talks went on."
     keys = [resolver.resolve(c).key for c in find_citations(text)]

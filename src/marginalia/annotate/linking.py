@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from marginalia.annotate.citations import FoundCitation, find_citations
+from marginalia.annotate.citations import CONNECTOR, FoundCitation, find_citations
 from marginalia.annotate.markup import attribute_value, text_before_link
 from marginalia.bibliography.resolve import CitationResolver, Resolution, knows_first_author
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Document, Note, Paragraph
 
 TEXT_BIBLIOGRAPHY_PAGE = "bibliography.md"
+CONNECTOR_WORD = re.compile(rf"\s{CONNECTOR}\s")
 """The page, beside a text's pages, that lists the works the text cites."""
 
 
@@ -54,9 +56,11 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
     bibliography page, with class `citation`, the locator in
     `data-locator` and the plain formatted reference as its preview. An
     unresolved one is shown unlinked, with a visible marker, except a
-    narrative "Name (year)" whose name is no entry's first author: that is
-    more often an event or a body ("the Geneva Conference (1954)") than a
-    work, so it stays text, with no warning, and the curator report lists it.
+    narrative "Name (year)", or names with a lower-case word inside ("(Memorandum
+    of the Soviet Embassy 1957)"), whose first name is no entry's first author:
+    that is more often an event, a body or a document ("the Geneva Conference
+    (1954)") than a work cited, so it stays text, with no warning, and the
+    curator report lists it.
 
     Args:
         doc: An ingested document; its texts are rewritten.
@@ -81,7 +85,7 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
                 resolution = resolver.resolve(found)
             if resolution.alias is not None and not resolution.alias.key:
                 continue  # the alias table says this form is no citation ("Moscow 1957"): it stays text
-            if resolution.key is None and found.form == "narrative" and not knows_first_author(resolver, found):
+            if resolution.key is None and _maybe_prose(found) and not knows_first_author(resolver, found):
                 records.append(CitationRecord(doc.slug, None, printed, "", paragraph, note, item.line, False, True))
                 continue
             if isinstance(item, Note):
@@ -99,6 +103,16 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
             )
         item.text = "".join([*pieces, item.text[position:]])
     return records
+
+
+def _maybe_prose(found: FoundCitation) -> bool:
+    """Whether a citation may as well be prose: "Name (year)", or names with a lower-case word inside.
+
+    "(Memorandum of the Soviet Embassy 1957)" reads like a citation of a body's work, but is one only if
+    some entry's first author bears that name.
+    """
+    inner = CONNECTOR_WORD.search(found.authors) is not None
+    return found.form == "narrative" or (found.form == "parenthetical" and inner)
 
 
 def _reading_order(doc: Document) -> list[Paragraph | Note]:

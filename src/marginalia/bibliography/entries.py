@@ -185,7 +185,10 @@ def _incomplete(entry: BibEntry) -> list[Diagnostic]:
     """What a citation needs and the entry lacks: a year, and authors or editors."""
     problems = []
     if not entry.year:
-        message = f"entry '{entry.key}' has no year: add year = {{YYYY}} (citations find works by name and year)"
+        message = (
+            f"entry '{entry.key}' has no year: add year = {{YYYY}}, or {{n.d.}} for an undated work"
+            " (citations find works by name and year)"
+        )
         problems.append(Diagnostic(str(entry.path), entry.line, message, "bib-no-year"))
     if not entry.creators:
         message = (

@@ -49,7 +49,7 @@ class CitationResolver:
         self._by_name: dict[str, list[BibEntry]] = defaultdict(list)
         for entry in bibliography.entries.values():
             if entry.creators:
-                self._by_name_year[(fold(entry.creators[0].family), entry.year)].append(entry)
+                self._by_name_year[(fold(entry.creators[0].family), cited_year(entry.year))].append(entry)
                 self._by_name[fold(entry.creators[0].family)].append(entry)
 
     def resolve(self, citation: FoundCitation) -> Resolution:
@@ -69,7 +69,7 @@ class CitationResolver:
             entry
             for family in families[0]
             for entry in (
-                self._by_name_year.get((family, citation.year), [])
+                self._by_name_year.get((family, cited_year(citation.year)), [])
                 if citation.year
                 else [e for e in self._by_name.get(family, []) if _title_matches(e, citation.title)]
             )
@@ -83,6 +83,12 @@ class CitationResolver:
     def families(self) -> set[str]:
         """The folded family names of the entries' first authors (or editors)."""
         return set(self._by_name)
+
+
+def cited_year(year: str) -> str:
+    """A year as matched: as printed ("2008a"), and "n.d." for a work with no year or an undated one ("n. d.")."""
+    undated = not year or year.replace(" ", "").casefold() == "n.d."
+    return "n.d." if undated else year
 
 
 def knows_first_author(resolver: CitationResolver, citation: FoundCitation) -> bool:

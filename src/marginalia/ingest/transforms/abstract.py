@@ -47,7 +47,7 @@ def extract_abstract(doc: Document) -> Document:
             if in_abstract:
                 doc.metadata.abstract_label = block.text
                 continue
-        if keywords_next and isinstance(block, RawBlock):
+        if keywords_next and isinstance(block, RawBlock) and not doc.metadata.keywords:
             doc.metadata.keywords = _split_keywords(join_lines(block.lines))
             keywords_next = False
             continue
@@ -63,7 +63,7 @@ def extract_abstract(doc: Document) -> Document:
             keywords = KEYWORDS.match(text)
             if keywords and keywords.group(3) and ":" not in text[:12] and SENTENCE_END.search(text):
                 keywords = None  # a bare "Keywords such as …" sentence is prose, not a keywords line
-            if keywords:
+            if keywords and not doc.metadata.keywords:  # a second keywords line stays in the text, never lost
                 label = keywords.group(1) or keywords.group(3)
                 doc.metadata.keywords_label = label
                 doc.metadata.keywords = _split_keywords(keywords.group(2) if keywords.group(1) else keywords.group(4))

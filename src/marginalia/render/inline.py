@@ -108,7 +108,7 @@ BETWEEN = r"(?:\0|\[\?\])*"
 """What may stand between the characters of a quoted passage in `_visible` text: blanked markup, an
 unresolved citation's "[?]"."""
 MARKUP = re.compile(rf"{LINK.pattern}|<[^>]+>|\[\^[^\]]+\]")
-UNIT = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<span class=\"citation-unresolved\".*?</span>")
+UNIT = re.compile(rf"{LINK.pattern}|<span class=\"citation-unresolved\".*?</span>")
 """What a mark must hold whole or not at all: a link, an unresolved citation."""
 
 
@@ -137,7 +137,14 @@ def _passage(text: str, prefix: str, exact: str, suffix: str) -> tuple[int, int]
     """
     if not exact:
         return None
+    quote = prefix + exact + suffix
+    words = re.findall(r"\w+", quote)
+    if words and max(words, key=len) not in text:  # a link starts and ends on word boundaries: never inside a word
+        return None
     visible = _visible(text)
+    position = visible.find(quote)
+    if position >= 0:
+        return position + len(prefix), position + len(prefix) + len(exact)
 
     def pattern(quoted: str) -> str:
         return BETWEEN.join(f"(?:{re.escape(c)}|&#{ord(c)};)" for c in quoted)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from marginalia.annotate.citations import CONNECTOR, FoundCitation, find_citations
 from marginalia.annotate.markup import attribute_value, text_before_link
-from marginalia.bibliography.resolve import CitationResolver, Resolution, knows_first_author
+from marginalia.bibliography.resolve import CitationResolver, Resolution
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Document, Note, Paragraph
 
@@ -85,8 +85,10 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
                 resolution = resolver.resolve(found)
             if resolution.alias is not None and not resolution.alias.key:
                 continue  # the alias table says this form is no citation ("Moscow 1957"): it stays text
-            if resolution.key is None and _maybe_prose(found) and not knows_first_author(resolver, found):
-                records.append(CitationRecord(doc.slug, None, printed, "", paragraph, note, item.line, False, True))
+            if resolution.key is None and _maybe_prose(found) and not resolver.knows_first_author(found):
+                records.append(
+                    CitationRecord(doc.slug, None, printed, "", paragraph, note, item.line, sic=False, prose=True)
+                )
                 continue
             if isinstance(item, Note):
                 cited_before = resolution.key

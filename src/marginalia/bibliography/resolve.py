@@ -79,21 +79,15 @@ class CitationResolver:
         keys = tuple(dict.fromkeys(e.key for e in candidates))
         return Resolution(keys[0] if len(keys) == 1 else None, None, keys)
 
-    @property
-    def families(self) -> set[str]:
-        """The folded family names of the entries' first authors (or editors)."""
-        return set(self._by_name)
+    def knows_first_author(self, citation: FoundCitation) -> bool:
+        """Whether any entry's first author (or editor) bears a family name the citation's first name may be."""
+        return any(family in self._by_name for family in cited_families(citation)[0])
 
 
 def cited_year(year: str) -> str:
     """A year as matched: as printed ("2008a"), and "n.d." for a work with no year or an undated one ("n. d.")."""
     undated = not year or year.replace(" ", "").casefold() == "n.d."
     return "n.d." if undated else year
-
-
-def knows_first_author(resolver: CitationResolver, citation: FoundCitation) -> bool:
-    """Whether any entry's first author bears a family name the citation's first name may be (any year)."""
-    return any(family in resolver.families for family in cited_families(citation)[0])
 
 
 def cited_families(citation: FoundCitation) -> list[list[str]]:

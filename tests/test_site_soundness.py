@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild import SiteResult
+from visible_markup import visible_markup
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://sino-soviet-reader.example.org/"
@@ -67,6 +68,20 @@ def test_no_broken_internal_link_or_fragment(site: SiteResult) -> None:
             elif fragment and target.suffix == ".html" and unquote(fragment) not in _ids(target, cache):
                 broken.append(f"{page.relative_to(site.site)}: {reference} (no such id)")
     assert broken == []
+
+
+@pytest.mark.parametrize("which", ["site", "kinds_site"])
+def test_no_page_shows_markup_as_text(which: str, request: pytest.FixtureRequest) -> None:
+    """Every built page, read as a browser shows it: no tag, entity, Markdown or template syntax outside code."""
+    built: SiteResult = request.getfixturevalue(which)
+    pages = sorted(built.site.rglob("*.html"))
+    assert len(pages) > 10
+    shown = [
+        f"{page.relative_to(built.site)}: {finding}"
+        for page in pages
+        for finding in visible_markup(page.read_text(encoding="utf-8"))
+    ]
+    assert shown == []
 
 
 def test_our_markup_is_valid_html(site: SiteResult) -> None:

@@ -16,6 +16,7 @@ PAGES = {
     "preface": "texts/shen-2020-front-matter/preface/",
     "contents": "texts/shen-2020-front-matter/contents/",
     "glossary-entry": "glossary/mao-zedong/",
+    "glossary-overview": "glossary/",
     "glossary-index": "glossary/people/",
     "timeline": "glossary/timeline/",
     "bibliography": "bibliography/",
@@ -62,6 +63,18 @@ def test_tap_previews_a_footnote_without_leaving_the_page(narrow: Page, base_url
     narrow.locator('#p-11 a.citation[data-key="chen2010maos"]').tap()
     expect(popover(narrow)).to_contain_text("Mao’s China and the Cold War")
     assert urlparse(narrow.url).fragment == ""
+
+
+def test_the_glossary_overview_filters_its_entries_as_a_reader_types(narrow: Page, base_url: str) -> None:
+    narrow.goto(base_url + PAGES["glossary-overview"])
+    expect(narrow.locator("article")).not_to_contain_text("<input")
+    entries = narrow.locator("ul.glossary-list > li")
+    total = entries.count()
+    assert total > 100
+    narrow.locator("input.glossary-filter").fill("ceausescu")
+    expect(narrow.locator("ul.glossary-list > li:visible")).to_have_count(1)
+    expect(narrow.locator("ul.glossary-list > li:visible a")).to_have_text("Nicolae Ceaușescu")
+    expect(narrow.locator(".glossary-filter-status")).to_have_text(f"1 of {total} entries")
 
 
 def test_sidenotes_on_wide_screens_only(wide: Page, narrow: Page, base_url: str) -> None:
@@ -127,7 +140,8 @@ def test_no_serious_accessibility_violation(wide: Page, base_url: str, name: str
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "article", "preface", "contents", "glossary-entry", "timeline", "bibliography"]
+    "name",
+    ["home", "article", "preface", "contents", "glossary-overview", "glossary-entry", "timeline", "bibliography"],
 )
 def test_screenshots(wide: Page, narrow: Page, base_url: str, artifacts: Path, name: str) -> None:
     for page, width in ((wide, 1600), (narrow, 400)):

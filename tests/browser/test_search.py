@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 
 from marginalia.search import index_site
 from sitebuild import SiteResult, serve
+from visible_markup import visible_markup
 
 
 @pytest.fixture(scope="session")
@@ -66,3 +67,12 @@ def test_a_glossary_entry_ranks_first_for_its_own_name(wide: Page, search_url: s
 def test_search_finds(wide: Page, search_url: str, query: str, expected: str) -> None:
     links = search(wide, search_url, query)
     assert any(expected in link for link in links), links
+
+
+@pytest.mark.parametrize("query", ["Archiwum", "Khrushchev", "mentions", "BibTeX"])
+def test_results_show_text_not_markup(wide: Page, base_url: str, query: str) -> None:
+    search(wide, base_url, query)
+    # The guides' own pages quote markup on purpose (in code on the page, plain in an excerpt).
+    reading = wide.locator(".md-search-result__item:not(:has(a[href*='guide/'], a[href*='developers/']))")
+    assert reading.count() > 0
+    assert [finding for item in reading.all() for finding in visible_markup(item.inner_html())] == []

@@ -44,10 +44,8 @@ def render_cite_block(
         f'data-cite-key="{esc(page.key)}" data-cite-url="{esc(page.url)}"'
         f' data-cite-text="{esc(plain_text(formatted))}" data-cite-bibtex="{esc(page.bibtex())}"'
     )
-    heading = (
-        f'<h2 id="{HEADING_ID}">{HEADING}<a class="headerlink" href="#{HEADING_ID}" title="Permanent link">¶</a></h2>'
-    )
-    parts = [heading, f'<div class="cite-this" {data}>']
+    heading = f'<h2 id="{HEADING_ID}" data-search-exclude>{HEADING}<a class="headerlink" href="#{HEADING_ID}" title="Permanent link">¶</a></h2>'
+    parts = [heading, f'<div class="cite-this" data-search-exclude {data}>']
     if original is not None:
         parts += ['<p class="cite-heading">The original work</p>', *_citation(original.formatted, original.bibtex)]
         link = posixpath.relpath(original.file, page.directory or ".")

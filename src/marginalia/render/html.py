@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 GENERATED_MARKER = "<!-- marginalia:generated -->"
 """Where a generated page's HTML goes in the page Python-Markdown rendered from its skeleton."""
@@ -45,7 +46,7 @@ class Heading:
     title: str
 
 
-def render_html(template: str, **context: Any) -> str:
+def render_html(template: str, **context: Any) -> Markup:
     """Render one of our templates.
 
     Args:
@@ -53,9 +54,10 @@ def render_html(template: str, **context: Any) -> str:
         **context: The template's variables.
 
     Returns:
-        HTML.
+        HTML, marked safe: the template escaped what it was given, so one template's
+        output placed in another (a list in an overview) stays markup, not text.
     """
-    return TEMPLATES.get_template(template).render(**context)
+    return Markup(TEMPLATES.get_template(template).render(**context))
 
 
 def skeleton(title: str, front_matter: str = "") -> str:

@@ -140,11 +140,21 @@ def load_text(folder: Path) -> tuple[Text | None, list[Diagnostic]]:
     source, encoding_problems = decode_source(source_path.read_bytes(), source_path)
     notes, editorial_problems = load_editorial_notes(folder / EDITORIAL_NAME)
     problems += encoding_problems + editorial_problems
+    if not encoding_problems and not source.strip():
+        problems.append(
+            Diagnostic(
+                str(source_path),
+                None,
+                f"{SOURCE_NAME} is empty: put the raw text in it or remove the folder; the text is left out",
+                "source-empty",
+            )
+        )
+        return None, problems
     if meta is None:
         # The first text.yml problem is what stops the text; that one message says so.
         first = next(i for i, p in enumerate(problems) if p.path.endswith(META_NAME))
         left_out = problems[first].message + "; the text is left out until this is fixed"
         problems[first] = replace(problems[first], message=left_out)
         return None, problems
-    document = ingest(source, slug=folder.name, path=source_path, editorial=notes)
+    document = ingest(source, slug=folder.name, path=source_path, editorial=notes, furniture=meta.furniture)
     return Text(meta, document), problems + document.diagnostics

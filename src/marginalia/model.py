@@ -9,11 +9,15 @@ the source line it started on, so that any later stage can report a problem as
 `file:line`.
 
 Inline text (paragraphs, notes, list items) is stored as Markdown, the way the
-source writes it, except that note markers are normalised to `[^N]`.
+source writes it, except that note markers are normalised to `[^N]` and that a
+page break of the printed source that falls inside a paragraph stands in it as
+`page_mark(number)` (`{pb:117}`: a brace never comes from a source, which
+`marginalia.inert` escapes).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -94,9 +98,30 @@ class NoteText:
 
 @dataclass
 class PageBreak:
-    """Where notes, a rule or a metadata block interrupted the running text."""
+    """Where notes, a rule, a metadata block or page furniture interrupted the running text.
+
+    Attributes:
+        line: The source line.
+        page: The printed number of the page that begins here ("117", "xii"), where the source prints
+            its page numbers; "" otherwise.
+    """
 
     line: int
+    page: str = ""
+
+
+PAGE_MARK = re.compile(r"\{pb:([^{}\s]*)\}")
+"""A page break of the printed source inside a paragraph's text: `{pb:117}`."""
+
+
+def page_mark(page: str) -> str:
+    """The mark of a page break before page `page`, as it stands in a paragraph's text."""
+    return f"{{pb:{page}}}"
+
+
+def without_page_marks(text: str) -> str:
+    """A paragraph's text without its page-break marks, as the source's words read."""
+    return PAGE_MARK.sub("", text)
 
 
 @dataclass
@@ -123,6 +148,40 @@ class LineGroup:
 
     line: int
     lines: list[str]
+
+
+@dataclass
+class Quotation:
+    """A block quotation, as extractions mark it (`>` lines), whole across page breaks.
+
+    Attributes:
+        line: The source line it starts on.
+        paragraphs: Its paragraphs (inline Markdown, like `Paragraph.text`).
+        attribution: For an epigraph, the line naming its source ("— Mao Zedong, 1957"); otherwise "".
+    """
+
+    line: int
+    paragraphs: list[str]
+    attribution: str = ""
+
+
+@dataclass
+class Table:
+    """A table as extractions print it: a caption line, a pipe table, a source line.
+
+    Attributes:
+        line: The source line of its first line (the caption's, when it has one).
+        caption: "Table 1. Soviet loans to China, 1950–1957" (inline Markdown), or "".
+        header: The header row's cells.
+        rows: The body rows' cells.
+        note: The line under it ("Source: …"), or "".
+    """
+
+    line: int
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    note: str = ""
 
 
 @dataclass
@@ -196,6 +255,8 @@ Block = (
     | Paragraph
     | LineGroup
     | Signature
+    | Quotation
+    | Table
     | Reference
     | ContentsEntry
     | Contributor
@@ -318,6 +379,8 @@ class Metadata:
     """First-page footer lines other than © and a bare DOI, e.g. the chapter's citation in its book."""
     series: Section | None = None
     """A series blurb printed before the title page."""
+    epigraphs: list[Quotation] = field(default_factory=list)
+    """Quotations printed under the title, each with its attribution."""
 
 
 @dataclass
@@ -344,6 +407,21 @@ class EditorialNote:
     suffix: str
     note: str
     number: int = 0
+
+
+@dataclass
+class Page:
+    """A page of the printed source, known from its furniture: running heads and page numbers.
+
+    Attributes:
+        line: The source line of its first furniture line (or 1, for the first page).
+        number: Its printed number ("117", "xii"), or "" where no number shows it.
+        furniture: The lines ingest took out of the text at this page break (heads, numbers), as printed.
+    """
+
+    line: int
+    number: str
+    furniture: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -375,6 +453,8 @@ class Document:
         unattached_notes: Notes with no marker or a duplicate number (warned, still shown).
         editorial: The editor's notes.
         repairs: Joins made across page breaks.
+        pages: The printed source's pages, in order, where its furniture shows them; empty otherwise.
+        declared_furniture: Lines `text.yml` says are page furniture (`TextMeta.furniture`), for ingest to remove.
         diagnostics: Problems found, in source order.
         blocks: The working list during ingest; empty afterwards.
     """
@@ -388,6 +468,8 @@ class Document:
     unattached_notes: list[Note] = field(default_factory=list)
     editorial: list[EditorialNote] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    declared_furniture: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
 
@@ -410,8 +492,14 @@ def block_texts(block: Block) -> list[str]:
         Its text fields, in reading order.
     """
     match block:
-        case RawBlock() | Paragraph() | Reference():
+        case Paragraph():
+            return [without_page_marks(block.text)]
+        case RawBlock() | Reference():
             return [block.text]
+        case Quotation():
+            return [*map(without_page_marks, block.paragraphs), block.attribution]
+        case Table():
+            return [block.caption, *block.header, *(cell for row in block.rows for cell in row), block.note]
         case Heading():
             return [block.text]
         case NoteText():
@@ -450,6 +538,7 @@ def document_texts(doc: Document) -> list[str]:
         texts += [value.label, value.value]
     texts += [meta.abstract_label, *(p.text for p in meta.abstract), meta.keywords_label, *meta.keywords]
     texts += [meta.license_statement, meta.doi]
+    texts += [t for quotation in meta.epigraphs for t in block_texts(quotation)]
     if meta.series is not None:
         texts.append(meta.series.heading)
         texts += [t for b in meta.series.blocks for t in block_texts(b)]
@@ -459,4 +548,5 @@ def document_texts(doc: Document) -> list[str]:
         texts += [t for b in section.blocks for t in block_texts(b)]
     for note in [*doc.notes.values(), *doc.unattached_notes]:
         texts += [note.label, note.text]
+    texts += [line for page in doc.pages for line in page.furniture]
     return [t for t in texts if t]

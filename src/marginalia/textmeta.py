@@ -46,14 +46,16 @@ OPTIONAL = (
     "date",
     "translator",
     "reviewed",
+    "furniture",
 )
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "chapter": ("container", "editors", "pages"),
     "document": ("archive", "date", "translator"),
 }
 """Fields a type needs beyond `REQUIRED`: a chapter names its book, a document its archive."""
-LIST_FIELDS = ("authors", "editors", "isbn", "translator")
-"""Fields that hold a list; `isbn` and `translator` may also be one string."""
+LIST_FIELDS = ("authors", "editors", "isbn", "translator", "furniture")
+"""Fields that hold a list; `isbn`, `translator` and `furniture` may also be one string."""
+NAME_FIELDS = ("authors", "editors", "translator")
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -85,6 +87,8 @@ class TextMeta:
         date: For a document, the date it bears (YYYY, YYYY-MM or YYYY-MM-DD).
         translator: Translators, as "Family, Given".
         reviewed: For a review, the reviewed work as printed.
+        furniture: Lines the source prints at page breaks that ingest does not find as furniture by itself
+            (a running head printed once), as printed; numbers in them may differ from page to page.
     """
 
     slug: str
@@ -110,6 +114,7 @@ class TextMeta:
     date: str = ""
     translator: tuple[str, ...] = ()
     reviewed: str = ""
+    furniture: tuple[str, ...] = ()
 
     @property
     def nav_title(self) -> str:
@@ -185,12 +190,12 @@ def _check(key: str, located: Located, problem: Problem) -> object | None:
     if key in ("volume", "issue", "pages") and isinstance(value, int):
         return str(value)
     if key in LIST_FIELDS:
-        items = value if isinstance(value, list) else [located] if key in ("isbn", "translator") else None
+        items = value if isinstance(value, list) else [located] if key in ("isbn", "translator", "furniture") else None
         if items is None or not all(isinstance(item.value, str) and item.value.strip() for item in items):
             problem(line, f"{key} must be a list of strings", "meta-list")
             return None
         names = tuple(item.value.strip() for item in items)
-        if key != "isbn":
+        if key in NAME_FIELDS:
             for item in items:
                 if "," not in item.value:
                     problem(item.line, f"write {key.removesuffix('s')} {item.value!r} as 'Family, Given'", "meta-name")

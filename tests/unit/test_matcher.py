@@ -90,3 +90,18 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str, bool]]:
 )
 def test_matches(matcher: Matcher, text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Chen, *Mao's China and the Cold War* (2001), 175.", [], id="name_inside_an_italic_title"),
+        pytest.param("Chen, _Stalin and Mao_ (2001).", [], id="underscores"),
+        pytest.param("In *Stalin*, Kotkin writes", [("Stalin", "stalin", False)], id="the_whole_title_is_a_name"),
+        pytest.param(
+            "**Mao Zedong:** we *shall* see, said Mao", [("Mao Zedong", "mao", False), ("Mao", "mao", False)], id="bold"
+        ),
+    ],
+)
+def test_a_title_in_italics_is_a_title(matcher: Matcher, text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert found(matcher, text) == expected

@@ -28,6 +28,7 @@ from marginalia.bibliography.entries import BibEntry, Name
 from marginalia.calendar_names import MONTH_NUMBERS
 from marginalia.corpus import Text
 from marginalia.model import ContentsEntry
+from marginalia.numerals import ROMAN, roman_value, to_roman
 from marginalia.textmeta import TextMeta, display_name
 
 PRINTED_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
@@ -281,8 +282,8 @@ def part_pages(text: Text, part_title: str) -> str:
         first, after = entry.page.strip(), following.page.strip() if following else ""
         if first.isdigit() and after.isdigit() and int(after) - 1 > int(first):
             return f"{first}–{int(after) - 1}"
-        if ROMAN.fullmatch(first) and ROMAN.fullmatch(after) and _roman(after) - 1 > _roman(first):
-            return f"{first}–{_to_roman(_roman(after) - 1)}"
+        if ROMAN.fullmatch(first) and ROMAN.fullmatch(after) and roman_value(after) - 1 > roman_value(first):
+            return f"{first}–{to_roman(roman_value(after) - 1)}"
         return first
     return ""
 
@@ -309,28 +310,6 @@ def part_translators(text: Text, part_title: str, translators: tuple[str, ...]) 
         if re.search(rf"\b{re.escape(part_title)}\b", scope)
     }
     return tuple(name for name in translators if display_name(name) in named) or translators
-
-
-ROMAN_VALUES = {"m": 1000, "cm": 900, "d": 500, "cd": 400, "c": 100, "xc": 90, "l": 50, "xl": 40}
-ROMAN_VALUES |= {"x": 10, "ix": 9, "v": 5, "iv": 4, "i": 1}
-ROMAN = re.compile(r"[ivxlcdm]+")
-"""Lower-case roman numerals, as front matter is numbered."""
-
-
-def _roman(numeral: str) -> int:
-    total, rest = 0, numeral
-    for symbol, value in ROMAN_VALUES.items():
-        while rest.startswith(symbol):
-            total, rest = total + value, rest[len(symbol) :]
-    return total
-
-
-def _to_roman(number: int) -> str:
-    numeral = ""
-    for symbol, value in ROMAN_VALUES.items():
-        while number >= value:
-            numeral, number = numeral + symbol, number - value
-    return numeral
 
 
 def _printed_date(text: Text) -> str:

@@ -9,11 +9,14 @@ the original text. The automaton returns the longest match at the leftmost
 place; a match must stand on word boundaries, where a hyphen joined to a word
 counts as part of it ("Stalin-like" and "post-Stalin" are not "Stalin"). A
 possessive ("Mao's", "Mao’s") is left outside the match. Protected spans
-(links, citations, tags, URLs) are blanked out before matching.
+(links, citations, tags, URLs) are blanked out before matching. A title in
+italics is a title: a name inside one ("*Mao's China and the Cold War*") is no
+mention, though a title that is itself an entry's name ("*Renmin Ribao*") is.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -21,6 +24,10 @@ import ahocorasick
 from marginalia.annotate.markup import mask
 from marginalia.glossary.entries import Glossary
 
+ITALIC = re.compile(
+    r"(?<![*\w])\*(?!\*)(?=\S)(?:[^*]+?)(?<=\S)\*(?![*\w])|(?<![_\w])_(?!_)(?=\S)(?:[^_]+?)(?<=\S)_(?![_\w])"
+)
+"""A span in italics, `*…*` or `_…_` (not bold): in these texts, a title."""
 EN_DASH = "–"
 FOLD = str.maketrans({EN_DASH: "-", "’": "'", "‘": "'"})
 """One-for-one character folding, so offsets survive."""
@@ -75,10 +82,11 @@ class Matcher:
             return []
         masked = mask(text)
         folded = masked.translate(FOLD)
+        titles = [(m.start() + 1, m.end() - 1) for m in ITALIC.finditer(masked)]
         matches: list[Match] = []
         for end_index, (entry, rule, length) in self._automaton.iter_long(folded):
             start, end = end_index + 1 - length, end_index + 1
-            if not _on_boundaries(folded, start, end, masked):
+            if not _on_boundaries(folded, start, end, masked) or _inside_a_title(start, end, titles):
                 continue
             matches.append(Match(start, end, entry, rule))
             if not rule:  # a phrase rule says what the whole phrase names; the words inside name nothing
@@ -97,6 +105,11 @@ class Matcher:
             ):
                 found.append(Match(start + inner_start, start + inner_end, entry, rule, nested=True))
         return _longest_per_entry(found)
+
+
+def _inside_a_title(start: int, end: int, titles: list[tuple[int, int]]) -> bool:
+    """Whether a match stands inside an italic title without being the whole of it."""
+    return any(first <= start and end <= last and (start, end) != (first, last) for first, last in titles)
 
 
 def _on_boundaries(text: str, start: int, end: int, original: str = "") -> bool:

@@ -24,6 +24,7 @@ def ingest(
     slug: str,
     path: Path,
     editorial: Iterable[EditorialNote] = (),
+    furniture: Iterable[str] = (),
     stack: list[Transform] | None = None,
 ) -> Document:
     """Parse a raw source into a document.
@@ -33,6 +34,7 @@ def ingest(
         slug: The text's identifier (its folder name).
         path: The source file, named in diagnostics.
         editorial: Editorial notes to anchor in the text (their fields as written in `editorial.yml`).
+        furniture: Lines that `text.yml` declares to be page furniture.
         stack: The transforms to run; `default_stack()` when None.
 
     Returns:
@@ -51,7 +53,7 @@ def ingest(
         )
         for n in editorial
     ]
-    doc = Document(slug=slug, path=path, blocks=blocks, editorial=notes)
+    doc = Document(slug=slug, path=path, blocks=blocks, editorial=notes, declared_furniture=list(furniture))
     for transform in default_stack() if stack is None else stack:
         doc = transform(doc)
     return doc

@@ -44,6 +44,10 @@ PLACE_DATE = re.compile(
 """A document's place and date: "Beijing, 2 October 1959", "October 2, 1959"."""
 
 
+SOFT_HYPHEN = "\u00ad"
+"""Where the typesetter may break a word: invisible, and at a line's end the break itself."""
+SOFT_HYPHEN_INSIDE = re.compile("\u00ad[ \t]*(?=\\S)")
+"""A soft hyphen inside a line, with the space an extraction put after it where the line broke ("volup\u00ad tas")."""
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
 
@@ -67,6 +71,8 @@ def join_lines(lines: list[str]) -> str:
         rest = LINE_START_WORD.match(line)
         if not text:
             text = line
+        elif text.endswith(SOFT_HYPHEN):
+            text = text[:-1] + line
         elif CJK.match(line) and (CJK.match(text[-1]) or text[-1].isdigit()):
             text += line
         elif hyphen and rest:

@@ -1,8 +1,8 @@
-"""Check inline HTML tags in the source: every tag that opens must close."""
+"""Check inline HTML tags in the source: every tag that opens must close; drop soft hyphens inside lines."""
 
 from __future__ import annotations
 
-from marginalia.ingest.patterns import TAG
+from marginalia.ingest.patterns import SOFT_HYPHEN_INSIDE, TAG
 from marginalia.model import Document, RawBlock
 
 PAIRED_TAGS = frozenset({"sup", "sub", "b", "i", "em", "strong", "u", "span", "small"})
@@ -10,7 +10,7 @@ PAIRED_TAGS = frozenset({"sup", "sub", "b", "i", "em", "strong", "u", "span", "s
 
 
 def check_markup(doc: Document) -> Document:
-    """Warn about unclosed or unopened inline tags, line by line, and neutralise them.
+    """Warn about unclosed or unopened inline tags, line by line, and neutralise them; drop soft hyphens.
 
     A broken tag would swallow the rest of the page when rendered, so it is
     shown escaped (visibly, as text) after the warning.
@@ -18,12 +18,19 @@ def check_markup(doc: Document) -> Document:
     Args:
         doc: A document fresh from the splitter.
 
+    A soft hyphen (U+00AD) inside a line is an invisible break point, often with the
+    space an extraction put where the line broke after it ("volup\u00ad tas"): both go, so that the
+    word is whole; one at a line's end is read where lines are joined.
+
     Returns:
         The document, with unbalanced tags escaped.
     """
     for block in doc.blocks:
         if isinstance(block, RawBlock):
-            block.lines = [_balance(doc, block.line + offset, line) for offset, line in enumerate(block.lines)]
+            block.lines = [
+                _balance(doc, block.line + offset, SOFT_HYPHEN_INSIDE.sub("", line))
+                for offset, line in enumerate(block.lines)
+            ]
     return doc
 
 

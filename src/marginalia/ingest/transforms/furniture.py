@@ -1,0 +1,356 @@
+"""Find page furniture, running heads and page numbers, by what it is: text that recurs at page breaks.
+
+A PDF extraction keeps what every page prints beside its text: a running head
+(the book's title on even pages and the chapter's on odd ones, a journal's
+name, a working paper's series line), often with the page number in it, and
+page numbers on lines of their own. They fall wherever the page broke: between
+paragraphs, inside a sentence, inside a note. No list of shapes finds them; what
+they are does:
+
+- A *page-number line* holds only a number (arabic or lower-case roman), perhaps
+  as `Page 12`, `— 12 —` or `12 of 30`. One such line could be anything; a run of
+  them whose numbers go up along the text, a page of text apart, is the pages.
+- A *running head* is a short line, with no sentence in it, that recurs (the same
+  words, its numbers aside) a page or more apart, and stands at a page break at
+  least once: beside a page number or inside a sentence the page cut. A number
+  in it that changes from one page to the next is the page number; one that
+  stays ("WORKING PAPER NO. 12") is part of the head.
+- A head printed once (the recto head of a short text) counts when it stands
+  beside a page number and every word of it is in the text's first page (its
+  title, byline or footer).
+- A line that `text.yml` lists under `furniture:` is furniture wherever it stands.
+
+Each page break found leaves a `PageBreak` carrying the printed number of the
+page that begins there, so that `rejoin_paragraphs` mends the sentence it cut
+and marks the place; the lines themselves go into `Document.pages`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from marginalia.ingest.patterns import SENTENCE_END, TAG
+from marginalia.model import Block, Document, Page, PageBreak, RawBlock
+from marginalia.numerals import page_after, page_value
+
+PAGE_NUMBER = re.compile(
+    r"^[-–—‒\s]*(?:(?:page|p\.)\s*)?(?P<number>\d{1,4}|[ivxlcdm]{1,7})(?:\s+of\s+\d{1,4})?[-–—‒\s]*$",
+    re.IGNORECASE,
+)
+"""A line that is only a page number: "117", "xii", "Page 12", "— 12 —", "12 of 30"."""
+NUMBER = re.compile(r"\d{1,4}")
+NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s)")
+"""Lines that are structure of their own: headings, note texts, table rows, quotations, list items."""
+WRAPPING = re.compile(r"^(?:\*\*|__|\*|_)(.*?)(?:\*\*|__|\*|_)$")
+MAX_HEAD_WORDS = 15
+MAX_HEAD_CHARACTERS = 120
+MAX_PAGE_STEP = 4
+"""Pages a run of page numbers may skip between two printed ones (a chapter opening, a plate)."""
+MIN_PAGE_GAP = 150
+"""Characters of text that at least stand between two page breaks."""
+MIN_TYPICAL_PAGE = 500
+"""Characters of text that the pages of a run of page numbers hold, in the median."""
+WORD = re.compile(r"[^\W\d_]+")
+SMALL_WORDS = frozenset(
+    "a an and as at but by de del der des di du for from in into la le of on or the to und van von with".split()
+)
+"""Words that title case leaves in lower case."""
+
+
+@dataclass
+class _Line:
+    """One source line, where it stands, and how much text came before it."""
+
+    block: int
+    offset: int
+    number: int
+    text: str
+    position: int
+    """Characters of the source's text before this line."""
+
+    @property
+    def plain(self) -> str:
+        return _plain(self.text)
+
+
+def _plain(line: str) -> str:
+    """A line without tags, wrapping emphasis and extra spaces: "**FRATERNAL  RIVALS**" → "FRATERNAL RIVALS"."""
+    text = TAG.sub("", line).strip()
+    while wrapped := WRAPPING.match(text):
+        text = wrapped.group(1).strip()
+    return " ".join(text.split())
+
+
+@dataclass
+class _Furniture:
+    """The furniture found: which lines, and the page number each holds, if any."""
+
+    lines: dict[int, str] = field(default_factory=dict)
+    """Index in the document's lines → the page number printed in that line ("" for a head without one)."""
+    heads_number_pages: bool = False
+    """Whether running heads print the page number (they stand at the top of a page)."""
+
+
+def remove_page_furniture(doc: Document) -> Document:
+    """Take running heads and page-number lines out of the text, leaving page breaks with their numbers.
+
+    Args:
+        doc: A document fresh from the splitter (all its blocks raw).
+
+    Returns:
+        The document without furniture; `Document.pages` lists the pages found, each with the lines taken
+        out at its start. A text that prints no furniture is left as it was.
+    """
+    lines = _lines(doc.blocks)
+    furniture = _find(lines, {_shape(_plain(line)) for line in doc.declared_furniture})
+    if not furniture.lines:
+        return doc
+    runs = _runs(lines, furniture)
+    pages = _page_numbers(lines, runs, furniture)
+    first = _first_page(pages)
+    doc.pages = [Page(1, first)] if first or runs[0][0] > 0 else []
+    starts: dict[int, str] = {}
+    for run, page in zip(runs, pages, strict=True):
+        starts[run[0]] = page
+        if run[-1] < len(lines) - 1 or page:  # furniture after the last text is the last page's foot
+            doc.pages.append(Page(lines[run[0]].number, page, [lines[i].text.strip() for i in run]))
+        elif doc.pages:
+            doc.pages[-1].furniture.extend(lines[i].text.strip() for i in run)
+    doc.blocks = _without(doc.blocks, lines, set(furniture.lines), starts)
+    return doc
+
+
+def printed_lines(blocks: list[Block]) -> dict[str, list[int]]:
+    """Where each short line of the raw blocks stands, by its shape (numbers aside), for `furniture_like`."""
+    where: dict[str, list[int]] = {}
+    for line in _lines(blocks):
+        if len(line.plain.split()) <= MAX_HEAD_WORDS:
+            where.setdefault(_shape(line.plain), []).append(line.number)
+    return where
+
+
+def furniture_like(line: str, number: int, printed: dict[str, list[int]]) -> str:
+    """Why a line beside a join across a page break may be furniture that was not found, or "".
+
+    Args:
+        line: The line, as in the source.
+        number: Its source line.
+        printed: `printed_lines` of the text.
+
+    Returns:
+        "digits only", "capitals only", "printed again at line N", or "".
+    """
+    plain = _plain(line)
+    if PAGE_NUMBER.match(plain):
+        return "digits only" if plain.isdigit() else "a page number's shape"
+    letters = [ch for ch in plain if ch.isalpha()]
+    if len(letters) >= 4 and all(ch.isupper() for ch in letters):
+        return "capitals only"
+    others = [at for at in printed.get(_shape(plain), []) if at != number]
+    if others and _is_head_candidate(_Line(0, 0, number, line, 0)):
+        return f"printed again at line {others[0]}"
+    return ""
+
+
+def _lines(blocks: list[Block]) -> list[_Line]:
+    lines, position = [], 0
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawBlock):
+            continue
+        for offset, text in enumerate(block.lines):
+            lines.append(_Line(index, offset, block.line + offset, text, position))
+            position += len(text) + 1
+    return lines
+
+
+def _find(lines: list[_Line], declared: set[str]) -> _Furniture:
+    furniture = _Furniture()
+    numbers = _page_number_lines(lines)
+    heads = _head_lines(lines, numbers, declared)
+    furniture.lines.update(numbers)
+    for index, page in heads.items():
+        furniture.lines[index] = page
+        furniture.heads_number_pages |= bool(page)
+    furniture.lines.update(_single_heads(lines, furniture.lines))
+    return furniture
+
+
+def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
+    """Lines that are only a page number, in runs whose numbers go up a page of text apart."""
+    candidates = [
+        (index, match.group("number"))
+        for index, line in enumerate(lines)
+        if not NOT_FURNITURE.match(line.text) and (match := PAGE_NUMBER.match(line.plain))
+        if page_value(match.group("number")) and (match.group("number").isdigit() or match.group("number").islower())
+    ]
+    found: dict[int, str] = {}
+    for arabic in (True, False):
+        chain = _longest_chain(lines, [(i, n.lower()) for i, n in candidates if n.isdigit() == arabic])
+        gaps = [lines[b].position - lines[a].position for (a, _), (b, _) in itertools.pairwise(chain)]
+        if len(chain) >= 2 and statistics.median(gaps) >= MIN_TYPICAL_PAGE:
+            found.update(chain)
+    return found
+
+
+def _longest_chain(lines: list[_Line], candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The longest run of candidates whose numbers go up by 1 to `MAX_PAGE_STEP`, a page of text apart."""
+    best: list[list[tuple[int, str]]] = []
+    for k, (index, number) in enumerate(candidates):
+        chain = [(index, number)]
+        for j in range(k):
+            before, before_number = best[j][-1]
+            step = page_value(number) - page_value(before_number)
+            apart = lines[index].position - lines[before].position >= MIN_PAGE_GAP
+            if 1 <= step <= MAX_PAGE_STEP and apart and len(best[j]) + 1 > len(chain):
+                chain = [*best[j], (index, number)]
+        best.append(chain)
+    return max(best, key=len, default=[])
+
+
+def _shape(text: str) -> str:
+    return NUMBER.sub("#", text.casefold())
+
+
+def _is_head_candidate(line: _Line) -> bool:
+    plain = line.plain
+    if NOT_FURNITURE.match(line.text) or not WORD.search(plain):
+        return False
+    if len(plain.split()) > MAX_HEAD_WORDS or len(plain) > MAX_HEAD_CHARACTERS:
+        return False
+    return not SENTENCE_END.search(plain) and not plain.endswith((",", ";"))
+
+
+def _looks_like_a_title(text: str) -> bool:
+    """Capitals or title case, as heads are set ("FRATERNAL RIVALS", "The Taiwan Strait Crisis"), or no case."""
+    words = WORD.findall(text)
+    return all(not word[:1].islower() or word.casefold() in SMALL_WORDS for word in words)
+
+
+def _head_lines(lines: list[_Line], numbers: dict[int, str], declared: set[str]) -> dict[int, str]:
+    """Running heads: short lines that recur a page apart and stand at a page break; index → page number."""
+    by_shape: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if index not in numbers and (_is_head_candidate(line) or _shape(line.plain) in declared):
+            by_shape.setdefault(_shape(line.plain), []).append(index)
+    found: dict[int, str] = {}
+    for shape, indexes in by_shape.items():
+        pages = _varying_numbers([lines[i].plain for i in indexes])
+        if shape in declared:
+            found.update(zip(indexes, pages, strict=True))
+            continue
+        if not _recurs_a_page_apart(lines, indexes):
+            continue
+        at_break = any(pages) or any(_beside(lines, i, numbers) or _inside_sentence(lines, i, numbers) for i in indexes)
+        if at_break:
+            found.update(zip(indexes, pages, strict=True))
+    return found
+
+
+def _recurs_a_page_apart(lines: list[_Line], indexes: list[int]) -> bool:
+    """Whether a line recurs, a page apart each time: twice if set as a head is (capitals, title case), else thrice."""
+    if len(indexes) < 2 or (len(indexes) == 2 and not _looks_like_a_title(lines[indexes[0]].plain)):
+        return False
+    return all(lines[b].position - lines[a].position >= MIN_PAGE_GAP for a, b in itertools.pairwise(indexes))
+
+
+def _varying_numbers(texts: list[str]) -> list[str]:
+    """The number of each text that changes from one occurrence to the next (the page), or ""."""
+    numbers = [NUMBER.findall(text) for text in texts]
+    if len({len(found) for found in numbers}) != 1 or not numbers[0]:
+        return [""] * len(texts)
+    varying = [k for k in range(len(numbers[0])) if len({found[k] for found in numbers}) > 1]
+    return [found[varying[0]] if varying else "" for found in numbers]
+
+
+def _beside(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
+    """Whether the line stands next to a furniture line (blank lines aside)."""
+    return index - 1 in furniture or index + 1 in furniture
+
+
+def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
+    """Whether the text before the line does not end a sentence and the text after it goes on in lower case."""
+    before = next((lines[i].text for i in range(index - 1, -1, -1) if i not in furniture), "")
+    after = next((lines[i].text for i in range(index + 1, len(lines)) if i not in furniture), "")
+    return bool(before.strip()) and not SENTENCE_END.search(before.rstrip()) and after.lstrip()[:1].islower()
+
+
+def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, str]:
+    """Heads printed once: beside a page number, every word of them on the text's first page."""
+    first_page = min((i for i, page in furniture.items() if page), default=0)
+    opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if index in furniture or not _beside(lines, index, furniture) or not _is_head_candidate(line):
+            continue
+        words = {word.casefold() for word in WORD.findall(line.plain)}
+        if words and words <= opening and not (index < first_page):
+            found[index] = ""
+    return found
+
+
+def _runs(lines: list[_Line], furniture: _Furniture) -> list[list[int]]:
+    """Furniture lines that stand together (nothing but blank lines between): one page break each."""
+    runs: list[list[int]] = []
+    for index in sorted(furniture.lines):
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _page_numbers(lines: list[_Line], runs: list[list[int]], furniture: _Furniture) -> list[str]:
+    """The printed number of the page that begins at each run.
+
+    A head that prints the page number stands at the page's top: its number is the new page's (a bare number
+    beside it is the last page's foot). Bare numbers alone stand at the top as well, unless the text ends with
+    one, as numbers at the foot of each page do: then the page that begins at a run is numbered at the next.
+    """
+    printed = [[furniture.lines[i] for i in run if furniture.lines[i]] for run in runs]
+    heads = [
+        [furniture.lines[i] for i in run if furniture.lines[i] and not PAGE_NUMBER.match(lines[i].plain)]
+        for run in runs
+    ]
+    at_foot = not furniture.heads_number_pages and bool(printed[-1]) and runs[-1][-1] == len(lines) - 1
+    pages = []
+    for k, numbers in enumerate(printed):
+        if heads[k]:
+            pages.append(heads[k][-1])
+        elif at_foot:
+            pages.append(printed[k + 1][-1] if k + 1 < len(runs) and printed[k + 1] else "")
+        else:
+            pages.append(max(numbers, key=page_value, default=""))
+    return pages
+
+
+def _first_page(pages: list[str]) -> str:
+    """The first page's number: the one before the first page that is numbered, counted back over the runs."""
+    following = next((page for page in pages if page), "")
+    index = pages.index(following) if following else 0
+    return page_after(following, -(index + 1)) if following else ""
+
+
+def _without(blocks: list[Block], lines: list[_Line], removed: set[int], starts: dict[int, str]) -> list[Block]:
+    """The blocks with the furniture lines taken out, a page break where each run of them stood."""
+    where = {(line.block, line.offset): index for index, line in enumerate(lines)}
+    result: list[Block] = []
+    for position, block in enumerate(blocks):
+        if not isinstance(block, RawBlock):
+            result.append(block)
+            continue
+        current: RawBlock | None = None
+        for offset, text in enumerate(block.lines):
+            index = where[(position, offset)]
+            if index in removed:
+                current = None
+                if index in starts:
+                    result.append(PageBreak(block.line + offset, starts[index]))
+                continue
+            if current is None:
+                current = RawBlock(block.line + offset, [])
+                result.append(current)
+            current.lines.append(text)
+    return result

@@ -129,7 +129,7 @@ def test_unknown_field_and_name_form_warn_but_build(tmp_path: Path) -> None:
     assert [str(p).removeprefix(prefix) for p in problems] == [
         "text.yml:7: unknown field 'journal': allowed fields are title, authors, year, type, license, editors,"
         " container, volume, issue, pages, publisher, place, doi, isbn, url, language, short_title, bibkey, archive, date,"
-        " translator, reviewed",
+        " translator, reviewed, furniture",
         "text.yml:3: write author 'Jane Doe' as 'Family, Given'",
     ]
 

@@ -156,12 +156,12 @@ class Quotation:
 
     Attributes:
         line: The source line it starts on.
-        paragraphs: Its paragraphs (inline Markdown, like `Paragraph.text`).
-        attribution: For an epigraph, the line naming its source ("— Mao Zedong, 1957"); otherwise "".
+        paragraphs: Its paragraphs, numbered with the text's paragraphs.
+        attribution: The line under it naming its source ("Mao Zedong, 1957", printed after a dash), or "".
     """
 
     line: int
-    paragraphs: list[str]
+    paragraphs: list[Paragraph]
     attribution: str = ""
 
 
@@ -285,6 +285,15 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     source_level: int = 2
     notes: list[str] = field(default_factory=list)
+
+    def paragraphs(self) -> list[Paragraph]:
+        """Its paragraphs, those of its quotations included, in order."""
+        return [
+            p
+            for b in self.blocks
+            for p in (b.paragraphs if isinstance(b, Quotation) else [b])
+            if isinstance(p, Paragraph)
+        ]
 
     @property
     def heading(self) -> str:
@@ -478,8 +487,8 @@ class Document:
         self.diagnostics.append(Diagnostic(str(self.path), line, message, code))
 
     def paragraphs(self) -> list[Paragraph]:
-        """All numbered body paragraphs, in order."""
-        return [b for s in self.sections for b in s.blocks if isinstance(b, Paragraph)]
+        """All body paragraphs (those of quotations included), in order."""
+        return [p for s in self.sections for p in s.paragraphs()]
 
 
 def block_texts(block: Block) -> list[str]:
@@ -497,7 +506,7 @@ def block_texts(block: Block) -> list[str]:
         case RawBlock() | Reference():
             return [block.text]
         case Quotation():
-            return [*map(without_page_marks, block.paragraphs), block.attribution]
+            return [*(without_page_marks(p.text) for p in block.paragraphs), block.attribution]
         case Table():
             return [block.caption, *block.header, *(cell for row in block.rows for cell in row), block.note]
         case Heading():

@@ -24,7 +24,7 @@ from marginalia.corpus import Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
 from marginalia.inert import restore_source, sanitize_html
-from marginalia.model import Abbreviation, Diagnostic, Document, Paragraph
+from marginalia.model import Abbreviation, Diagnostic, Document, Paragraph, Quotation, Table
 from marginalia.render import NavItem, RenderedPage, render_text, render_text_list
 from marginalia.render.bibliography import (
     SITE_BIBLIOGRAPHY_PAGE,
@@ -200,7 +200,10 @@ class SiteBuild:
         """
         for text in self.corpus.texts:
             doc = text.document
-            sections = [replace(s, blocks=[b for b in s.blocks if not isinstance(b, Paragraph)]) for s in doc.sections]
+            sections = [
+                replace(s, blocks=[b for b in s.blocks if not isinstance(b, Paragraph | Quotation | Table)])
+                for s in doc.sections
+            ]
             text.document = Document(doc.slug, doc.path, doc.metadata, sections=sections)
             text.mentions = []
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<[^>]+>|\[\^[^\]]+\]")
-"""Links (citations included, with their attribute lists), HTML tags and autolinks, note markers."""
+PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|<[^>]+>|\[\^[^\]]+\]|\{pb:[^{}\s]*\}")
+"""Links (citations included, with their attribute lists), HTML tags and autolinks, note markers, page marks."""
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
-DROPPED = re.compile(r"<[^>]+>|\[\^[^\]]+\]|\*+|_{2,}")
+DROPPED = re.compile(r"<[^>]+>|\[\^[^\]]+\]|\*+|_{2,}|\{pb:[^{}\s]*\}")
 ATTRIBUTE_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "{}*_`\\[]^~\t\n\r\x02\x03"})
 """Characters `attribute_value` writes as character references."""
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")

@@ -71,8 +71,8 @@ def link_mentions(doc: Document, matcher: Matcher, entries: dict[str, Entry]) ->
     notes_seen: set[str] = set()
     for section in doc.sections:
         linked_here: set[str] = set()
-        for block in section.blocks:
-            if not isinstance(block, Paragraph) or not block.number:
+        for block in section.paragraphs():
+            if not block.number:
                 continue
             place = Place(doc.slug, section.heading, f"p-{block.number}")
             records += _annotate(place, block, matcher, entries, linked_here)

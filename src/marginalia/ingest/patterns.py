@@ -8,18 +8,35 @@ from marginalia.calendar_names import MONTH_NAMES
 from marginalia.ingest.words import is_english_word
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(?:\*\*(?=.*\*\*\s*#*\s*$))?(.*?)(?:\*\*)?\s*#*\s*$")
+"""A `#` heading; a heading set wholly in bold, as some extractors write them (`# **Title**`), without the stars."""
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 NOTE_LINE = re.compile(r"^<sup>(\d+)</sup>\s*(.*)$", re.DOTALL)
 """A footnote's text at a page bottom: `<sup>N</sup> text`."""
+LOOSE_NOTE_LINE = re.compile(
+    rf"^(?:>\s*(?:<sup>(?P<sup>\d+)</sup>|(?P<quoted>\d{{1,3}}))\s*"
+    rf"|(?P<superscript>[{SUPERSCRIPT_DIGITS}]+)\s*"
+    r"|(?P<glued>\d{1,3})(?=[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))(?P<text>\S.*)$",
+    re.DOTALL,
+)
+"""A footnote's text as other extractors print it: `> 1Text` or `> 1 Text` (as a quotation), `¹ Text`, `1Text`
+(its number glued to its first word). Any of these is a note only where the text has its marker."""
 ENDNOTE_LINE = re.compile(r"^(?:<sup>(\d+)</sup>|\[(\d+)\]|(\d+)(\.?))\s+(\S.*)$", re.DOTALL)
 """An endnote in a notes section: `N. text`, `N text`, `[N] text` or `<sup>N</sup> text`."""
 MARKER = re.compile(r"<sup>(\d+)</sup>")
 """A note marker in running text."""
+GLUED_MARKER = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”\"')\]])|(?<=[^\W\d_][.,;:!?’”\"')\]][.,;:!?’”\"')\]]))"
+    r"(\d{1,3})(?=\s|$)"
+)
+"""A note number glued to the word or punctuation it follows, then a space, as extractors print a superscript:
+"interest.1 ", "the Union2 was"."""
 ANY_MARKER = re.compile(
     rf"<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])"
+    rf"|{GLUED_MARKER.pattern}"
 )
-"""A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`) or `[N]`."""
+"""A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`), `[N]`, or digits glued to
+a word ("interest.1"); the group that matched tells the form (1 to 4)."""
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""
 SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")

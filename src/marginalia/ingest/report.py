@@ -12,7 +12,7 @@ from pathlib import Path
 
 from marginalia.inert import restore_source
 from marginalia.ingest.patterns import NOTE_REF
-from marginalia.model import Document, LabelledValue, Paragraph, block_texts
+from marginalia.model import Document, LabelledValue, Quotation, Section, Table, block_texts
 
 FIRST_WORDS = 8
 
@@ -34,11 +34,14 @@ def ingest_report(doc: Document, root: Path | None = None) -> str:
     lines += [f"  line {b.line}: {_first_words(' '.join(block_texts(b)))}" for b in doc.front]
     lines += ["", f"Sections ({len(doc.sections)})"]
     for section in doc.sections:
-        paragraphs = sum(isinstance(b, Paragraph) for b in section.blocks)
+        paragraphs = len(section.paragraphs())
         title = section.heading or "(untitled opening)"
         lines.append(
             f"  line {section.line}: {title} [{section.kind}, {paragraphs} paragraphs, {len(section.blocks)} blocks]"
         )
+        lines += _quotations_and_tables(section)
+    lines += ["", f"Pages of the printed source ({len(doc.pages)})"]
+    lines += _pages(doc) or ["  none found: no running heads or page numbers"]
     lines += ["", f"Notes ({len(doc.notes)})"]
     lines += _notes(doc)
     lines += ["", f"Joins across page breaks ({len(doc.repairs)})"]
@@ -100,6 +103,35 @@ def _metadata(doc: Document) -> list[str]:
         lines.append(f"  line {meta.license_line}: licence statement: {_first_words(meta.license_statement)}")
     if meta.series is not None:
         lines.append(f"  line {meta.series.line}: series: {meta.series.title}")
+    for epigraph in meta.epigraphs:
+        lines.append(
+            f"  line {epigraph.line}: epigraph: {_first_words(epigraph.paragraphs[0].text) if epigraph.paragraphs else ''} ({epigraph.attribution})"
+        )
+    return lines
+
+
+def _quotations_and_tables(section: Section) -> list[str]:
+    lines = []
+    for block in section.blocks:
+        if isinstance(block, Quotation):
+            by = f", attributed to {block.attribution}" if block.attribution else ""
+            lines.append(f"    line {block.line}: quotation ({len(block.paragraphs)} paragraphs{by})")
+        elif isinstance(block, Table):
+            caption = f" {_first_words(block.caption)}" if block.caption else " (no caption)"
+            note = f"; {_first_words(block.note)}" if block.note else ""
+            lines.append(
+                f"    line {block.line}: table{caption}: {len(block.header)} columns, {len(block.rows)} rows{note}"
+            )
+    return lines
+
+
+def _pages(doc: Document) -> list[str]:
+    """Each page found, its number and the furniture taken out where it began."""
+    lines = []
+    for page in doc.pages:
+        number = f"page {page.number}" if page.number else "a page (its number not printed)"
+        furniture = f": furniture {' | '.join(page.furniture)}" if page.furniture else ""
+        lines.append(f"  line {page.line}: {number}{furniture}")
     return lines
 
 

@@ -11,6 +11,10 @@ same element, with the same attributes in the same order, so the HTML is byte
 for byte what `link` and `attr_list` make of it. Anything else (a link written
 by hand, another attribute list) is left to them.
 
+It also writes the mark ingest leaves where a page of the printed source
+began (`{pb:117}`, see `marginalia.model.page_mark`) as the page-break
+element of the HTML contract, inside link text too.
+
 `mkdocs.yml` lists it among the Markdown extensions as
 `marginalia.render.annotation_links`.
 """
@@ -24,7 +28,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
-__all__ = ["ANNOTATION_LINK", "AnnotationLinkExtension", "makeExtension"]
+from marginalia.model import PAGE_MARK
+
+__all__ = ["ANNOTATION_LINK", "AnnotationLinkExtension", "makeExtension", "page_break_element"]
 
 ANNOTATION_LINK = (
     r"\[(?P<text>[^\[\]\\`]*)\]\((?P<href>[^\s()<>\"'\\]+)\)"
@@ -34,6 +40,8 @@ ANNOTATION_LINK = (
 ATTRIBUTE = re.compile(r"\.([\w-]+)|([\w-]+)=\"([^\"]*)\"")
 PRIORITY = 172
 """Before Python-Markdown's `reference` (170) and `link` (160) patterns, after `escape` (180) and `footnote` (175)."""
+PAGE_MARK_PRIORITY = 150
+"""After the link patterns, so that a page mark inside a link's text is read too."""
 
 
 class AnnotationLinkProcessor(InlineProcessor):
@@ -63,6 +71,30 @@ class AnnotationLinkProcessor(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
+def page_break_element(page: str) -> etree.Element:
+    """The element that marks where a page of the printed source began: `span.page-break[data-page]`."""
+    element = etree.Element("span")
+    element.set("class", "page-break")
+    element.set("data-page", page)
+    return element
+
+
+class PageMarkProcessor(InlineProcessor):
+    """Write a page mark (`{pb:117}`) as `<span class="page-break" data-page="117"></span>`."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]
+        """Return the page-break element and the span it replaces.
+
+        Args:
+            m: The match of `PAGE_MARK`.
+            data: The text being processed.
+
+        Returns:
+            The element, and the start and end of the match.
+        """
+        return page_break_element(m.group(1)), m.start(0), m.end(0)
+
+
 class AnnotationLinkExtension(Extension):
     """Register `AnnotationLinkProcessor` (used for every page: it only reads the annotator's links)."""
 
@@ -73,6 +105,7 @@ class AnnotationLinkExtension(Extension):
             md: The Markdown instance.
         """
         md.inlinePatterns.register(AnnotationLinkProcessor(ANNOTATION_LINK, md), "annotation_link", PRIORITY)
+        md.inlinePatterns.register(PageMarkProcessor(PAGE_MARK.pattern, md), "page_mark", PAGE_MARK_PRIORITY)
 
 
 def makeExtension(**kwargs: object) -> AnnotationLinkExtension:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from marginalia.corpus import Text
 from marginalia.model import LabelledValue, Metadata, Person
 from marginalia.render.inline import EditorialMarks, emphasis_html, esc, esc_source
 from marginalia.render.sections import render_blocks
+
+TITLE_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)\.?")
 
 
 def render_header(text: Text, marks: EditorialMarks) -> str:
@@ -19,7 +23,10 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
         Markdown (an HTML block with Markdown inside).
     """
     meta = text.document.metadata
-    lines = [_p("label", esc_source(meta.label)), _p("reviewed-work", _joined(meta.reviewed, marks))]
+    lines = [
+        _p("label", esc_source(meta.label or _title_number(text))),
+        _p("reviewed-work", _joined(meta.reviewed, marks)),
+    ]
     lines.append(_people(meta.people, marks))
     lines.append(_p("archive", _joined(meta.archive, marks)))
     if meta.translators:
@@ -45,6 +52,29 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
     lines.append(_p("source-footer", _joined(meta.footer, marks)))
     lines.append(_p("license", f"Licence: {esc(text.meta.license)}"))
     return '<div class="text-header">\n' + "\n".join(line for line in lines if line) + "\n</div>"
+
+
+def _title_number(text: Text) -> str:
+    """The number the source prints before its title ("11" of "11 The Taiwan…") if the page's title lacks it."""
+    number, _, rest = text.document.metadata.title.partition(" ")
+    if rest and TITLE_NUMBER.fullmatch(number) and not text.meta.title.startswith(number):
+        return number.rstrip(".")
+    return ""
+
+
+def render_epigraphs(meta: Metadata, marks: EditorialMarks) -> str:
+    """Render the quotations printed under the title, if any.
+
+    Args:
+        meta: The text's metadata.
+        marks: Editorial anchors to place.
+
+    Returns:
+        Markdown (`div.epigraphs` holding a blockquote each), or "".
+    """
+    if not meta.epigraphs:
+        return ""
+    return '<div class="epigraphs" markdown>\n\n' + render_blocks(list(meta.epigraphs), marks) + "\n\n</div>"
 
 
 def render_abstract(meta: Metadata, marks: EditorialMarks) -> str:

@@ -16,7 +16,7 @@ from functools import cached_property
 from marginalia.corpus import Text
 from marginalia.ingest.patterns import NOTE_REF
 from marginalia.model import Section
-from marginalia.render.header import render_abstract, render_header, render_license_statement
+from marginalia.render.header import render_abstract, render_epigraphs, render_header, render_license_statement
 from marginalia.render.html import Heading
 from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
 from marginalia.render.sections import note_refs, render_blocks, render_section
@@ -84,7 +84,7 @@ def render_text(text: Text) -> list[RenderedPage]:
     marks = EditorialMarks(list(doc.editorial))
     base = f"texts/{text.slug}"
     if not any(s.kind in INDEPENDENT_PARTS for s in doc.sections):
-        body = [render_header(text, marks), render_abstract(doc.metadata, marks), *_front(text, marks)]
+        body = [render_header(text, marks), *_opening(text, marks)]
         body += [render_section(s, marks) for s in doc.sections]
         body.append(render_license_statement(doc.metadata, marks))
         body.append(_unattached_notes(text, marks))
@@ -100,7 +100,12 @@ def render_text(text: Text) -> list[RenderedPage]:
         (display_title(group[0].heading), f"{slugify(display_title(group[0].heading))}.md", group) for group in groups
     ]
     listing = "## Parts of this text\n\n" + "\n".join(f"- [{title}]({name})" for title, name, _ in parts)
-    index_body = [render_header(text, marks), render_abstract(doc.metadata, marks), listing, *_front(text, marks)]
+    index_body = [
+        render_header(text, marks),
+        render_epigraphs(doc.metadata, marks),
+        render_abstract(doc.metadata, marks),
+    ]
+    index_body += [listing, *_front(text, marks)]
     index_title = esc(text.meta.title) + note_refs(doc.metadata.title_notes)
     pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, index_title, index_body, marks))]
     for number, (title, name, group) in enumerate(parts, start=1):
@@ -121,6 +126,12 @@ def _part_groups(sections: list[Section]) -> list[list[Section]]:
         else:
             groups.append([section])
     return groups
+
+
+def _opening(text: Text, marks: EditorialMarks) -> list[str]:
+    """What opens a text's only page after its header: epigraphs, abstract, series page, title page."""
+    meta = text.document.metadata
+    return [render_epigraphs(meta, marks), render_abstract(meta, marks), *_front(text, marks)]
 
 
 def _front(text: Text, marks: EditorialMarks) -> list[str]:

@@ -11,10 +11,12 @@ from marginalia.model import (
     Contributor,
     LineGroup,
     Paragraph,
+    Quotation,
     Reference,
     Section,
     SectionKind,
     Signature,
+    Table,
     block_texts,
 )
 from marginalia.render.inline import (
@@ -78,12 +80,37 @@ def _prose_block(block: Block, marks: EditorialMarks) -> str:
         n = block.number
         link = f'<a class="p-permalink" href="#p-{n}" title="Link to paragraph {n}" aria-label="Link to paragraph {n}">¶</a>'
         return f"{text} {link}\n{{: #p-{n} .text-paragraph }}"
+    if isinstance(block, Quotation):
+        paragraphs = [_prose_block(paragraph, marks) for paragraph in block.paragraphs]
+        if block.attribution:
+            paragraphs.append(f'<p class="attribution" markdown="span">— {marks.apply(block.attribution)}</p>')
+        return "<blockquote markdown>\n\n" + "\n\n".join(paragraphs) + "\n\n</blockquote>"
+    if isinstance(block, Table):
+        return _table(block, marks)
     if isinstance(block, (LineGroup, Signature)):
         css = "signature" if isinstance(block, Signature) else "line-group"
         lines = "<br>\n".join(marks.apply(line) for line in block.lines)
         return f'<p class="{css}" markdown="span">{lines}</p>'
     # A block the section parsers could not read is shown as it is, never dropped.
     return escape_block_start(marks.apply(" ".join(block_texts(block))))
+
+
+def _table(table: Table, marks: EditorialMarks) -> str:
+    """A table of the source as an HTML table, its caption in `<caption>` and its source line under it."""
+
+    def row(cells: list[str], tag: str) -> str:
+        scope = ' scope="col"' if tag == "th" else ""
+        return "<tr>" + "".join(f'<{tag}{scope} markdown="span">{marks.apply(c)}</{tag}>' for c in cells) + "</tr>"
+
+    caption = f'<caption markdown="span">{marks.apply(table.caption)}</caption>\n' if table.caption else ""
+    body = "\n".join(row(cells, "td") for cells in table.rows)
+    html = (
+        f'<div class="source-table" markdown>\n<table>\n{caption}<thead>{row(table.header, "th")}</thead>\n'
+        f"<tbody>\n{body}\n</tbody>\n</table>\n"
+    )
+    if table.note:
+        html += f'<p class="table-note" markdown="span">{marks.apply(table.note)}</p>\n'
+    return html + "</div>"
 
 
 def _prose(section: Section, marks: EditorialMarks) -> str:

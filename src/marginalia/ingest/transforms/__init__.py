@@ -12,6 +12,7 @@ from marginalia.ingest.transforms.abstract import extract_abstract
 from marginalia.ingest.transforms.classify import classify_blocks
 from marginalia.ingest.transforms.contact import extract_contact
 from marginalia.ingest.transforms.editorial import anchor_editorial_notes
+from marginalia.ingest.transforms.epigraphs import read_epigraphs
 from marginalia.ingest.transforms.front import extract_front_matter
 from marginalia.ingest.transforms.furniture import remove_page_furniture
 from marginalia.ingest.transforms.license import extract_license
@@ -48,7 +49,8 @@ def default_stack() -> list[Transform]:
         extract_front_matter,
         extract_license,  # before rejoin, so the statement is not glued to prose
         collect_notes,  # leaves page breaks where notes interrupted the text
-        rejoin_paragraphs,  # needs those page breaks
+        rejoin_paragraphs,  # needs those page breaks; reads quotations and tables too
+        read_epigraphs,  # the quotations that open the body, once they are read
         sectionize,
         parse_references,
         parse_contents,

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import HEADING, NOTE_LINE, RULE, SENTENCE_END, join_lines
+from marginalia.ingest.patterns import (
+    ANY_MARKER,
+    HEADING,
+    LOOSE_NOTE_LINE,
+    NOTE_LINE,
+    RULE,
+    SENTENCE_END,
+    SUPERSCRIPT_DIGITS,
+    join_lines,
+)
 from marginalia.model import Block, Document, Heading, NoteText, PageBreak, RawBlock
 
 STRUCTURAL_TITLES = frozenset(
@@ -39,6 +48,7 @@ BARE_TITLE = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]*?)(?:\*\*|__)?:?\s*
 BOLD_HEADING = re.compile(r"^\*\*((?:\d+(?:\.\d+)*\.?\s+)?[^*\s][^*]*?)\*\*$")
 """A line wholly in bold, as some extractions print section headings: `**2 The alliance**`."""
 MAX_HEADING_WORDS = 12
+SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
 def classify_blocks(doc: Document) -> Document:
@@ -49,6 +59,9 @@ def classify_blocks(doc: Document) -> Document:
     (`NOTES`, `Abstract`, `**References**`, `Introduction`), or a short line
     wholly in bold (`**2 The alliance**`), is a heading too. A block of
     several note texts (each line `<sup>N</sup> …`) becomes one note per line.
+    A note text as other extractors print it (`> 1Text`, `¹ Text`, `1Text`,
+    see `LOOSE_NOTE_LINE`) is one only where the text before it has a marker
+    of that number (`<sup>N</sup>`, `¹`, or digits glued to a word: "interest.1").
 
     Args:
         doc: A document whose blocks are all `RawBlock`s.
@@ -57,18 +70,44 @@ def classify_blocks(doc: Document) -> Document:
         The document with typed blocks where the source's form is unambiguous.
     """
     classified: list[Block] = []
+    markers = _markers(doc.blocks)
     for block in doc.blocks:
         if isinstance(block, RawBlock):
-            classified.extend(_classify(block))
+            classified.extend(_classify(block, markers))
         else:
             classified.append(block)
     doc.blocks = classified
     return doc
 
 
-def _classify(block: RawBlock) -> list[Block]:
-    result: list[Block] = []
-    pending: RawBlock | None = None
+def _markers(blocks: list[Block]) -> dict[str, int]:
+    """The first source line where each note number stands as a marker, in any printed form."""
+    first: dict[str, int] = {}
+    for block in blocks:
+        if not isinstance(block, RawBlock):
+            continue
+        for offset, line in enumerate(block.lines):
+            if NOTE_LINE.match(line) or LOOSE_NOTE_LINE.match(line):
+                continue
+            for number in (m.group(m.lastindex or 1) for m in ANY_MARKER.finditer(line)):
+                first.setdefault(str(int(number.translate(SUPERSCRIPT_VALUES))), block.line + offset)
+    return first
+
+
+def _note_start(line: str, number: int, markers: dict[str, int]) -> re.Match[str] | None:
+    """A note text's first line (`<sup>N</sup> …`, or a loose form whose marker stands before it)."""
+    if certain := NOTE_LINE.match(line):
+        return certain
+    loose = LOOSE_NOTE_LINE.match(line)
+    if loose is None:
+        return None
+    label = next(v for k, v in loose.groupdict().items() if v and k != "text").translate(SUPERSCRIPT_VALUES)
+    return loose if markers.get(str(int(label)), number) < number else None
+
+
+def _classify(block: RawBlock, markers: dict[str, int]) -> list[Block]:
+    result: list[Block | tuple[RawBlock, re.Match[str] | None]] = []
+    pending: tuple[RawBlock, re.Match[str] | None] | None = None
     for offset, line in enumerate(block.lines):
         number = block.line + offset
         heading = HEADING.match(line)
@@ -76,14 +115,19 @@ def _classify(block: RawBlock) -> list[Block]:
             pending = None
             result.append(Heading(number, len(heading.group(1)), heading.group(2)) if heading else PageBreak(number))
             continue
-        if pending is None or (NOTE_LINE.match(line) and NOTE_LINE.match(pending.lines[0])):
-            pending = RawBlock(number, [])
+        note = _note_start(line, number, markers)
+        if pending is None or (note and pending[1]):
+            pending = (RawBlock(number, []), note)
             result.append(pending)
-        pending.lines.append(line)
-    return [_typed(b) if isinstance(b, RawBlock) else b for b in result]
+        pending[0].lines.append(line)
+    return [_typed(*item) if isinstance(item, tuple) else item for item in result]
 
 
-def _typed(block: RawBlock) -> Block:
+def _typed(block: RawBlock, note: re.Match[str] | None) -> Block:
+    if note is not None:
+        label = next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES)
+        rest = [line.removeprefix(">").strip() if line.startswith(">") else line for line in block.lines[1:]]
+        return NoteText(block.line, str(int(label)), join_lines([note.groups()[-1], *rest]))
     line = block.lines[0].strip() if len(block.lines) == 1 else ""
     bare = BARE_TITLE.match(line)
     if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in BARE_TITLES:
@@ -91,7 +135,4 @@ def _typed(block: RawBlock) -> Block:
     bold = BOLD_HEADING.match(line)
     if bold and len(bold.group(1).split()) <= MAX_HEADING_WORDS and not SENTENCE_END.search(bold.group(1)):
         return Heading(block.line, 2, bold.group(1).strip())
-    note = NOTE_LINE.match(block.lines[0])
-    if note is None:
-        return block
-    return NoteText(block.line, note.group(1), join_lines([note.group(2), *block.lines[1:]]))
+    return block

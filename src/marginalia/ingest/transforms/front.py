@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, TAG, hard_lines, join_lines
 from marginalia.ingest.transforms.classify import STRUCTURAL_TITLES
+from marginalia.ingest.words import is_common_english_word
 from marginalia.model import (
     Block,
     Document,
@@ -45,8 +46,15 @@ REVIEWER = re.compile(r"^Reviewed by\s+(\S.*)$")
 NAME_WITH_MARKERS = re.compile(r"^\s*([^<]+?)\s*((?:<sup>[^<]*</sup>)*)\s*$")
 """A name followed only by its affiliation markers."""
 NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&|·)\s+")
-LABEL_LINE = re.compile(r"^(?:chapter|part|document|appendix|section)\s+(?:\d+|[IVXLC]+|[A-Z][a-z]+)\b", re.IGNORECASE)
-"""A line printed above a title: "CHAPTER 7", "Part II", "Document 12"."""
+LABEL_LINE = re.compile(
+    r"^(?:[^\W\d_]+\.?\s+(?:№\s*)?(?:\d+[A-Za-z]?|[IVXLC]+|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
+    r"|第\s*[\d一二三四五六七八九十百]+\s*[章部篇卷节])$",
+    re.IGNORECASE,
+)
+"""A line printed above a title that names the text's place: a word and a number ("CHAPTER 7", "Part II",
+"Document 12", "Глава 7", "Документ № 12") or a Chinese ordinal ("第七章")."""
+LABEL_WORDS = 4
+"""At most this many words, all common ones, make a capitals-only label ("BOOK REVIEW", "RESEARCH ARTICLE")."""
 PAGE_COUNT = re.compile(r"\b(?:[ivxlc]+\s*\+\s*)?\d+\s*pp\b|\bpp\.\s*\d|\b\d+\s+pages\b", re.IGNORECASE)
 STRONG_IMPRINT = re.compile(
     r"©|\bcopyright\b|\ball rights reserved\b|\bISBN\b|\btrademarks?\b|\bwarrant(?:y|ies)\b|\bregistered company\b"
@@ -98,12 +106,13 @@ def _title_index(blocks: list[Block]) -> int | None:
 
 
 def _read_before_title(doc: Document, blocks: list[Block]) -> None:
-    """A series page (a heading and its blurb), then a label line or a byline just above the title."""
+    """A series page (a heading and its blurb), then a label (a line or a heading) or a byline just above the title."""
     rest = list(blocks)
-    while rest and isinstance(last := rest[-1], RawBlock):
-        if not doc.metadata.label and LABEL_LINE.match(last.text.strip()):
-            doc.metadata.label, doc.metadata.label_line = join_lines(last.lines), last.line
-        elif not doc.metadata.people and _is_byline_above_title(last):
+    while rest and isinstance(last := rest[-1], RawBlock | Heading):
+        label = last.text.strip() if isinstance(last, Heading) else join_lines(last.lines)
+        if not doc.metadata.label and is_label(label):
+            doc.metadata.label, doc.metadata.label_line = label, last.line
+        elif isinstance(last, RawBlock) and not doc.metadata.people and _is_byline_above_title(last):
             name, *role = (line.strip() for line in last.lines)
             doc.metadata.people.append(Person(last.line, name, " ".join(role)))
         else:
@@ -115,6 +124,16 @@ def _read_before_title(doc: Document, blocks: list[Block]) -> None:
         doc.metadata.series.blocks = [_as_text_block(b) for b in rest[1:]]
     else:
         doc.front.extend(_as_text_block(b) for b in rest)
+
+
+def is_label(line: str) -> bool:
+    """Whether a line above a title is a label of the text: "CHAPTER 7", "Part II", "BOOK REVIEW", "第七章"."""
+    plain = TAG.sub("", line).strip(" *_")
+    if LABEL_LINE.match(plain):
+        return True
+    words = plain.split()
+    capitals = any(ch.isupper() for ch in plain) and not any(ch.islower() for ch in plain)
+    return capitals and 1 <= len(words) <= LABEL_WORDS and all(is_common_english_word(w.strip(".,:")) for w in words)
 
 
 def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
@@ -355,7 +374,7 @@ def _doi_url(match: re.Match[str]) -> str:
 
 def _is_short(block: Block) -> bool:
     """A few short lines with no sentence in them: a title-page line, a name, an address."""
-    if not isinstance(block, RawBlock) or len(block.lines) > 4:
+    if not isinstance(block, RawBlock) or len(block.lines) > 4 or block.lines[0].lstrip().startswith((">", "|")):
         return False
     return all(
         len(line.split()) <= SHORT_LINE_WORDS and not SENTENCE_END.search(line.strip()) and "<sup" not in line

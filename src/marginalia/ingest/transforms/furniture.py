@@ -32,7 +32,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from marginalia.ingest.patterns import SENTENCE_END, TAG
+from marginalia.ingest.patterns import MARKER, SENTENCE_END, TAG
 from marginalia.model import Block, Document, Page, PageBreak, RawBlock
 from marginalia.numerals import page_after, page_value
 
@@ -78,7 +78,7 @@ class _Line:
 
 def _plain(line: str) -> str:
     """A line without tags, wrapping emphasis and extra spaces: "**FRATERNAL  RIVALS**" → "FRATERNAL RIVALS"."""
-    text = TAG.sub("", line).strip()
+    text = TAG.sub("", MARKER.sub("", line)).strip()
     while wrapped := WRAPPING.match(text):
         text = wrapped.group(1).strip()
     return " ".join(text.split())
@@ -150,7 +150,7 @@ def furniture_like(line: str, number: int, printed: dict[str, list[int]]) -> str
     if len(letters) >= 4 and all(ch.isupper() for ch in letters):
         return "capitals only"
     others = [at for at in printed.get(_shape(plain), []) if at != number]
-    if others and _is_head_candidate(_Line(0, 0, number, line, 0)):
+    if others and _looks_like_a_title(plain) and _is_head_candidate(_Line(0, 0, number, line, 0)):
         return f"printed again at line {others[0]}"
     return ""
 
@@ -216,17 +216,31 @@ def _shape(text: str) -> str:
 
 def _is_head_candidate(line: _Line) -> bool:
     plain = line.plain
-    if NOT_FURNITURE.match(line.text) or not WORD.search(plain):
+    first_word = WORD.search(plain)
+    if NOT_FURNITURE.match(line.text) or not first_word or first_word.group(0)[:1].islower():
         return False
     if len(plain.split()) > MAX_HEAD_WORDS or len(plain) > MAX_HEAD_CHARACTERS:
         return False
     return not SENTENCE_END.search(plain) and not plain.endswith((",", ";"))
 
 
+def _set_apart(text: str) -> bool:
+    """Whether a line is more than a word a page could end or start with: two words or more, or capitals."""
+    return len(text.split()) >= 2 or (text.isupper() and len(text) >= 4)
+
+
 def _looks_like_a_title(text: str) -> bool:
-    """Capitals or title case, as heads are set ("FRATERNAL RIVALS", "The Taiwan Strait Crisis"), or no case."""
+    """Whether a line is set as heads are: title case, capitals, or a script without case.
+
+    Title case takes two capitalised words or more ("The Taiwan Strait Crisis"), capitals four letters
+    ("FRATERNAL RIVALS").
+    """
     words = WORD.findall(text)
-    return all(not word[:1].islower() or word.casefold() in SMALL_WORDS for word in words)
+    if not any(word[:1].isupper() or word[:1].islower() for word in words):
+        return bool(words)
+    capitalised = [word for word in words if word[:1].isupper()]
+    small = all(word[:1].isupper() or word.casefold() in SMALL_WORDS for word in words)
+    return small and (len(capitalised) >= 2 or (text.isupper() and len(text) >= 4))
 
 
 def _head_lines(lines: list[_Line], numbers: dict[int, str], declared: set[str]) -> dict[int, str]:
@@ -243,7 +257,8 @@ def _head_lines(lines: list[_Line], numbers: dict[int, str], declared: set[str])
             continue
         if not _recurs_a_page_apart(lines, indexes):
             continue
-        at_break = any(pages) or any(_beside(lines, i, numbers) or _inside_sentence(lines, i, numbers) for i in indexes)
+        cuts = _set_apart(lines[indexes[0]].plain) and any(_inside_sentence(lines, i, numbers) for i in indexes)
+        at_break = any(pages) or cuts or any(_beside(lines, i, numbers) for i in indexes)
         if at_break:
             found.update(zip(indexes, pages, strict=True))
     return found

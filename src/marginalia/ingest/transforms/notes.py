@@ -18,10 +18,12 @@ from functools import partial
 
 from marginalia.ingest.patterns import ANY_MARKER, ENDNOTE_LINE, MARKER, NOTE_REF, SUPERSCRIPT_DIGITS, join_lines
 from marginalia.ingest.transforms.rejoin import first_words
-from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, Paragraph, RawBlock, Repair
+from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, RawBlock, Repair
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+GLUED = 4
+"""`ANY_MARKER`'s group for digits glued to a word."""
 
 
 @dataclass
@@ -125,11 +127,13 @@ def _add(doc: Document, numbering: _Numbering, note: Note) -> None:
 def link_note_markers(doc: Document) -> Document:
     """Turn note markers into `[^key]` where the note exists; warn about the rest.
 
-    Markers are `<sup>N</sup>`, Unicode superscript digits (`¹²`) or `[N]`.
-    The last two are also ordinary characters ("m²", a bracketed number in a
-    quotation), so they are taken for markers only where a note of that number
-    exists, and a form missing its note is warned only in a text that uses
-    that form for its notes. A marker without a note stays as printed; a note
+    Markers are `<sup>N</sup>`, Unicode superscript digits (`¹²`), `[N]`, or
+    digits glued to the word or punctuation before them ("interest.1", as
+    extractors print a superscript). The last three are also ordinary
+    characters ("m²", a bracketed number in a quotation, "p.12"), so they are
+    taken for markers only where a note of that number exists, glued digits
+    only in the notes' order (the note before it already marked), and a form
+    missing its note is warned only in a text that uses that form for its notes. A marker without a note stays as printed; a note
     that no marker refers to is moved to `Document.unattached_notes`. A marker
     on the title or a heading (an author's thanks on a chapter's title) links
     its note too: the marker leaves the title, which citations and the
@@ -144,7 +148,7 @@ def link_note_markers(doc: Document) -> Document:
     """
     paragraphs = [
         *doc.metadata.abstract,
-        *(b for s in doc.sections for b in s.blocks if isinstance(b, Paragraph)),
+        *doc.paragraphs(),
     ]
     ends = _scope_ends(doc)
     forms = _forms_in_use(doc, [doc.metadata.title, *(s.title for s in doc.sections), *(p.text for p in paragraphs)])
@@ -159,9 +163,8 @@ def link_note_markers(doc: Document) -> Document:
         paragraph.text = link(paragraph.text, paragraph.line)
     for section in doc.sections:
         section.title, section.notes = _heading_notes(link(section.title, section.line))
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                block.text = link(block.text, block.line)
+        for paragraph in section.paragraphs():
+            paragraph.text = link(paragraph.text, paragraph.line)
     for key in [key for key in doc.notes if key not in used]:
         note = doc.notes.pop(key)
         doc.warn(
@@ -188,7 +191,7 @@ def _heading_notes(linked: str) -> tuple[str, list[str]]:
 
 
 def _forms_in_use(doc: Document, texts: list[str]) -> set[int]:
-    """The marker forms (1 `<sup>`, 2 superscript digits, 3 `[N]`) that point at an existing note somewhere."""
+    """The marker forms (1 `<sup>`, 2 superscript digits, 3 `[N]`, 4 glued digits) that point at an existing note."""
     forms = {1}
     labels = {note.label for note in doc.notes.values()}
     for text in texts:
@@ -202,7 +205,7 @@ def _link(doc: Document, match: re.Match[str], *, line: int, scope: int, used: s
     form = match.lastindex or 1
     label = _label(match)
     key = _key(label, scope)
-    if form not in forms:
+    if form not in forms or (form == GLUED and not _next_in_order(label, scope, used)):
         return match.group(0)
     if key not in doc.notes:
         doc.warn(
@@ -216,6 +219,12 @@ def _link(doc: Document, match: re.Match[str], *, line: int, scope: int, used: s
         return match.group(0)
     used.add(key)
     return f"[^{key}]"
+
+
+def _next_in_order(label: str, scope: int, used: set[str]) -> bool:
+    """Whether note `label` comes next in its scope: the first, or the one after a note already marked."""
+    key = _key(label, scope)
+    return key not in used and (label == "1" or _key(str(int(label) - 1), scope) in used)
 
 
 def _label(match: re.Match[str]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marginalia.model import Document, Paragraph
+from marginalia.model import Document
 
 
 def number_paragraphs(doc: Document) -> Document:
@@ -18,8 +18,7 @@ def number_paragraphs(doc: Document) -> Document:
     for section in doc.sections:
         if section.kind != "prose":
             continue
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                number += 1
-                block.number = number
+        for paragraph in section.paragraphs():
+            number += 1
+            paragraph.number = number
     return doc

@@ -1,11 +1,13 @@
-"""Rejoin paragraphs that page breaks cut in two, and words hyphenated across them."""
+"""Rejoin paragraphs that page breaks cut in two, and words hyphenated across them; read quotations and tables."""
 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from marginalia.ingest.patterns import (
     ARCHIVE,
+    GLUED_MARKER,
     LABEL,
     LIST_ITEM,
     MARKER,
@@ -16,6 +18,15 @@ from marginalia.ingest.patterns import (
     join_lines,
 )
 from marginalia.ingest.transforms.furniture import furniture_like, printed_lines
+from marginalia.ingest.transforms.quotes_tables import (
+    LineKind,
+    continues_table,
+    is_caption,
+    is_table_note,
+    quote_paragraphs,
+    read_table,
+    split_by_kind,
+)
 from marginalia.ingest.words import is_english_word
 from marginalia.model import (
     Block,
@@ -24,13 +35,17 @@ from marginalia.model import (
     NoteText,
     PageBreak,
     Paragraph,
+    Quotation,
     RawBlock,
     Repair,
+    Table,
     page_mark,
 )
 
 STRUCTURED_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}|^>")
 """Blocks that are lists, contents lines, labelled entries or quotes, not running prose."""
+GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
+"""A note number glued to the last word ("ended.12"): the sentence ends before it."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")
 WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -38,7 +53,7 @@ COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def rejoin_paragraphs(doc: Document) -> Document:
-    """Turn prose blocks into paragraphs, joining those a page break split.
+    """Turn prose blocks into paragraphs, joining those a page break split; read quotations and tables.
 
     Two neighbouring prose blocks (with only page breaks or a blank line
     between) are one paragraph when the second starts in lower case or the
@@ -48,42 +63,141 @@ def rejoin_paragraphs(doc: Document) -> Document:
     `_Vocabulary.drops_hyphen`.
     Each join is recorded in `Document.repairs`. Blocks with hard line breaks
     become `LineGroup`s; structured blocks (lists, tabbed lines) stay raw for
-    the section parsers. Where a page break carries the printed page number
-    (`marginalia.ingest.transforms.furniture`), its mark (`page_mark`) goes
-    where the page began: at the join, after the word a hyphen split, or at
-    the start of the next paragraph.
+    the section parsers. `>` lines become a `Quotation` and pipe rows a `Table`
+    (`marginalia.ingest.transforms.quotes_tables`), each whole across a page
+    break: a quotation's paragraphs are joined by the same rule, a table's rows
+    go on where the next page repeats its columns. Where a page break carries
+    the printed page number (`marginalia.ingest.transforms.furniture`), its
+    mark (`page_mark`) goes where the page began: at the join, after the word
+    a hyphen split, or at the start of the next paragraph.
 
     Args:
         doc: A document whose notes and metadata left page breaks behind.
 
     Returns:
-        The document with `Paragraph`s and no page breaks.
+        The document with `Paragraph`s, quotations and tables, and no page breaks.
     """
-    result: list[Block] = []
-    previous: Paragraph | None = None
-    vocabulary = _Vocabulary(doc.blocks)
-    printed = printed_lines(doc.blocks)
-    page = ""  # the printed number of a page that began since the last paragraph
-    last_line = (0, "")  # the last source line of `previous`
-    for block in doc.blocks:
-        if isinstance(block, PageBreak):
-            page = block.page or page
-            continue
-        typed = _type(block)
-        if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
-            assert isinstance(block, RawBlock)
-            _warn_furniture_like(doc, [last_line, (block.line, block.lines[0])], printed)
-            _join(doc, previous, typed, vocabulary, page_mark(page) if page else "")
-            page, last_line = "", (block.line + len(block.lines) - 1, block.lines[-1])
-            continue
-        if isinstance(block, RawBlock):
-            last_line = (block.line + len(block.lines) - 1, block.lines[-1])
-        if isinstance(typed, Paragraph) and page:
-            typed.text, page = page_mark(page) + typed.text, ""
-        previous = typed if isinstance(typed, Paragraph) else None
-        result.append(typed)
-    doc.blocks = result
+    flow = _Flow(doc)
+    for item in _runs(doc.blocks):
+        if isinstance(item, PageBreak):
+            flow.page = item.page or flow.page
+        elif isinstance(item, tuple):
+            flow.add(*item)
+        else:
+            flow.close()
+            flow.result.append(item)
+    doc.blocks = flow.result
     return doc
+
+
+RunKind = LineKind | Literal["caption"]
+
+
+def _runs(blocks: list[Block]) -> list[Block | tuple[RunKind, RawBlock]]:
+    """The blocks, raw ones cut into runs of text, quotation and table lines; a table's caption above it marked."""
+    runs: list[Block | tuple[RunKind, RawBlock]] = []
+    for block in blocks:
+        runs += split_by_kind(block) if isinstance(block, RawBlock) else [block]
+    for index, item in enumerate(runs):
+        if not isinstance(item, tuple) or item[0] != "text" or len(item[1].lines) > 2:
+            continue
+        following = next((r for r in runs[index + 1 :] if not isinstance(r, PageBreak)), None)
+        if isinstance(following, tuple) and following[0] == "table" and is_caption(join_lines(item[1].lines)):
+            runs[index] = ("caption", item[1])
+    return runs
+
+
+class _Flow:
+    """The blocks read so far, and what the next one may continue: a paragraph, a quotation or a table."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.result: list[Block] = []
+        self.previous: Paragraph | None = None
+        self.quotation: Quotation | None = None
+        self.table: Table | None = None
+        self.caption = ""
+        self.page = ""  # the printed number of a page that began since the last paragraph
+        self.last_line = (0, "")  # the last source line of `previous`
+        self.vocabulary = _Vocabulary(doc.blocks)
+        self.printed = printed_lines(doc.blocks)
+
+    def close(self) -> None:
+        """Nothing read so far goes on in the next block."""
+        self.previous = self.quotation = self.table = None
+
+    def add(self, kind: RunKind, run: RawBlock) -> None:
+        if kind == "caption":
+            self.close()
+            self.caption = join_lines(run.lines)
+        elif kind == "quote":
+            self._quotation(run)
+        elif kind == "table":
+            self._table(run)
+        elif not self._under_table(run):
+            self._prose(run)
+
+    def _mark(self) -> str:
+        mark, self.page = (page_mark(self.page) if self.page else ""), ""
+        return mark
+
+    def _prose(self, block: RawBlock) -> None:
+        self.quotation = self.table = None
+        typed = _type(block)
+        previous = self.previous
+        if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
+            _warn_furniture_like(self.doc, [self.last_line, (block.line, block.lines[0])], self.printed)
+            _join(self.doc, previous, typed, self.vocabulary, self._mark())
+        else:
+            if isinstance(typed, Paragraph) and self.page:
+                typed.text = self._mark() + typed.text
+            self.previous = typed if isinstance(typed, Paragraph) else None
+            self.result.append(typed)
+        self.last_line = (block.line + len(block.lines) - 1, block.lines[-1])
+
+    def _quotation(self, block: RawBlock) -> None:
+        paragraphs, attribution = quote_paragraphs(block)
+        quotation = self.quotation
+        if quotation is None:
+            self.close()
+            quotation = self.quotation = Quotation(block.line, [])
+            self.result.append(quotation)
+        elif paragraphs and _continues(quotation.paragraphs[-1].text, paragraphs[0].text):
+            _join(self.doc, quotation.paragraphs[-1], paragraphs.pop(0), self.vocabulary, self._mark())
+        if paragraphs and self.page:
+            paragraphs[0].text = self._mark() + paragraphs[0].text
+        quotation.paragraphs += paragraphs
+        if attribution:
+            quotation.attribution = attribution
+            self.quotation = None  # an attribution ends a quotation
+
+    def _table(self, block: RawBlock) -> None:
+        rows = continues_table(self.table, block) if self.table is not None else None
+        if rows is not None and self.table is not None:
+            self.table.rows += rows
+            return
+        table = read_table(block)
+        if table is None:
+            self._prose(block)
+            return
+        self.close()
+        table.caption, self.caption = self.caption, ""
+        self.table = table
+        self.result.append(table)
+
+    def _under_table(self, block: RawBlock) -> bool:
+        """Read a caption or a source line just under the table; whether the block was one."""
+        table, text = self.table, join_lines(block.lines)
+        if table is None or len(block.lines) > 3:
+            return False
+        if not table.caption and is_caption(text):
+            table.caption = text
+            return True
+        if not table.note and is_table_note(text):
+            table.note = text
+            self.table = None
+            return True
+        return False
 
 
 def _warn_furniture_like(doc: Document, halves: list[tuple[int, str]], printed: dict[str, list[int]]) -> None:
@@ -108,7 +222,7 @@ def _type(block: Block) -> Block:
 
 
 def _continues(first: str, second: str) -> bool:
-    end = MARKER.sub("", first).rstrip()
+    end = GLUED_END.sub("", MARKER.sub("", first).rstrip())
     start = second.lstrip("“\"‘'(*_[")
     if start[:1].isupper() and (ARCHIVE.search(first) or PLACE_DATE.match(first)) and len(first.split()) <= 25:
         return False  # a document's archive reference or dateline, not a sentence cut by a page break

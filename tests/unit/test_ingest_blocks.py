@@ -1,0 +1,125 @@
+"""Block forms and note shapes that PDF extractors write: quotations, epigraphs, tables, labels, glued markers."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import ingest_snippet
+from marginalia.model import Paragraph, Quotation, Table, without_page_marks
+
+OPENING = "# A Title\n\nAnna Example\n\n"
+FILLER = "The delegations met again in the spring and spoke of trade, of borders and of the past. " * 8
+"""About a page's worth of running text, so that page furniture has pages to stand between."""
+
+
+def blocks(source: str) -> list[object]:
+    return [b for s in ingest_snippet(OPENING + source).sections for b in s.blocks]
+
+
+def test_a_quotation_cut_by_a_page_break_and_a_running_head_is_one_quotation() -> None:
+    source = (
+        f"{FILLER}\n\nMao wrote to Stalin in a letter of 1950:\n\n"
+        "> The Chinese people and the Soviet people stand together in the struggle against\n\n"
+        "FRATERNAL RIVALS\n\n"
+        "118\n\n"
+        "> imperialism, and nothing will divide them.\n>\n> A second paragraph.\n\n"
+        f"The letter was never sent. {FILLER}As all of the\n\n"
+        "FRATERNAL RIVALS\n\n"
+        "120\n\n"
+        "documents show beyond doubt.\n"
+    )
+    found = blocks(source)
+    assert [type(b).__name__ for b in found] == ["Paragraph", "Paragraph", "Quotation", "Paragraph"]
+    quotation = found[2]
+    assert isinstance(quotation, Quotation)
+    assert [p.text for p in quotation.paragraphs] == [
+        "The Chinese people and the Soviet people stand together in the struggle against {pb:118}imperialism, and"
+        " nothing will divide them.",
+        "A second paragraph.",
+    ]
+    assert [p.number for p in quotation.paragraphs] == [3, 4]
+    assert found[3].text.endswith("As all of the {pb:120}documents show beyond doubt.")  # type: ignore[attr-defined]
+
+
+def test_an_attributed_quotation_under_the_title_is_an_epigraph() -> None:
+    doc = ingest_snippet(OPENING + "> A revolution is not a dinner party.\n> — Mao Zedong, 1927\n\nThe body begins.\n")
+    assert [(p.text for p in e.paragraphs) and e.attribution for e in doc.metadata.epigraphs] == ["Mao Zedong, 1927"]
+    assert [p.text for p in doc.metadata.epigraphs[0].paragraphs] == ["A revolution is not a dinner party."]
+    assert [b.text for b in doc.paragraphs()] == ["The body begins."]
+
+
+@pytest.mark.parametrize("caption_below", [False, True])
+def test_a_table_with_its_caption_and_source_line(caption_below: bool) -> None:
+    caption = "Table 1: Soviet loans to China, 1950–1957"
+    table = "|Year|Loan|\n|---|---|\n|1950|300|\n|1954|520|"
+    before, after = ("", f"\n\n{caption}") if caption_below else (f"{caption}\n\n", "")
+    found = blocks(f"The loans were these.\n\n{before}{table}{after}\n\nSource: Shen 2012, 45.\n\nThen more text.\n")
+    assert found[1] == Table(
+        found[1].line, caption, ["Year", "Loan"], [["1950", "300"], ["1954", "520"]], "Source: Shen 2012, 45."
+    )  # type: ignore[union-attr]
+    assert [b.text for b in found if isinstance(b, Paragraph)] == ["The loans were these.", "Then more text."]
+
+
+def test_a_table_continued_on_the_next_page_is_one_table() -> None:
+    page_one = "|Year|Loan|\n|---|---|\n|1950|300|"
+    page_two = "|Year|Loan|\n|---|---|\n|1954|520|"
+    found = blocks(f"{FILLER}\n\n{page_one}\n\n2\n\n{page_two}\n\n{FILLER}\n\n3\n\n{FILLER}\n")
+    tables = [b for b in found if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].rows == [["1950", "300"], ["1954", "520"]]
+
+
+@pytest.mark.parametrize(
+    ("above", "label"),
+    [
+        ("## CHAPTER 7", "CHAPTER 7"),
+        ("CHAPTER 7", "CHAPTER 7"),
+        ("Part II", "Part II"),
+        ("BOOK REVIEW", "BOOK REVIEW"),
+        ("Document 12", "Document 12"),
+        ("Глава 3", "Глава 3"),
+        ("第七章", "第七章"),
+    ],
+)
+def test_a_label_above_the_title_is_a_label_never_a_series(above: str, label: str) -> None:
+    doc = ingest_snippet(f"{above}\n\n# 11 The Taiwan Strait Crisis\n\nAnna Example\n\nThe body begins.\n")
+    assert doc.metadata.label == label
+    assert doc.metadata.series is None
+    assert doc.metadata.title == "11 The Taiwan Strait Crisis"
+
+
+@pytest.mark.parametrize(
+    ("marker", "note"),
+    [
+        pytest.param("<sup>1</sup>", "<sup>1</sup> Chen Jian, *Mao's China*, 45.", id="sup"),
+        pytest.param("¹", "¹ Chen Jian, *Mao's China*, 45.", id="superscript"),
+        pytest.param("1", "> 1Chen Jian, *Mao's China*, 45.", id="glued-quoted-note"),
+        pytest.param("1", "1Chen Jian, *Mao's China*, 45.", id="glued-note"),
+        pytest.param("1", "> 1 Chen Jian, *Mao's China*, 45.", id="quoted-note"),
+    ],
+)
+def test_footnotes_as_extractors_print_them(marker: str, note: str) -> None:
+    source = f"The alliance was signed in Moscow.{marker} It lasted a decade.\n\n{note}\n\nThe split came later.\n"
+    doc = ingest_snippet(OPENING + source)
+    assert [n.text for n in doc.notes.values()] == ["Chen Jian, *Mao's China*, 45."]
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The alliance was signed in Moscow.[^1] It lasted a decade.",
+        "The split came later.",
+    ]
+    assert doc.diagnostics == []
+
+
+def test_glued_digits_are_markers_only_in_the_notes_order() -> None:
+    source = (
+        "The interest.1 Betrayal was feared.2 See p.12 of the report, and Vol.3 of it.\n\n"
+        "> 1First note.\n> 2Second note.\n"
+    )
+    doc = ingest_snippet(OPENING + source)
+    assert [p.text for p in doc.paragraphs()] == [
+        "The interest.[^1] Betrayal was feared.[^2] See p.12 of the report, and Vol.3 of it."
+    ]
+
+
+def test_a_soft_hyphen_where_the_line_broke_is_no_hyphen() -> None:
+    assert [
+        p.text for p in ingest_snippet(OPENING + "The volup\u00ad tas was great and gen\u00ad\neral.\n").paragraphs()
+    ] == ["The voluptas was great and general."]

@@ -356,6 +356,9 @@ class Metadata:
     title_line: int = 0
     title_notes: list[str] = field(default_factory=list)
     """The keys of the notes whose markers the title carries (taken out of `title`): an author's thanks, say."""
+    translated_title: str = ""
+    """A line under the title that gives it in another script: the English of a Russian or Chinese title."""
+    translated_title_line: int = 0
     label: str = ""
     """A line printed above the title: "CHAPTER 7", "Part II", "Document 3"."""
     label_line: int = 0
@@ -539,7 +542,7 @@ def document_texts(doc: Document) -> list[str]:
         The texts, roughly in reading order.
     """
     meta = doc.metadata
-    texts = [meta.label, meta.title]
+    texts = [meta.label, meta.title, meta.translated_title]
     for person in meta.people:
         texts += [person.name, person.role, person.marker, *person.affiliation]
     labelled = [*meta.dates, *meta.copyright, *meta.contact, *meta.affiliations, *meta.translators, *meta.isbns]

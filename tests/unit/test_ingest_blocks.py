@@ -123,3 +123,77 @@ def test_a_soft_hyphen_where_the_line_broke_is_no_hyphen() -> None:
     assert [
         p.text for p in ingest_snippet(OPENING + "The volup\u00ad tas was great and gen\u00ad\neral.\n").paragraphs()
     ] == ["The voluptas was great and general."]
+
+
+@pytest.mark.parametrize(
+    ("title", "translation", "archive", "date", "translator", "body"),
+    [
+        pytest.param(
+            "ЗАПИСЬ БЕСЕДЫ И. В. СТАЛИНА С МАО ЦЗЭДУНОМ",
+            "Record of Conversation between I. V. Stalin and Mao Zedong",
+            "АПРФ, ф. 45, оп. 1, д. 329, л. 29–38",
+            "[Moscow,] 16 December 1949",
+            "Translated by Danny Rozas",
+            "After an exchange of greetings, the following conversation took place.",
+            id="russian",
+        ),
+        pytest.param(
+            "毛泽东与尤金谈话记录",
+            "Record of Conversation between Mao Zedong and Pavel Yudin",
+            "中央档案馆, 卷 12, 页 3–9",
+            "1958年7月22日",
+            "翻译：李明",
+            "毛泽东：昨天你们把我气得一夜没有睡觉。",
+            id="chinese",
+        ),
+        pytest.param(
+            "Aktenvermerk über ein Gespräch mit Zhou Enlai",
+            "",
+            "Bundesarchiv, DY 30/IV 2/20/123, Bl. 12–15",
+            "Berlin, 28. Dezember 1957",
+            "Übersetzt von Anna Example",
+            "Genosse Zhou Enlai erklärte, dass die Lage ernst sei.",
+            id="german",
+        ),
+    ],
+)
+def test_a_documents_heading_block_in_any_script(
+    title: str, translation: str, archive: str, date: str, translator: str, body: str
+) -> None:
+    under_title = f"{translation}\n\n" if translation else ""
+    doc = ingest_snippet(f"# {title}\n\n{under_title}{archive}\n\n{date}\n\n{translator}\n\n{body}\n\nMore text.\n")
+    meta = doc.metadata
+    assert (meta.title, meta.translated_title) == (title, translation)
+    assert [v.value for v in meta.archive] == [archive, date]
+    assert [v.value for v in meta.translators] == [translator]
+    assert [p.text for p in doc.paragraphs()] == [body, "More text."]
+    assert doc.front == []
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        pytest.param(
+            "K. Halloran and A. Petrov (eds.), *Fraternal Rivals*, Cold War\nSeries, https://doi.org/10.1007/978-3-030-00000-0_7\n\n© The Author(s) 2021",
+            id="book-line-split-then-copyright",
+        ),
+        pytest.param(
+            "© The Author(s) 2021\nK. Halloran and A. Petrov (eds.), *Fraternal Rivals*, https://example.org/fraternal-rivals",
+            id="copyright-then-book-line-with-url",
+        ),
+    ],
+)
+@pytest.mark.parametrize("inside", [False, True])
+def test_a_first_page_footer_by_its_shape(footer: str, inside: bool) -> None:
+    between = "\n" if inside else "\n\n"
+    source = f"The crisis began when the guns opened fire and the whole{between}{footer}{between}world held its breath. See https://example.org for more.\n"
+    doc = ingest_snippet(OPENING + source)
+    lifted = [v.value for v in [*doc.metadata.copyright, *doc.metadata.footer]]
+    assert "The Author(s) 2021" in lifted and any("Fraternal Rivals" in value for value in lifted)
+    assert [p.text for p in doc.paragraphs()] == [
+        "The crisis began when the guns opened fire and the whole world held its breath. See https://example.org for more."
+    ]
+
+
+def test_an_empty_source_has_no_text() -> None:
+    assert ingest_snippet("\n  \n").sections == []

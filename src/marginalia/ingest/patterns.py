@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from marginalia.calendar_names import MONTH_NAMES
 from marginalia.ingest.words import is_english_word
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -47,18 +46,18 @@ LABEL = re.compile(r"^\s*(?:<b>|\*\*[^*]+\*\*\s)")
 """A line that starts with a bold label ("**Mao:** …", a speaker in a record; a contents or contributors entry)."""
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SENTENCE_END = re.compile(
-    rf"[.?!:…](?:[\"'”’)\]*_]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"
+    rf"[.?!:…。！？：](?:[\"'”’)\]*_」』）]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"
 )
-"""Text that ends a sentence, allowing closing quotes, brackets, emphasis and note markers in any form."""
+"""Text that ends a sentence (in Chinese too: 。！？), allowing closing quotes, brackets, emphasis and note markers."""
+SCRIPTS = {"cyrillic": re.compile(r"[\u0400-\u04ff]"), "cjk": CJK, "greek": re.compile(r"[\u0370-\u03ff]")}
 
 
-MONTH = "|".join(MONTH_NAMES)
-ARCHIVE = re.compile(r"\b(?:Archives?|Archiv|Arkhiv|fond|opis|delo|f\.\s?\d+,\s*op\.)(?![\w])", re.IGNORECASE)
-"""Words of an archive reference: "Archive of …", "fond 52, opis 1, delo 499", "f. 39, op. 1"."""
-PLACE_DATE = re.compile(
-    rf"^(?:[A-Z][\w .'’-]*,\s*)?(?:\d{{1,2}}\s+(?:{MONTH})\s+\d{{4}}|(?:{MONTH})\s+\d{{1,2}},\s+\d{{4}})\.?$"
-)
-"""A document's place and date: "Beijing, 2 October 1959", "October 2, 1959"."""
+def script_of(text: str) -> str:
+    """The script most of a text's letters are in: "cyrillic", "cjk", "greek", or "latin"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    counts = {name: sum(bool(pattern.match(ch)) for ch in letters) for name, pattern in SCRIPTS.items()}
+    script, count = max(counts.items(), key=lambda item: item[1])
+    return script if count * 2 > len(letters) else "latin"
 
 
 SOFT_HYPHEN = "\u00ad"

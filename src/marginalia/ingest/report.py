@@ -11,10 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from marginalia.inert import restore_source
-from marginalia.ingest.patterns import NOTE_REF
-from marginalia.model import Document, LabelledValue, Quotation, Section, Table, block_texts
+from marginalia.ingest.patterns import LIST_ITEM, NOTE_REF, SENTENCE_END
+from marginalia.model import (
+    Document,
+    LabelledValue,
+    Paragraph,
+    Quotation,
+    Section,
+    Table,
+    block_texts,
+    without_page_marks,
+)
 
 FIRST_WORDS = 8
+OPENING_BLOCKS = 4
+"""How many of the body's first blocks the report looks at for heading lines left in the body."""
+SHORT_LINE_WORDS = 15
 
 
 def ingest_report(doc: Document, root: Path | None = None) -> str:
@@ -30,6 +42,7 @@ def ingest_report(doc: Document, root: Path | None = None) -> str:
     path = doc.path.relative_to(root) if root and doc.path.is_relative_to(root) else doc.path
     lines = [f"Ingest report for {path}", "", summary_line(doc), "", "Metadata"]
     lines += _metadata(doc)
+    lines += _kept_in_the_body(doc)
     lines += ["", f"Kept as title page and imprint ({len(doc.front)} blocks)"]
     lines += [f"  line {b.line}: {_first_words(' '.join(block_texts(b)))}" for b in doc.front]
     lines += ["", f"Sections ({len(doc.sections)})"]
@@ -74,6 +87,8 @@ def _metadata(doc: Document) -> list[str]:
     if meta.label:
         lines.append(f"  line {meta.label_line}: label: {meta.label}")
     lines.append(f"  line {meta.title_line}: title: {meta.title}" if meta.title else "  title: none in the source")
+    if meta.translated_title:
+        lines.append(f"  line {meta.translated_title_line}: title in translation: {meta.translated_title}")
     for person in meta.people:
         extra = [f"role {person.role}"] if person.role else []
         extra += [f"marker {person.marker}"] if person.marker else []
@@ -106,6 +121,19 @@ def _metadata(doc: Document) -> list[str]:
     for epigraph in meta.epigraphs:
         lines.append(
             f"  line {epigraph.line}: epigraph: {_first_words(epigraph.paragraphs[0].text) if epigraph.paragraphs else ''} ({epigraph.attribution})"
+        )
+    return lines
+
+
+def _kept_in_the_body(doc: Document) -> list[str]:
+    """Short lines without a sentence that open the body: a heading line ingest did not recognise, perhaps."""
+    lines = []
+    for block in doc.sections[0].blocks[:OPENING_BLOCKS] if doc.sections else []:
+        text = without_page_marks(block.text) if isinstance(block, Paragraph) else ""
+        if not text or len(text.split()) > SHORT_LINE_WORDS or SENTENCE_END.search(text) or LIST_ITEM.match(text):
+            break
+        lines.append(
+            f"  line {block.line}: kept in the body, not read as a heading or title-page line: {_first_words(text)}"
         )
     return lines
 

@@ -25,6 +25,7 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
     meta = text.document.metadata
     lines = [
         _p("label", esc_source(meta.label or _title_number(text))),
+        _p("translated-title", esc_source(meta.translated_title)),
         _p("reviewed-work", _joined(meta.reviewed, marks)),
     ]
     lines.append(_people(meta.people, marks))

@@ -44,7 +44,7 @@ def render_section(section: Section, marks: EditorialMarks, *, heading: bool = T
     """
     if section.kind == "notes":  # endnotes become footnotes of the page that holds their markers
         return ""
-    parts = [_heading(section)] if heading and section.heading else []
+    parts = [_heading(section)] if heading and (section.heading or section.notes) else []
     parts.append(RENDERERS[section.kind](section, marks))
     return "\n\n".join(p for p in parts if p)
 

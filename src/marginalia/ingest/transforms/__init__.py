@@ -13,6 +13,7 @@ from marginalia.ingest.transforms.classify import classify_blocks
 from marginalia.ingest.transforms.contact import extract_contact
 from marginalia.ingest.transforms.editorial import anchor_editorial_notes
 from marginalia.ingest.transforms.epigraphs import read_epigraphs
+from marginalia.ingest.transforms.footers import lift_footers
 from marginalia.ingest.transforms.front import extract_front_matter
 from marginalia.ingest.transforms.furniture import remove_page_furniture
 from marginalia.ingest.transforms.license import extract_license
@@ -47,6 +48,7 @@ def default_stack() -> list[Transform]:
         extract_contact,  # before notes: its affiliation lines look like notes
         extract_abstract,  # before front matter, whose end is the first other heading
         extract_front_matter,
+        lift_footers,  # after the front matter, whose own © and DOI lines it reads first
         extract_license,  # before rejoin, so the statement is not glued to prose
         collect_notes,  # leaves page breaks where notes interrupted the text
         rejoin_paragraphs,  # needs those page breaks; reads quotations and tables too

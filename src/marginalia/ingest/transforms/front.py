@@ -1,15 +1,14 @@
-"""Read what a text says about itself: the lines around its title, and its first-page footer.
+"""Read what a text says about itself: the lines around its title.
 
 Body is the default. Only what is positively recognised leaves the flow:
-before the title, a series page, a label line ("CHAPTER 7") and a byline;
-after it, the byline and its affiliations, dates, ©, translators, ISBNs, a
-DOI, an archive reference, a reviewed work's citation, and title-page or
+before the title, a series page, a label ("CHAPTER 7") and a byline; after
+it, the title in another script, the byline and its affiliations, dates, ©,
+translators, ISBNs, a DOI, a document's heading block (archive reference,
+dateline, in any script), a reviewed work's citation, and title-page or
 imprint blocks (short unpunctuated lines, copyright boilerplate, or blocks laid
 out line by line with hard breaks, which body prose in these extractions never is). The first
 block that is none of these starts the body, whether or not a heading comes
-first. Further on, a first-page footer (© lines, a DOI, the chapter's citation
-in its book) that PDF extraction left inside a paragraph is lifted out as
-metadata, leaving a page break so that the paragraph is rejoined.
+first. A first-page footer further on is `marginalia.ingest.transforms.footers`'s.
 """
 
 from __future__ import annotations
@@ -17,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from marginalia.ingest.patterns import ARCHIVE, MARKER, PLACE_DATE, SENTENCE_END, TAG, hard_lines, join_lines
-from marginalia.ingest.transforms.classify import STRUCTURAL_TITLES
+from marginalia.ingest.document_heading import is_archive_reference, is_dateline, is_translator_line
+from marginalia.ingest.patterns import MARKER, SENTENCE_END, TAG, hard_lines, join_lines, script_of
+from marginalia.ingest.transforms.footers import BARE_DOI, doi_url, footer_kind, is_footer_block
 from marginalia.ingest.words import is_common_english_word
 from marginalia.model import (
     Block,
@@ -36,10 +36,8 @@ from marginalia.model import (
 
 DATE_LABEL = re.compile(r"^(Received|Revised|Accepted|Published(?: online)?|First published):\s*(.+)$")
 ISBN = re.compile(r"ISBN\s+([0-9Xx][0-9Xx-]{8,16})(?:\s*\(([^)]+)\))?")
-DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/10\.[^>\s]+")
-BARE_DOI = re.compile(r"^<?(https?://(?:dx\.)?doi\.org/10\.[^>\s]+?)>?$|^(?:DOI|doi):?\s*(10\.\S+)$")
 ROLE = re.compile(r"^\*([A-Z][\w ]+)\*$")
-TRANSLATORS = re.compile(r"^(?:(?:Selected|Edited|Compiled),?\s+(?:and\s+)?)?[Tt]ranslated\s+(?:from\s+\w+\s+)?by\b")
+MAX_HEADING_BLOCK_LINES = 5
 LABELLED = re.compile(r"^\*\*([A-Z][\w ]{0,30}?):?\*\*:?\s+(\S.*)$")
 """A line with a bold label, as document headings print their fields: `**Source:** APRF, f. 45`."""
 REVIEWER = re.compile(r"^Reviewed by\s+(\S.*)$")
@@ -64,7 +62,6 @@ STRONG_IMPRINT = re.compile(
 """Words that only an imprint page uses."""
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "da", "di", "du", "la", "le", "bin", "al", "ibn", "y"})
 SHORT_LINE_WORDS = 8
-FOOTER_WORDS = 40
 
 Reader = Callable[[Document, RawBlock], bool]
 
@@ -88,7 +85,7 @@ def extract_front_matter(doc: Document) -> Document:
         _read_before_title(doc, blocks[:title_index])
         start = title_index + 1
     end = _read_after_title(doc, blocks, start)
-    doc.blocks = _lift_footers(doc, blocks[end:])
+    doc.blocks = blocks[end:]
     return doc
 
 
@@ -148,6 +145,7 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
         _read_reviewed_work,
         _read_reviewer,
     ]
+    start = _read_translated_title(doc, blocks, start)
     role: RawBlock | None = None
     byline_open = True  # a byline may come until a title-page block has been read
     affiliations_open = False  # unmarked affiliation lines may follow a byline
@@ -194,6 +192,18 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
     return index
 
 
+def _read_translated_title(doc: Document, blocks: list[Block], start: int) -> int:
+    """A line just under the title that gives it in another script; the index of the block after it."""
+    block = blocks[start] if start < len(blocks) else None
+    if not doc.metadata.title or not isinstance(block, RawBlock) or len(block.lines) > 2:
+        return start
+    text = join_lines(block.lines)
+    if script_of(text) == script_of(doc.metadata.title) or SENTENCE_END.search(text) or len(text.split()) > 30:
+        return start
+    doc.metadata.translated_title, doc.metadata.translated_title_line = text, block.line
+    return start + 1
+
+
 def _continued(blocks: list[Block], index: int) -> bool:
     """Whether the text block after `index` (past page breaks, notes and footers) goes on with it in lower case.
 
@@ -203,50 +213,10 @@ def _continued(blocks: list[Block], index: int) -> bool:
     if isinstance(current, RawBlock) and current.lines[-1].rstrip().endswith("-"):
         return True
     for block in blocks[index + 1 :]:
-        if isinstance(block, PageBreak | NoteText) or (isinstance(block, RawBlock) and _is_footer(block)):
+        if isinstance(block, PageBreak | NoteText) or (isinstance(block, RawBlock) and is_footer_block(block)):
             continue
         return isinstance(block, RawBlock) and block.lines[0].lstrip()[:1].islower() and not block.has_hard_breaks
     return False
-
-
-def _lift_footers(doc: Document, blocks: list[Block]) -> list[Block]:
-    """Replace first-page footer blocks in the body by page breaks, their lines kept as metadata."""
-    kept: list[Block] = []
-    in_apparatus = False  # notes and reference lists cite DOIs as content, not as footers
-    for block in blocks:
-        if isinstance(block, Heading):
-            in_apparatus = block.text.strip().lower() in STRUCTURAL_TITLES
-        if not in_apparatus and isinstance(block, RawBlock) and _is_footer(block):
-            _read_footer(doc, block)
-            kept.append(PageBreak(block.line))
-        else:
-            kept.append(block)
-    return kept
-
-
-def _is_footer(block: RawBlock) -> bool:
-    if len(block.lines) > 3:
-        return False
-    for raw in block.lines:
-        line = raw.strip()
-        if line.startswith("©") or BARE_DOI.match(line):
-            continue
-        url = DOI_URL.search(line)
-        if url is None or line[url.end() :].strip(" .>") or len(line.split()) > FOOTER_WORDS:
-            return False
-    return True
-
-
-def _read_footer(doc: Document, block: RawBlock) -> None:
-    for offset, raw in enumerate(block.lines):
-        line, number = raw.strip(), block.line + offset
-        doi = BARE_DOI.match(line)
-        if line.startswith("©"):
-            doc.metadata.copyright.append(LabelledValue(number, "©", line[1:].strip()))
-        elif doi and not doc.metadata.doi:
-            doc.metadata.doi, doc.metadata.doi_line = _doi_url(doi), number
-        else:
-            doc.metadata.footer.append(LabelledValue(number, "", line))
 
 
 def _read_byline(doc: Document, block: RawBlock) -> bool:
@@ -300,7 +270,7 @@ def _read_copyright(doc: Document, block: RawBlock) -> bool:
 
 
 def _read_translators(doc: Document, block: RawBlock) -> bool:
-    if not TRANSLATORS.match(block.lines[0].strip()):
+    if not is_translator_line(block.lines[0]):
         return False
     doc.metadata.translators.append(LabelledValue(block.line, "", join_lines(block.lines)))
     return True
@@ -321,30 +291,29 @@ def _read_doi(doc: Document, block: RawBlock) -> bool:
     match = BARE_DOI.match(block.text.strip())
     if not match or doc.metadata.doi:
         return False
-    doc.metadata.doi, doc.metadata.doi_line = _doi_url(match), block.line
+    doc.metadata.doi, doc.metadata.doi_line = doi_url(match), block.line
     return True
 
 
 def _read_archive(doc: Document, block: RawBlock) -> bool:
-    """A document's heading block: archive reference, place and date, labelled lines (`**Source:** …`)."""
+    """A document's heading block, in any script.
+
+    Archive references, place and date, labelled lines (`**Source:** …`), and a translator line among them.
+    """
     lines = [line.strip() for line in block.lines]
-    if len(lines) > 4 or not all(
-        _is_archive_reference(line) or PLACE_DATE.match(line) or LABELLED.match(line) for line in lines
+    if len(lines) > MAX_HEADING_BLOCK_LINES or not all(
+        is_archive_reference(line) or is_dateline(line) or LABELLED.match(line) or is_translator_line(line)
+        for line in lines
     ):
         return False
     for offset, line in enumerate(lines):
         labelled = LABELLED.match(line)
+        if is_translator_line(line) and not labelled:
+            doc.metadata.translators.append(LabelledValue(block.line + offset, "", line))
+            continue
         label, value = (labelled.group(1), labelled.group(2)) if labelled else ("", line)
         doc.metadata.archive.append(LabelledValue(block.line + offset, label, value))
     return True
-
-
-def _is_archive_reference(line: str) -> bool:
-    """An archive named with a numbered reference and no markup: "APRF, fond 52, opis 1, delo 499"."""
-    plain = TAG.sub("", line)
-    if plain != line.strip() or SENTENCE_END.search(plain):
-        return False
-    return bool(ARCHIVE.search(plain)) and "," in plain and any(c.isdigit() for c in plain)
 
 
 def _read_reviewed_work(doc: Document, block: RawBlock) -> bool:
@@ -368,10 +337,6 @@ def _read_reviewer(doc: Document, block: RawBlock) -> bool:
     return True
 
 
-def _doi_url(match: re.Match[str]) -> str:
-    return match.group(1) or f"https://doi.org/{match.group(2)}"
-
-
 def _is_short(block: Block) -> bool:
     """A few short lines with no sentence in them: a title-page line, a name, an address."""
     if not isinstance(block, RawBlock) or len(block.lines) > 4 or block.lines[0].lstrip().startswith((">", "|")):
@@ -383,8 +348,17 @@ def _is_short(block: Block) -> bool:
 
 
 def _is_imprint(block: RawBlock) -> bool:
-    """Copyright boilerplate, or a block laid out line by line (hard breaks), as title pages are."""
-    return bool(STRONG_IMPRINT.search(block.text) or block.has_hard_breaks)
+    """Copyright boilerplate, or a block laid out line by line (hard breaks), as title pages are.
+
+    A paragraph that a first-page footer cut into (its © line among lines of prose) is no imprint: the footer is
+    lifted out of it later (`marginalia.ingest.transforms.footers`).
+    """
+    if block.has_hard_breaks:
+        return True
+    prose = [line for line in block.lines if not footer_kind(line) and not STRONG_IMPRINT.search(line)]
+    if any(len(line.split()) > SHORT_LINE_WORDS for line in prose):
+        return False
+    return bool(STRONG_IMPRINT.search(block.text))
 
 
 def _is_byline_above_title(block: Block) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from marginalia.ingest.document_heading import is_archive_reference, is_dateline
 from marginalia.ingest.patterns import (
-    ARCHIVE,
     GLUED_MARKER,
     LABEL,
     LIST_ITEM,
     MARKER,
-    PLACE_DATE,
     SENTENCE_END,
     SOFT_HYPHEN,
     hard_lines,
@@ -224,7 +223,7 @@ def _type(block: Block) -> Block:
 def _continues(first: str, second: str) -> bool:
     end = GLUED_END.sub("", MARKER.sub("", first).rstrip())
     start = second.lstrip("“\"‘'(*_[")
-    if start[:1].isupper() and (ARCHIVE.search(first) or PLACE_DATE.match(first)) and len(first.split()) <= 25:
+    if start[:1].isupper() and (is_archive_reference(first) or is_dateline(first)):
         return False  # a document's archive reference or dateline, not a sentence cut by a page break
     return start[:1].islower() or not SENTENCE_END.search(end)
 

@@ -1,0 +1,164 @@
+"""Lift a first-page footer out of the body, by its shape: a short run of ©, DOI or URL, and book lines.
+
+A chapter's or an article's first page prints at its foot where the text comes
+from: a © statement, a DOI or a URL, and a line citing the book it is part of
+("K. Halloran and A. Petrov (eds.), *Fraternal Rivals*, Series,
+https://doi.org/…"). An extraction leaves them wherever that foot fell: between
+paragraphs or inside one, in any order, a line split in two. A run of such lines
+(at most `MAX_FOOTER_LINES`, at least one of them a © line or a DOI or URL, the
+rest book lines) is a footer wherever it stands outside the notes and reference
+lists; its lines go into the metadata and a page break is left where it stood,
+so that the paragraph it cut is rejoined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marginalia.ingest.transforms.classify import STRUCTURAL_TITLES
+from marginalia.model import Block, Document, Heading, LabelledValue, PageBreak, RawBlock
+
+DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/10\.[^>\s]+")
+BARE_DOI = re.compile(r"^<?(https?://(?:dx\.)?doi\.org/10\.[^>\s]+?)>?$|^(?:DOI|doi):?\s*(10\.\S+)$")
+DOI_AT_END = re.compile(r"<?https?://(?:dx\.)?doi\.org/10\.[^>\s]+>?[.\s]*$")
+BARE_URL = re.compile(r"^<?https?://[^\s<>]+>?\.?$")
+URL_AT_END = re.compile(r"<?https?://[^\s<>]+>?[.\s]*$")
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright\s*©?)\s*\S", re.IGNORECASE)
+BOOK_LINE = re.compile(r"\((?:eds?|hrsg|red|ред)\.\)|\b(?:ed\.|eds\.|edited)\s+by\b", re.IGNORECASE)
+"""A line citing the book a chapter is part of: "(eds.)", "(ed.)", "(Hrsg.)", "(ред.)", "ed. by"."""
+FOOTER_WORDS = 40
+MAX_FOOTER_LINES = 5
+
+
+@dataclass(frozen=True)
+class _Line:
+    block: int
+    offset: int
+    text: str
+
+
+def lift_footers(doc: Document) -> Document:
+    """Take first-page footers out of the body into `Metadata.copyright`, `.doi` and `.footer`.
+
+    Args:
+        doc: A document whose front matter is read (`extract_front_matter`).
+
+    Returns:
+        The document, a page break where each footer stood.
+    """
+    lines = _body_lines(doc.blocks)
+    footer: set[tuple[int, int]] = set()
+    starts: set[tuple[int, int]] = set()
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and footer_kind(line.text) and len(run) < MAX_FOOTER_LINES:
+            if run and not _follows(run[-1], line, doc.blocks):
+                _close(doc, run, footer, starts)
+            run.append(line)
+            continue
+        _close(doc, run, footer, starts)
+    if footer:
+        doc.blocks = _without(doc.blocks, footer, starts)
+    return doc
+
+
+def is_footer_block(block: RawBlock) -> bool:
+    """Whether a whole block is a footer (front matter skips it when it looks for the text going on)."""
+    kinds = [footer_kind(line) for line in block.lines]
+    return len(kinds) <= MAX_FOOTER_LINES and all(kinds) and any(kind != "book" for kind in kinds)
+
+
+def doi_url(match: re.Match[str]) -> str:
+    """The DOI of a `BARE_DOI` match as a URL."""
+    return match.group(1) or f"https://doi.org/{match.group(2)}"
+
+
+def _body_lines(blocks: list[Block]) -> list[_Line]:
+    """The lines of the raw blocks outside notes and reference lists, which cite DOIs and books as content."""
+    lines, in_apparatus = [], False
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            in_apparatus = block.text.strip().lower() in STRUCTURAL_TITLES
+        elif isinstance(block, RawBlock) and not in_apparatus:
+            lines += [_Line(index, offset, text) for offset, text in enumerate(block.lines)]
+    return lines
+
+
+def footer_kind(raw: str) -> str:
+    """What a footer line is, or "" for a line no footer holds.
+
+    "copyright", "doi" (a DOI, or a line ending with one), "url" (a bare URL), "book-url" (a book line
+    ending with a URL) or "book".
+    """
+    line = raw.strip()
+    if len(line.split()) > FOOTER_WORDS:
+        return ""
+    if COPYRIGHT.match(line):
+        return "copyright"
+    if BARE_DOI.match(line) or DOI_AT_END.search(line):
+        return "doi"
+    if BARE_URL.match(line):
+        return "url"
+    if BOOK_LINE.search(line):
+        return "book-url" if URL_AT_END.search(line) else "book"
+    return ""
+
+
+def _follows(previous: _Line, line: _Line, blocks: list[Block]) -> bool:
+    """Whether a line comes right after another: next in its block, or first of a block after only page breaks."""
+    if line.block == previous.block:
+        return line.offset == previous.offset + 1
+    between = blocks[previous.block + 1 : line.block]
+    block = blocks[previous.block]
+    ends = isinstance(block, RawBlock) and previous.offset == len(block.lines) - 1
+    return ends and line.offset == 0 and all(isinstance(b, PageBreak) for b in between)
+
+
+def _close(doc: Document, run: list[_Line], footer: set[tuple[int, int]], starts: set[tuple[int, int]]) -> None:
+    """Take a run of footer-like lines as a footer when it holds a © line, a DOI or a URL."""
+    if run and any(footer_kind(line.text) != "book" for line in run):
+        blocks = doc.blocks
+        for line in run:
+            number = _source_line(blocks, line)
+            _read(doc, line.text.strip(), number)
+            footer.add((line.block, line.offset))
+        starts.add((run[0].block, run[0].offset))
+    run.clear()
+
+
+def _source_line(blocks: list[Block], line: _Line) -> int:
+    block = blocks[line.block]
+    return block.line + line.offset
+
+
+def _read(doc: Document, line: str, number: int) -> None:
+    doi = BARE_DOI.match(line)
+    if COPYRIGHT.match(line):
+        value = re.sub(r"^(?:©|\(c\)|Copyright\s*©?)\s*", "", line, flags=re.IGNORECASE)
+        doc.metadata.copyright.append(LabelledValue(number, "©", value))
+    elif doi and not doc.metadata.doi:
+        doc.metadata.doi, doc.metadata.doi_line = doi_url(doi), number
+    else:
+        doc.metadata.footer.append(LabelledValue(number, "", line))
+
+
+def _without(blocks: list[Block], removed: set[tuple[int, int]], starts: set[tuple[int, int]]) -> list[Block]:
+    """The blocks with the footer lines taken out, a page break where each footer began."""
+    result: list[Block] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawBlock) or not any((index, o) in removed for o in range(len(block.lines))):
+            result.append(block)
+            continue
+        current: RawBlock | None = None
+        for offset, text in enumerate(block.lines):
+            if (index, offset) in removed:
+                current = None
+                if (index, offset) in starts:
+                    result.append(PageBreak(block.line + offset))
+                continue
+            if current is None:
+                current = RawBlock(block.line + offset, [])
+                result.append(current)
+            current.lines.append(text)
+    return result

@@ -26,6 +26,8 @@ LABELLED_NUMBER = re.compile(
     r"^(?:[^\W\d_]{1,12}\.?\s*){0,2}(?:№\s*)?\d[\d.\-–/]*(?:\s*(?:ob|об|v|r|bis))?\.?$|^\d[\d.\-–/]*[^\W\d_]{0,2}$"
 )
 """One part of a reference: a label and a number ("ф. 45", "op. 1", "Bl. 12–15", "卷12", "листы 1–33"), or a number."""
+PART_WORDS = 4
+"""The most words a part of a reference after the archive's name has ("DY 30/IV 2/20/123", "delo 499")."""
 ARCHIVE_NAME = re.compile(
     r"archiv|архив|arkhiv|档案|檔案|records|papers|collection|bestand|fonds?\b|library|bibliothek|nachlass",
     re.IGNORECASE,
@@ -45,6 +47,38 @@ TRANSLATORS = re.compile(
 """A line that says who translated the text, in English, Russian, German, French or Chinese."""
 
 
+TRANSLATOR_INSIDE = re.compile(r"\s(?=(?:Translated|Перевод|Übersetzt|Traduit|翻译|译者))")
+DATE_AT_END = re.compile(
+    r"(?:\[?[^\W\d_][^,\[\]\d]{0,40},?\]?,?\s+)?"
+    r"(?:\d{1,2}\.?\s+[^\W\d_]+\.?\s+|[^\W\d_]+\.?\s+(?:\d{1,2},?\s+)?)(?:1[5-9]|20)\d\d(?:\s*(?:г\.?|года))?\.?$"
+    r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?$"
+)
+"""A date, perhaps after a place, at the end of a line: "… [Beijing,] 22 July 1958", "… Москва, 28 декабря 1949 г."."""
+
+
+def heading_lines(line: str) -> list[str]:
+    """A document's heading block that an extraction ran into one line, cut back into its lines.
+
+    "АПРФ, ф. 45, оп. 1, д. 347 [Beijing,] 22 July 1958 Translated by David Wolff" is three lines: an archive
+    reference, a dateline and a translator line. A line that is already one of them, or that cannot be cut so
+    that every part is one, is returned whole.
+    """
+    text = line.strip()
+    if _heading_part(text):
+        return [text]
+    translator = TRANSLATOR_INSIDE.search(text)
+    head, parts = (text[: translator.start()], [text[translator.end() :]]) if translator else (text, [])
+    date = DATE_AT_END.search(head.strip())
+    cut = date.start() if date and date.start() > 0 else len(head.strip())
+    parts = [head.strip()[:cut], head.strip()[cut:], *parts]
+    parts = [part.strip() for part in parts if part.strip()]
+    return parts if len(parts) > 1 and all(_heading_part(part) for part in parts) else [text]
+
+
+def _heading_part(line: str) -> bool:
+    return is_archive_reference(line) or is_dateline(line) or is_translator_line(line)
+
+
 def is_archive_reference(line: str) -> bool:
     """Whether a line is an archive reference: an archive's name and numbered parts ("АПРФ, ф. 45, оп. 1, д. 347")."""
     plain = TAG.sub("", line).strip().rstrip(".")
@@ -52,27 +86,39 @@ def is_archive_reference(line: str) -> bool:
         return False
     parts = [part for part in PARTS.split(plain) if part]
     numbered = sum(bool(LABELLED_NUMBER.match(part)) for part in parts[1:])
-    if len(parts) < 2 or numbered < max(1, (len(parts) - 1) // 2):
+    if len(parts) < 2 or numbered < max(1, len(parts) - 2) or _holds_a_date(plain):
+        return False
+    if any(len(part.split()) > PART_WORDS for part in parts[1:]):
         return False
     name = parts[0]
     return bool(ARCHIVE_NAME.search(plain) or ACRONYM.match(name) or numbered >= 3)
 
 
+def _holds_a_date(text: str) -> bool:
+    """Whether a text holds a date: a Chinese one, or a year with a month's name."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return bool(CJK_DATE.search(text) or (YEAR.search(text) and any(word in MONTH_WORDS for word in words)))
+
+
 def is_dateline(line: str) -> bool:
     """Whether a line is a date, perhaps after a place, parts in brackets or not ("[Moscow,] 28 December 1949")."""
     plain = TAG.sub("", line).replace("[", "").replace("]", "").strip().rstrip(".")
-    if len(plain.split()) > DATE_WORDS or not plain:
+    if len(plain.split()) > DATE_WORDS or not plain or SENTENCE_END.search(plain):
         return False
-    if CJK_DATE.search(plain) or NUMERIC_DATE.search(plain):
-        return True
-    years = list(YEAR.finditer(plain))
-    if not years or SENTENCE_END.search(plain):
-        return False
-    words = re.findall(r"[^\W\d_]+", plain.casefold())
-    before_date = re.findall(r"[^\W\d_]+", plain[: years[0].start()].casefold())
-    place = [word for word in before_date if word not in MONTH_WORDS]
-    after = re.findall(r"[^\W\d_]+", plain[years[-1].end() :])
-    return any(word in MONTH_WORDS for word in words) and len(place) <= PLACE_WORDS and len(after) <= 1
+    date = CJK_DATE.search(plain) or NUMERIC_DATE.search(plain)
+    if date is None:
+        years = list(YEAR.finditer(plain))
+        month = re.search(r"[^\W\d_]+", plain[: years[-1].start()][::-1]) if years else None
+        if not years or month is None or month.group(0)[::-1].casefold() not in MONTH_WORDS:
+            return False
+        start = years[-1].start() - month.end()
+        day = re.search(r"(\d{1,2}\.?\s*)$", plain[:start])
+        date_start = start - (len(day.group(1)) if day else 0)
+        before, after = plain[:date_start], plain[years[-1].end() :]
+    else:
+        before, after = plain[: date.start()], plain[date.end() :]
+    place = re.findall(r"[^\W\d_]+", before)
+    return len(place) <= PLACE_WORDS and not re.search(r"\d", before) and len(after.split()) <= 1
 
 
 def is_translator_line(line: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from marginalia.ingest.document_heading import is_archive_reference, is_dateline, is_translator_line
+from marginalia.ingest.document_heading import heading_lines, is_archive_reference, is_dateline, is_translator_line
 from marginalia.ingest.patterns import MARKER, SENTENCE_END, TAG, hard_lines, join_lines, script_of
 from marginalia.ingest.transforms.footers import BARE_DOI, doi_url, footer_kind, is_footer_block
 from marginalia.ingest.words import is_common_english_word
@@ -300,19 +300,19 @@ def _read_archive(doc: Document, block: RawBlock) -> bool:
 
     Archive references, place and date, labelled lines (`**Source:** …`), and a translator line among them.
     """
-    lines = [line.strip() for line in block.lines]
+    lines = [(block.line + offset, part) for offset, line in enumerate(block.lines) for part in heading_lines(line)]
     if len(lines) > MAX_HEADING_BLOCK_LINES or not all(
         is_archive_reference(line) or is_dateline(line) or LABELLED.match(line) or is_translator_line(line)
-        for line in lines
+        for _, line in lines
     ):
         return False
-    for offset, line in enumerate(lines):
+    for number, line in lines:
         labelled = LABELLED.match(line)
         if is_translator_line(line) and not labelled:
-            doc.metadata.translators.append(LabelledValue(block.line + offset, "", line))
+            doc.metadata.translators.append(LabelledValue(number, "", line))
             continue
         label, value = (labelled.group(1), labelled.group(2)) if labelled else ("", line)
-        doc.metadata.archive.append(LabelledValue(block.line + offset, label, value))
+        doc.metadata.archive.append(LabelledValue(number, label, value))
     return True
 
 

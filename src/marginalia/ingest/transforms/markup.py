@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marginalia.ingest.patterns import SOFT_HYPHEN_INSIDE, TAG
+from marginalia.ingest.patterns import SOFT_HYPHEN_INSIDE, SPACE_IN_CJK, TAG
 from marginalia.model import Document, RawBlock
 
 PAIRED_TAGS = frozenset({"sup", "sub", "b", "i", "em", "strong", "u", "span", "small"})
@@ -20,7 +20,8 @@ def check_markup(doc: Document) -> Document:
 
     A soft hyphen (U+00AD) inside a line is an invisible break point, often with the
     space an extraction put where the line broke after it ("volup\u00ad tas"): both go, so that the
-    word is whole; one at a line's end is read where lines are joined.
+    word is whole; one at a line's end is read where lines are joined. A space between two Chinese
+    characters, where an extraction joined two lines of Chinese text, goes too.
 
     Returns:
         The document, with unbalanced tags escaped.
@@ -28,7 +29,7 @@ def check_markup(doc: Document) -> Document:
     for block in doc.blocks:
         if isinstance(block, RawBlock):
             block.lines = [
-                _balance(doc, block.line + offset, SOFT_HYPHEN_INSIDE.sub("", line))
+                _balance(doc, block.line + offset, SPACE_IN_CJK.sub("", SOFT_HYPHEN_INSIDE.sub("", line)))
                 for offset, line in enumerate(block.lines)
             ]
     return doc

@@ -63,7 +63,9 @@ def script_of(text: str) -> str:
 SOFT_HYPHEN = "\u00ad"
 """Where the typesetter may break a word: invisible, and at a line's end the break itself."""
 SOFT_HYPHEN_INSIDE = re.compile("\u00ad[ \t]*(?=\\S)")
-SPACE_IN_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]) (?=[\u3400-\u4dbf\u4e00-\u9fff])")
+SPACE_IN_CJK = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]) (?=[\u3400-\u4dbf\u4e00-\u9fff])"
+)
 """A space between two Chinese characters, which Chinese text never has: where an extraction joined two lines."""
 """A soft hyphen inside a line, with the space an extraction put after it where the line broke ("volup\u00ad tas")."""
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")

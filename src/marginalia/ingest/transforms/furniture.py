@@ -42,11 +42,17 @@ PAGE_NUMBER = re.compile(
 )
 """A line that is only a page number: "117", "xii", "Page 12", "— 12 —", "12 of 30"."""
 NUMBER = re.compile(r"\d{1,4}")
+EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\D.*\S$|^.*[^\W\d_].*?\s(\d{1,4})$")
+"""A head with the page number at its outer edge: "116 FRATERNAL RIVALS", "THE TAIWAN STRAIT CRISIS 117"."""
 NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s)")
 """Lines that are structure of their own: headings, note texts, table rows, quotations, list items."""
 WRAPPING = re.compile(r"^(?:\*\*|__|\*|_)(.*?)(?:\*\*|__|\*|_)$")
 MAX_HEAD_WORDS = 15
 MAX_HEAD_CHARACTERS = 120
+MAX_ROMAN_PAGE = 200
+"""Front matter is never longer: "mix" and "did" are words, not pages 1009 and 501."""
+MAX_RUN_LINES = 3
+"""The most lines of running heads that stand together at one page break."""
 MAX_PAGE_STEP = 4
 """Pages a run of page numbers may skip between two printed ones (a chapter opening, a plate)."""
 MIN_PAGE_GAP = 150
@@ -144,7 +150,8 @@ def furniture_like(line: str, number: int, printed: dict[str, list[int]]) -> str
         "digits only", "capitals only", "printed again at line N", or "".
     """
     plain = _plain(line)
-    if PAGE_NUMBER.match(plain):
+    number = PAGE_NUMBER.match(plain)
+    if number and _page_number(number.group("number")):
         return "digits only" if plain.isdigit() else "a page number's shape"
     letters = [ch for ch in plain if ch.isalpha()]
     if len(letters) >= 4 and all(ch.isupper() for ch in letters):
@@ -179,35 +186,71 @@ def _find(lines: list[_Line], declared: set[str]) -> _Furniture:
 
 
 def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
-    """Lines that are only a page number, in runs whose numbers go up a page of text apart."""
-    candidates = [
-        (index, match.group("number"))
-        for index, line in enumerate(lines)
-        if not NOT_FURNITURE.match(line.text) and (match := PAGE_NUMBER.match(line.plain))
-        if page_value(match.group("number")) and (match.group("number").isdigit() or match.group("number").islower())
-    ]
+    """Lines that are a page number, in runs whose numbers go up a page of text apart.
+
+    The number stands alone or at the edge of a head ("6 Diplomatic History 44(2)").
+    """
+    candidates = [(index, number) for index, line in enumerate(lines) if (number := _printed_number(line))]
     found: dict[int, str] = {}
     for arabic in (True, False):
         chain = _longest_chain(lines, [(i, n.lower()) for i, n in candidates if n.isdigit() == arabic])
-        gaps = [lines[b].position - lines[a].position for (a, _), (b, _) in itertools.pairwise(chain)]
-        if len(chain) >= 2 and statistics.median(gaps) >= MIN_TYPICAL_PAGE:
+        pages = [lines[chain[0][0]].position] if chain else []
+        pages += [
+            lines[b].position - lines[a].position
+            for (a, _), (b, _) in itertools.pairwise(chain)
+            if not _together(lines, a, b)
+        ]
+        if len(chain) >= 2 and statistics.median(pages) >= MIN_TYPICAL_PAGE:
             found.update(chain)
     return found
 
 
+def _printed_number(line: _Line) -> str:
+    """The page number a line prints, alone or at an edge of a head, or ""."""
+    if NOT_FURNITURE.match(line.text):
+        return ""
+    alone = PAGE_NUMBER.match(line.plain)
+    if alone:
+        return _page_number(alone.group("number"))
+    edge = EDGE_NUMBER.match(line.plain)
+    if edge and _is_head_candidate(line):
+        return edge.group(1) or edge.group(2)
+    return ""
+
+
+def _page_number(number: str) -> str:
+    """A printed number that can be a page's: arabic, or a lower-case roman numeral a front matter reaches."""
+    if number.isdigit():
+        return number
+    return number if number.islower() and 0 < page_value(number) <= MAX_ROMAN_PAGE else ""
+
+
 def _longest_chain(lines: list[_Line], candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The longest run of candidates whose numbers go up by 1 to `MAX_PAGE_STEP`, a page of text apart."""
+    """The longest run of candidates whose numbers go up, page by page.
+
+    By 1 to `MAX_PAGE_STEP` a page of text apart, or by 1 across one page break (the foot of a page and the
+    head of the next).
+    """
     best: list[list[tuple[int, str]]] = []
     for k, (index, number) in enumerate(candidates):
         chain = [(index, number)]
         for j in range(k):
             before, before_number = best[j][-1]
             step = page_value(number) - page_value(before_number)
-            apart = lines[index].position - lines[before].position >= MIN_PAGE_GAP
-            if 1 <= step <= MAX_PAGE_STEP and apart and len(best[j]) + 1 > len(chain):
+            if _together(lines, before, index):
+                follows = step == 1
+            else:
+                follows = 1 <= step <= MAX_PAGE_STEP and lines[index].position - lines[before].position >= MIN_PAGE_GAP
+            if follows and len(best[j]) + 1 > len(chain):
                 chain = [*best[j], (index, number)]
         best.append(chain)
     return max(best, key=len, default=[])
+
+
+def _together(lines: list[_Line], first: int, second: int) -> bool:
+    """Whether only a few short lines (a running head) stand between two lines: one page break, not a page."""
+    between = lines[first + 1 : second]
+    return len(between) <= MAX_RUN_LINES and all(_is_head_candidate(line) for line in between)
 
 
 def _shape(text: str) -> str:
@@ -293,15 +336,24 @@ def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str]) 
 
 
 def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, str]:
-    """Heads printed once: beside a page number, every word of them on the text's first page."""
+    """Heads printed once, beside a page number.
+
+    Such a line is one if it stands between two furniture lines, if every word of it is on the text's first page
+    (its title, byline, footer), or if it is set as a journal's head is (title case or capitals, with a number:
+    "Diplomatic History 44(2)").
+    """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
-        if index in furniture or not _beside(lines, index, furniture) or not _is_head_candidate(line):
+        if index in furniture or index < first_page or not _beside(lines, index, furniture):
+            continue
+        if not _is_head_candidate(line):
             continue
         words = {word.casefold() for word in WORD.findall(line.plain)}
-        if words and words <= opening and not (index < first_page):
+        between = index - 1 in furniture and index + 1 in furniture
+        journal = _looks_like_a_title(line.plain) and bool(NUMBER.search(line.plain))
+        if words and (words <= opening or between or journal):
             found[index] = ""
     return found
 

@@ -153,10 +153,11 @@ def link_note_markers(doc: Document) -> Document:
     ends = _scope_ends(doc)
     forms = _forms_in_use(doc, [doc.metadata.title, *(s.title for s in doc.sections), *(p.text for p in paragraphs)])
     used: set[str] = set()
+    floor = [1]  # the scope of the last marker linked: numbering goes forward, never back
 
     def link(text: str, line: int) -> str:
-        scope = next((i for i, end in enumerate(ends, start=1) if line <= end), len(ends))
-        return ANY_MARKER.sub(partial(_link, doc, line=line, scope=scope, used=used, forms=forms), text)
+        scope = max(floor[0], next((i for i, end in enumerate(ends, start=1) if line <= end), len(ends)))
+        return ANY_MARKER.sub(partial(_link, doc, line=line, scope=scope, used=used, forms=forms, floor=floor), text)
 
     doc.metadata.title, doc.metadata.title_notes = _heading_notes(link(doc.metadata.title, doc.metadata.title_line))
     for paragraph in doc.metadata.abstract:
@@ -201,9 +202,13 @@ def _forms_in_use(doc: Document, texts: list[str]) -> set[int]:
     return forms
 
 
-def _link(doc: Document, match: re.Match[str], *, line: int, scope: int, used: set[str], forms: set[int]) -> str:
+def _link(
+    doc: Document, match: re.Match[str], *, line: int, scope: int, used: set[str], forms: set[int], floor: list[int]
+) -> str:
     form = match.lastindex or 1
     label = _label(match)
+    scope = _restarted(doc, label, max(scope, floor[0]), used)
+    floor[0] = max(floor[0], scope) if _key(label, scope) in doc.notes else floor[0]
     key = _key(label, scope)
     if form not in forms or (form == GLUED and not _next_in_order(label, scope, used)):
         return match.group(0)
@@ -219,6 +224,20 @@ def _link(doc: Document, match: re.Match[str], *, line: int, scope: int, used: s
         return match.group(0)
     used.add(key)
     return f"[^{key}]"
+
+
+def _restarted(doc: Document, label: str, scope: int, used: set[str]) -> int:
+    """The scope a marker belongs to: `scope`, or a later one whose note of that number is still free.
+
+    When the note of `scope` is taken, the numbering has started again: two documents' notes at the foot of one
+    page, each numbered from 1.
+    """
+    later = scope + 1
+    while _key(label, scope) in used and _key(label, later) in doc.notes:
+        if _key(label, later) not in used:
+            return later
+        later += 1
+    return scope
 
 
 def _next_in_order(label: str, scope: int, used: set[str]) -> bool:

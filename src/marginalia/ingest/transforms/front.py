@@ -207,7 +207,8 @@ def _read_translated_title(doc: Document, blocks: list[Block], start: int) -> in
 def _continued(blocks: list[Block], index: int) -> bool:
     """Whether the text block after `index` (past page breaks, notes and footers) goes on with it in lower case.
 
-    A short first paragraph cut by a page break looks like a title-page line; what follows the break tells.
+    A short first paragraph cut by a page break looks like a title-page line; what follows the break tells:
+    prose that goes on in lower case (a short line in lower case, "palgrave macmillan", is a title-page line too).
     """
     current = blocks[index]
     if isinstance(current, RawBlock) and current.lines[-1].rstrip().endswith("-"):
@@ -215,7 +216,8 @@ def _continued(blocks: list[Block], index: int) -> bool:
     for block in blocks[index + 1 :]:
         if isinstance(block, PageBreak | NoteText) or (isinstance(block, RawBlock) and is_footer_block(block)):
             continue
-        return isinstance(block, RawBlock) and block.lines[0].lstrip()[:1].islower() and not block.has_hard_breaks
+        lower = isinstance(block, RawBlock) and block.lines[0].lstrip()[:1].islower()
+        return lower and isinstance(block, RawBlock) and not block.has_hard_breaks and not _is_short(block)
     return False
 
 

@@ -42,6 +42,7 @@ PAGE_NUMBER = re.compile(
 )
 """A line that is only a page number: "117", "xii", "Page 12", "— 12 —", "12 of 30"."""
 NUMBER = re.compile(r"\d{1,4}")
+HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
 EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\D.*\S$|^.*[^\W\d_].*?\s(\d{1,4})$")
 """A head with the page number at its outer edge: "116 FRATERNAL RIVALS", "THE TAIWAN STRAIT CRISIS 117"."""
 NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s)")
@@ -150,8 +151,8 @@ def furniture_like(line: str, number: int, printed: dict[str, list[int]]) -> str
         "digits only", "capitals only", "printed again at line N", or "".
     """
     plain = _plain(line)
-    number = PAGE_NUMBER.match(plain)
-    if number and _page_number(number.group("number")):
+    alone = PAGE_NUMBER.match(plain)
+    if alone and _page_number(alone.group("number")):
         return "digits only" if plain.isdigit() else "a page number's shape"
     letters = [ch for ch in plain if ch.isalpha()]
     if len(letters) >= 4 and all(ch.isupper() for ch in letters):
@@ -347,6 +348,9 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if index in furniture or index < first_page or not _beside(lines, index, furniture):
+            continue
+        if HEADING_LINE.match(line.text) and _inside_sentence(lines, index, furniture):
+            found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
         if not _is_head_candidate(line):
             continue

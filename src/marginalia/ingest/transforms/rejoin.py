@@ -120,6 +120,7 @@ class _Flow:
         self.last_line = (0, "")  # the last source line of `previous`
         self.vocabulary = _Vocabulary(doc.blocks)
         self.printed = printed_lines(doc.blocks)
+        self.warned: set[int] = set()
 
     def close(self) -> None:
         """Nothing read so far goes on in the next block."""
@@ -145,7 +146,7 @@ class _Flow:
         typed = _type(block)
         previous = self.previous
         if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
-            _warn_furniture_like(self.doc, [self.last_line, (block.line, block.lines[0])], self.printed)
+            self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             _join(self.doc, previous, typed, self.vocabulary, self._mark())
         else:
             if isinstance(typed, Paragraph) and self.page:
@@ -153,6 +154,19 @@ class _Flow:
             self.previous = typed if isinstance(typed, Paragraph) else None
             self.result.append(typed)
         self.last_line = (block.line + len(block.lines) - 1, block.lines[-1])
+
+    def _warn_furniture_like(self, halves: list[tuple[int, str]]) -> None:
+        """Warn, once a line, when a line beside a join looks like a running head or page number left in."""
+        for number, line in halves:
+            reason = furniture_like(line, number, self.printed)
+            if reason and number not in self.warned:
+                self.warned.add(number)
+                self.doc.warn(
+                    number,
+                    f"{line.strip()!r} ({reason}) was joined to the text across a page break; if it is a running"
+                    " head or a page number, list it under 'furniture:' in text.yml",
+                    "join-furniture",
+                )
 
     def _quotation(self, block: RawBlock) -> None:
         paragraphs, attribution = quote_paragraphs(block)
@@ -197,19 +211,6 @@ class _Flow:
             self.table = None
             return True
         return False
-
-
-def _warn_furniture_like(doc: Document, halves: list[tuple[int, str]], printed: dict[str, list[int]]) -> None:
-    """Warn when a line beside a join looks like a running head or page number that was not taken out."""
-    for number, line in halves:
-        reason = furniture_like(line, number, printed)
-        if reason:
-            doc.warn(
-                number,
-                f"{line.strip()!r} ({reason}) was joined to the text across a page break; if it is a running head"
-                " or a page number, list it under 'furniture:' in text.yml",
-                "join-furniture",
-            )
 
 
 def _type(block: Block) -> Block:

@@ -95,14 +95,21 @@ def _markers(blocks: list[Block]) -> dict[str, int]:
 
 
 def _note_start(line: str, number: int, markers: dict[str, int]) -> re.Match[str] | None:
-    """A note text's first line (`<sup>N</sup> …`, or a loose form whose marker stands before it)."""
+    """A note text's first line: `<sup>N</sup> …`, or a loose form whose marker stands before it.
+
+    A number glued to the note's first word ("> 3Russian State Archive …") is no quotation's or list's: its marker
+    may stand after it, where an extraction put the page's notes before the end of its text.
+    """
     if certain := NOTE_LINE.match(line):
         return certain
     loose = LOOSE_NOTE_LINE.match(line)
     if loose is None:
         return None
-    label = next(v for k, v in loose.groupdict().items() if v and k != "text").translate(SUPERSCRIPT_VALUES)
-    return loose if markers.get(str(int(label)), number) < number else None
+    form = next(k for k, v in loose.groupdict().items() if v and k != "text")
+    label = str(int(loose.group(form).translate(SUPERSCRIPT_VALUES)))
+    glued = form != "superscript" and loose.end(form) == loose.start("text")
+    marker = markers.get(label)
+    return loose if marker is not None and (marker < number or glued) else None
 
 
 def _classify(block: RawBlock, markers: dict[str, int]) -> list[Block]:

@@ -75,13 +75,20 @@ def doi_url(match: re.Match[str]) -> str:
 
 
 def _body_lines(blocks: list[Block]) -> list[_Line]:
-    """The lines of the raw blocks outside notes and reference lists, which cite DOIs and books as content."""
+    """The lines of the raw blocks a footer may be among.
+
+    In notes and reference lists, which cite DOIs and books as content, only © lines.
+    """
     lines, in_apparatus = [], False
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             in_apparatus = block.text.strip().lower() in STRUCTURAL_TITLES
-        elif isinstance(block, RawBlock) and not in_apparatus:
-            lines += [_Line(index, offset, text) for offset, text in enumerate(block.lines)]
+        elif isinstance(block, RawBlock):
+            lines += [
+                _Line(index, offset, text)
+                for offset, text in enumerate(block.lines)
+                if not in_apparatus or footer_kind(text) == "copyright"
+            ]
     return lines
 
 
@@ -91,7 +98,7 @@ def footer_kind(raw: str) -> str:
     "copyright", "doi" (a DOI, or a line ending with one), "url" (a bare URL), "book-url" (a book line
     ending with a URL) or "book".
     """
-    line = raw.strip()
+    line = raw.strip().removeprefix(">").strip()  # an extractor may quote what is set small: "> © …"
     if len(line.split()) > FOOTER_WORDS:
         return ""
     if COPYRIGHT.match(line):

@@ -208,16 +208,20 @@ def _continued(blocks: list[Block], index: int) -> bool:
     """Whether the text block after `index` (past page breaks, notes and footers) goes on with it in lower case.
 
     A short first paragraph cut by a page break looks like a title-page line; what follows the break tells:
-    prose that goes on in lower case (a short line in lower case, "palgrave macmillan", is a title-page line too).
+    text that goes on in lower case after a page break (notes, a footer), or prose in lower case (a short line
+    in lower case right under another, "palgrave macmillan", is a title-page line too).
     """
     current = blocks[index]
     if isinstance(current, RawBlock) and current.lines[-1].rstrip().endswith("-"):
         return True
+    broken = False
     for block in blocks[index + 1 :]:
         if isinstance(block, PageBreak | NoteText) or (isinstance(block, RawBlock) and is_footer_block(block)):
+            broken = True
             continue
-        lower = isinstance(block, RawBlock) and block.lines[0].lstrip()[:1].islower()
-        return lower and isinstance(block, RawBlock) and not block.has_hard_breaks and not _is_short(block)
+        if not isinstance(block, RawBlock) or block.has_hard_breaks or not block.lines[0].lstrip()[:1].islower():
+            return False
+        return broken or not _is_short(block)
     return False
 
 

@@ -15,6 +15,7 @@ from marginalia.model import (
     ContentsEntry,
     Contributor,
     Document,
+    LineGroup,
     Paragraph,
     RawBlock,
     Reference,
@@ -22,6 +23,7 @@ from marginalia.model import (
 )
 
 LIST_ITEM = re.compile(r"^[-*+]\s+(.*)$")
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.d\.")
 PAGE = re.compile(r"^(?:[ivxlcdm]+|\d+)$", re.IGNORECASE)
 CHAPTER_NUMBER = re.compile(r"^(\d+)$")
 NUMBERED_TITLE = re.compile(r"^(\d+)\s+(\S.*)$")
@@ -39,8 +41,10 @@ def parse_references(doc: Document) -> Document:
     """Turn a reference list into `Reference`s.
 
     A list is either bulleted (`- ` items, a wrapped item continues the one
-    before) or one entry per paragraph, as PDF extraction gives a printed
-    bibliography.
+    before), one entry per paragraph, as PDF extraction gives a printed
+    bibliography, or one entry per line of a block laid out line by line (a
+    line that starts with a capital and holds a year starts an entry, any
+    other continues the one before).
 
     Args:
         doc: A sectioned document.
@@ -53,6 +57,9 @@ def parse_references(doc: Document) -> Document:
         for block in section.blocks:
             if isinstance(block, Paragraph) and not LIST_ITEM.match(block.text):
                 entries.append(Reference(block.line, block.text))
+                continue
+            if isinstance(block, LineGroup):
+                entries += _entries_by_line(block)
                 continue
             if not isinstance(block, RawBlock):
                 entries.append(_unreadable(doc, block, "a reference list holds '- ' items or one entry per paragraph"))
@@ -67,6 +74,16 @@ def parse_references(doc: Document) -> Document:
                     entries.append(Reference(block.line + offset, line.strip()))
         section.blocks = entries
     return doc
+
+
+def _entries_by_line(block: LineGroup) -> list[Block]:
+    entries: list[Reference] = []
+    for offset, line in enumerate(block.lines):
+        if entries and not (line[:1].isupper() and YEAR.search(line)):
+            entries[-1].text = join_lines([entries[-1].text, line])
+        else:
+            entries.append(Reference(block.line + offset, line))
+    return list(entries)
 
 
 def parse_contents(doc: Document) -> Document:

@@ -25,6 +25,7 @@ CAPTION = re.compile(r"^\s*(?:\*\*|\*|_)?(?:[^\W\d_]{2,20}\.?\s*\d{1,3}[A-Za-z]?
 TABLE_NOTE = re.compile(r"^\s*(?:\*\*|\*|_)?[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?:\*\*|\*|_)?\s*[:：]")
 """A line under a table that a label opens: "Source: …", "Sources: …", "Note: …", "Источник: …", "资料来源：…"."""
 MAX_CAPTION_WORDS = 40
+PROSE_LINE_WORDS = 20
 
 LineKind = Literal["quote", "table", "text"]
 
@@ -39,16 +40,26 @@ def line_kind(line: str) -> LineKind:
 
 
 def split_by_kind(block: RawBlock) -> list[tuple[LineKind, RawBlock]]:
-    """A block cut where its lines change from text to quotation or table; a dash line under a quote stays with it."""
+    """A block cut where its lines change from text to quotation or table; a dash line under a quote stays with it.
+
+    A line of prose ended by a hard break (a paragraph an extraction set line by line with the caption under it)
+    is a run of its own.
+    """
     runs: list[tuple[LineKind, RawBlock]] = []
     for offset, line in enumerate(block.lines):
         kind = line_kind(line)
         if runs and runs[-1][0] == "quote" and kind == "text" and ATTRIBUTION.match(line):
             kind = "quote"
-        if not runs or runs[-1][0] != kind:
+        after_prose = bool(runs) and kind == "text" and _ends_a_paragraph(runs[-1][1].lines[-1])
+        if not runs or runs[-1][0] != kind or after_prose:
             runs.append((kind, RawBlock(block.line + offset, [])))
         runs[-1][1].lines.append(line)
     return runs
+
+
+def _ends_a_paragraph(line: str) -> bool:
+    """A long line of prose with a hard break after it: a paragraph's end, not a title page's line."""
+    return line.endswith("  ") and len(line.split()) > PROSE_LINE_WORDS
 
 
 def quote_paragraphs(block: RawBlock) -> tuple[list[Paragraph], str]:

@@ -149,8 +149,9 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
     role: RawBlock | None = None
     byline_open = True  # a byline may come until a title-page block has been read
     affiliations_open = False  # unmarked affiliation lines may follow a byline
-    index = start
-    for index in range(start, len(blocks)):
+    index = start - 1
+    while (index := index + 1) < len(blocks):
+        _split_after_dates(blocks, index)
         block = blocks[index]
         if isinstance(block, PageBreak):
             continue
@@ -185,8 +186,6 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
             doc.front.append(_as_text_block(block))
             continue
         break
-    else:
-        index = len(blocks)
     if role is not None:
         doc.front.append(_as_text_block(role))
     return index
@@ -248,6 +247,20 @@ def _is_name(text: str) -> bool:
 
 def _byline_markers(doc: Document) -> set[str]:
     return {marker for person in doc.metadata.people for marker in person.marker.split(",") if marker}
+
+
+def _split_after_dates(blocks: list[Block], index: int) -> None:
+    """Cut a block of dates and © lines where other lines go on in it (an extraction set no gap between them)."""
+    block = blocks[index]
+    if not isinstance(block, RawBlock) or not DATE_LABEL.match(block.lines[0].strip()):
+        return
+    for offset, line in enumerate(block.lines[1:], start=1):
+        if not (DATE_LABEL.match(line.strip()) or line.strip().startswith("©")):
+            blocks[index : index + 1] = [
+                RawBlock(block.line, block.lines[:offset]),
+                RawBlock(block.line + offset, block.lines[offset:]),
+            ]
+            return
 
 
 def _read_dates(doc: Document, block: RawBlock) -> bool:

@@ -72,6 +72,15 @@ LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
 
 
+ADDRESS_WORDS = 40
+
+
+def is_address(line: str) -> bool:
+    """A line of comma-separated parts with no sentence in it: an address or an affiliation."""
+    text = line.strip()
+    return "," in text and len(text.split()) <= ADDRESS_WORDS and not SENTENCE_END.search(text)
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines with spaces, except inside a CJK run, which takes none.
 

@@ -12,6 +12,8 @@ INLINE_ABSTRACT = re.compile(
     r"^\*\*(Abstract)\*\*:?\s+(.*)$|^(Abstract)(?::\s+|\s+(?=(?-i:[A-Z])))(.*)$", re.DOTALL | re.IGNORECASE
 )
 """An abstract printed as a labelled paragraph rather than under a heading."""
+TRAILING_LABEL = re.compile(r"(?<=\S)\s+(Abstract)\s*$")
+"""The abstract's heading at the end of the line above it, where an extraction ran the two together."""
 KEYWORDS = re.compile(
     r"^\*\*(Key ?words?)\*\*:?\s*(.*)$|^(Key ?words?)(?::\s*|\s+(?=\S))(.*)$", re.DOTALL | re.IGNORECASE
 )
@@ -51,6 +53,11 @@ def extract_abstract(doc: Document) -> Document:
             doc.metadata.keywords = _split_keywords(join_lines(block.lines))
             keywords_next = False
             continue
+        trailing = TRAILING_LABEL.search(block.lines[-1]) if isinstance(block, RawBlock) else None
+        if isinstance(block, RawBlock) and trailing and not doc.metadata.abstract:
+            # An extractor ran the abstract's heading into the line above it ("… 16 January 2020 Abstract").
+            block.lines[-1] = block.lines[-1][: trailing.start()]
+            doc.metadata.abstract_label, in_abstract = trailing.group(1), True
         if isinstance(block, RawBlock) and not doc.metadata.abstract:
             inline = INLINE_ABSTRACT.match(join_lines(block.lines))
             if inline:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from marginalia.ingest.patterns import MARKER
+import re
+
+from marginalia.ingest.patterns import MARKER, is_address
 from marginalia.model import Block, Document, Heading, LabelledValue, NoteText, PageBreak, RawBlock
 
 CONTACT_SIGN = "✉"
+CONTACT_LINE = re.compile(r"^\s*(?:&#96;)?✉(?:&#96;)?\s*(.*)$")
+"""The contact line, its sign perhaps in backquotes (as an extractor writes a symbol it set in another font)."""
+E_MAIL = re.compile(r"^\s*\S+@\S+\.\w+\s*$")
 
 
 def extract_contact(doc: Document) -> Document:
@@ -15,7 +20,9 @@ def extract_contact(doc: Document) -> Document:
     first page, often between a footnote and the rest of a paragraph. The
     affiliation lines after it (`<sup>1</sup> Law School Building …`) answer to
     the author line's markers and are not footnotes, even when a footnote with
-    the same number exists. A page break is left in their place so that the
+    the same number exists. Where an extraction set them apart, the e-mail
+    address and an address line with no marker (short, no sentence) that follow
+    the `✉` line are read too. A page break is left in their place so that the
     paragraph around them is rejoined.
 
     Args:
@@ -28,16 +35,20 @@ def extract_contact(doc: Document) -> Document:
     kept: list[Block] = []
     in_contact = False
     for block in doc.blocks:
-        if isinstance(block, RawBlock) and block.lines[0].lstrip().startswith(CONTACT_SIGN):
+        contact = CONTACT_LINE.match(block.lines[0]) if isinstance(block, RawBlock) else None
+        if isinstance(block, RawBlock) and contact:
             in_contact = True
-            first = block.lines[0].lstrip()[len(CONTACT_SIGN) :].strip()
-            doc.metadata.contact.append(LabelledValue(block.line, CONTACT_SIGN, first))
+            doc.metadata.contact.append(LabelledValue(block.line, CONTACT_SIGN, contact.group(1).strip()))
             doc.metadata.contact.extend(
                 LabelledValue(block.line + i, "", line.strip()) for i, line in enumerate(block.lines[1:], 1)
             )
             kept.append(PageBreak(block.line))
         elif in_contact and isinstance(block, NoteText) and block.label in markers:
             doc.metadata.affiliations.append(LabelledValue(block.line, block.label, block.text))
+        elif in_contact and isinstance(block, RawBlock) and len(block.lines) == 1 and E_MAIL.match(block.lines[0]):
+            doc.metadata.contact.append(LabelledValue(block.line, "", block.lines[0].strip()))
+        elif in_contact and isinstance(block, RawBlock) and len(block.lines) == 1 and is_address(block.lines[0]):
+            doc.metadata.affiliations.append(LabelledValue(block.line, "", block.lines[0].strip()))
         else:
             in_contact = False
             kept.append(block)

@@ -128,7 +128,7 @@ def _close(doc: Document, run: list[_Line], footer: set[tuple[int, int]], starts
         blocks = doc.blocks
         for line in run:
             number = _source_line(blocks, line)
-            _read(doc, line.text.strip(), number)
+            _read(doc, line.text.strip().removeprefix(">").strip(), number)
             footer.add((line.block, line.offset))
         starts.add((run[0].block, run[0].offset))
     run.clear()

@@ -17,7 +17,16 @@ import re
 from collections.abc import Callable
 
 from marginalia.ingest.document_heading import heading_lines, is_archive_reference, is_dateline, is_translator_line
-from marginalia.ingest.patterns import MARKER, SENTENCE_END, TAG, hard_lines, join_lines, script_of
+from marginalia.ingest.patterns import (
+    MARKER,
+    SECTION_NUMBER,
+    SENTENCE_END,
+    TAG,
+    hard_lines,
+    is_address,
+    join_lines,
+    script_of,
+)
 from marginalia.ingest.transforms.footers import BARE_DOI, doi_url, footer_kind, is_footer_block
 from marginalia.ingest.words import is_common_english_word
 from marginalia.model import (
@@ -158,6 +167,9 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
         if isinstance(block, NoteText) and block.label in _byline_markers(doc):
             doc.metadata.affiliations.append(LabelledValue(block.line, block.label, block.text))
             continue
+        if isinstance(block, Heading) and byline_open and not doc.metadata.people and _byline_heading(doc, block):
+            byline_open, affiliations_open = False, True  # an extractor set the byline in a heading's size
+            continue
         if not isinstance(block, RawBlock):
             break
         if ROLE.match(block.text):
@@ -178,7 +190,7 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
             continue
         if _continued(blocks, index):
             break  # a paragraph cut by a page break, however short: the body has begun
-        if affiliations_open and _is_short(block):
+        if affiliations_open and (_is_short(block) or all(is_address(line) for line in block.lines)):
             doc.metadata.people[-1].affiliation.extend(hard_lines(block.lines))
             continue
         if _is_short(block) or _is_imprint(block):
@@ -222,6 +234,14 @@ def _continued(blocks: list[Block], index: int) -> bool:
             return False
         return broken or not _is_short(block)
     return False
+
+
+def _byline_heading(doc: Document, heading: Heading) -> bool:
+    """Read a heading under the title as a byline when it is names, and no section's title ("Introduction")."""
+    text = heading.text.strip()
+    if heading.level == 1 or SECTION_NUMBER.match(text) or len(text.split()) < 2 or is_label(text):
+        return False
+    return _read_byline(doc, RawBlock(heading.line, [text]))
 
 
 def _read_byline(doc: Document, block: RawBlock) -> bool:

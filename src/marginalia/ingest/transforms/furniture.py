@@ -42,8 +42,11 @@ PAGE_NUMBER = re.compile(
 )
 """A line that is only a page number: "117", "xii", "Page 12", "— 12 —", "12 of 30"."""
 NUMBER = re.compile(r"\d{1,4}")
+ROMAN_ALONE = re.compile(r"^[ivxlcdm]+$")
 HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
-EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+\D.*\S$|^.*[^\W\d_].*?\s(\d{1,4})$")
+EDGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.)\s*)?(\d{1,4})\s+\D.*\S$|^.*[^\W\d_].*?\s(?:(?:page|p\.)\s*)?(\d{1,4})$", re.IGNORECASE
+)
 """A head with the page number at its outer edge: "116 FRATERNAL RIVALS", "THE TAIWAN STRAIT CRISIS 117"."""
 NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s)")
 """Lines that are structure of their own: headings, note texts, table rows, quotations, list items."""
@@ -116,16 +119,16 @@ def remove_page_furniture(doc: Document) -> Document:
     if not furniture.lines:
         return doc
     runs = _runs(lines, furniture)
-    pages = _page_numbers(lines, runs, furniture)
-    first = _first_page(pages)
-    doc.pages = [Page(1, first)] if first or runs[0][0] > 0 else []
+    first, pages = _page_numbers(lines, runs, furniture)
+    doc.pages = [Page(1, first)]
     starts: dict[int, str] = {}
     for run, page in zip(runs, pages, strict=True):
+        printed = [lines[i].text.strip() for i in run]
+        if page is None:  # the first page's head, or the last page's foot: no break
+            doc.pages[-1 if run[0] else 0].furniture.extend(printed)
+            continue
         starts[run[0]] = page
-        if run[-1] < len(lines) - 1 or page:  # furniture after the last text is the last page's foot
-            doc.pages.append(Page(lines[run[0]].number, page, [lines[i].text.strip() for i in run]))
-        elif doc.pages:
-            doc.pages[-1].furniture.extend(lines[i].text.strip() for i in run)
+        doc.pages.append(Page(lines[run[0]].number, page, printed))
     doc.blocks = _without(doc.blocks, lines, set(furniture.lines), starts)
     return doc
 
@@ -203,7 +206,23 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
         ]
         if len(chain) >= 2 and statistics.median(pages) >= MIN_TYPICAL_PAGE:
             found.update(chain)
+    if not found:  # a text of one page, or one whose other pages print no number
+        found = {index: number for index, number in candidates if _alone_a_page_number(lines, index)}
     return found
+
+
+def _alone_a_page_number(lines: list[_Line], index: int) -> bool:
+    """Whether a page number printed once is one.
+
+    It is when set as one ("Page 12", "— 41 —"), standing first or last in the text, or inside a sentence that a
+    page break cut.
+    """
+    plain = lines[index].plain
+    if not PAGE_NUMBER.match(plain):
+        return False  # a number at the edge of a line printed once ("Chapter 21") is that line's
+    if not plain.isdigit() and not ROMAN_ALONE.match(plain):
+        return True
+    return index in (0, len(lines) - 1) or _inside_sentence(lines, index, {})
 
 
 def _printed_number(line: _Line) -> str:
@@ -373,35 +392,40 @@ def _runs(lines: list[_Line], furniture: _Furniture) -> list[list[int]]:
     return runs
 
 
-def _page_numbers(lines: list[_Line], runs: list[list[int]], furniture: _Furniture) -> list[str]:
-    """The printed number of the page that begins at each run.
+def _page_numbers(lines: list[_Line], runs: list[list[int]], furniture: _Furniture) -> tuple[str, list[str | None]]:
+    """The first page's printed number, and the number of the page that begins at each run.
 
-    A head that prints the page number stands at the page's top: its number is the new page's (a bare number
-    beside it is the last page's foot). Bare numbers alone stand at the top as well, unless the text ends with
-    one, as numbers at the foot of each page do: then the page that begins at a run is numbered at the next.
+    A run before the first text or after the last is no page break (None). A head that prints the page number
+    stands at the page's top: its number is the new page's (a bare number beside it is the last page's foot).
+    Bare numbers alone stand at the top as well, unless the text ends with one, as numbers at the foot of each
+    page do: then the page that begins at a run is numbered at the next. The first page is numbered where it
+    prints its number (at its head or its foot), else it is the page before the first one numbered.
     """
     printed = [[furniture.lines[i] for i in run if furniture.lines[i]] for run in runs]
     heads = [
         [furniture.lines[i] for i in run if furniture.lines[i] and not PAGE_NUMBER.match(lines[i].plain)]
         for run in runs
     ]
-    at_foot = not furniture.heads_number_pages and bool(printed[-1]) and runs[-1][-1] == len(lines) - 1
-    pages = []
-    for k, numbers in enumerate(printed):
-        if heads[k]:
+    opening, closing = runs[0][0] == 0, runs[-1][-1] == len(lines) - 1
+    at_foot = not furniture.heads_number_pages and closing and bool(printed[-1])
+    pages: list[str | None] = []
+    for k in range(len(runs)):
+        if (k == 0 and opening) or (k == len(runs) - 1 and closing):
+            pages.append(None)
+        elif heads[k]:
             pages.append(heads[k][-1])
         elif at_foot:
-            pages.append(printed[k + 1][-1] if k + 1 < len(runs) and printed[k + 1] else "")
+            pages.append(printed[k + 1][-1] if printed[k + 1] else "")
         else:
-            pages.append(max(numbers, key=page_value, default=""))
-    return pages
-
-
-def _first_page(pages: list[str]) -> str:
-    """The first page's number: the one before the first page that is numbered, counted back over the runs."""
-    following = next((page for page in pages if page), "")
-    index = pages.index(following) if following else 0
-    return page_after(following, -(index + 1)) if following else ""
+            pages.append(max(printed[k], key=page_value, default=""))
+    if at_foot:
+        first = next((numbers[-1] for numbers in printed if numbers), "")
+    elif opening and printed[0]:
+        first = printed[0][-1]
+    else:
+        known = next(((k, page) for k, page in enumerate(pages) if page), None)
+        first = page_after(known[1], -sum(1 for p in pages[: known[0] + 1] if p is not None)) if known else ""
+    return first, pages
 
 
 def _without(blocks: list[Block], lines: list[_Line], removed: set[int], starts: dict[int, str]) -> list[Block]:

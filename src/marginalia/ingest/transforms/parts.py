@@ -23,6 +23,13 @@ from marginalia.model import (
 )
 
 LIST_ITEM = re.compile(r"^[-*+]\s+(.*)$")
+NEXT_ENTRY = re.compile(
+    r"(?<=[.?!])\s+(?=[A-Z][^\s,]{1,30},\s(?:[^.]|(?<=\b[A-Z])\.|(?<=\bal)\.|\.(?=[A-Za-z)])){1,80}?\.\s\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.)"
+)
+"""Where an author–date entry starts inside a paragraph of several (an extraction ran them together).
+
+After a sentence's end: "Family, Given. 2015." or "Fursenko, A.A. (ed.). 2015.".
+"""
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.d\.")
 PAGE = re.compile(r"^(?:[ivxlcdm]+|\d+)$", re.IGNORECASE)
 CHAPTER_NUMBER = re.compile(r"^(\d+)$")
@@ -42,7 +49,8 @@ def parse_references(doc: Document) -> Document:
 
     A list is either bulleted (`- ` items, a wrapped item continues the one
     before), one entry per paragraph, as PDF extraction gives a printed
-    bibliography, or one entry per line of a block laid out line by line (a
+    bibliography (entries that it ran together in one paragraph are cut where
+    the next begins: "Family, Given. 2015."), or one entry per line of a block laid out line by line (a
     line that starts with a capital and holds a year starts an entry, any
     other continues the one before).
 
@@ -56,7 +64,7 @@ def parse_references(doc: Document) -> Document:
         entries: list[Block] = []
         for block in section.blocks:
             if isinstance(block, Paragraph) and not LIST_ITEM.match(block.text):
-                entries.append(Reference(block.line, block.text))
+                entries += [Reference(block.line, text) for text in NEXT_ENTRY.split(block.text)]
                 continue
             if isinstance(block, LineGroup):
                 entries += _entries_by_line(block)
@@ -83,7 +91,7 @@ def _entries_by_line(block: LineGroup) -> list[Block]:
             entries[-1].text = join_lines([entries[-1].text, line])
         else:
             entries.append(Reference(block.line + offset, line))
-    return list(entries)
+    return [Reference(e.line, text) for e in entries for text in NEXT_ENTRY.split(e.text)]
 
 
 def parse_contents(doc: Document) -> Document:

@@ -18,6 +18,7 @@ from marginalia.ingest.patterns import (
 )
 from marginalia.ingest.transforms.furniture import furniture_like, printed_lines
 from marginalia.ingest.transforms.quotes_tables import (
+    ATTRIBUTION,
     LineKind,
     continues_table,
     is_caption,
@@ -224,8 +225,8 @@ def _type(block: Block) -> Block:
 def _continues(first: str, second: str) -> bool:
     end = GLUED_END.sub("", MARKER.sub("", first).rstrip())
     start = second.lstrip("“\"‘'(*_[")
-    if start[:1].isupper() and (is_archive_reference(first) or is_dateline(first)):
-        return False  # a document's archive reference or dateline, not a sentence cut by a page break
+    if start[:1].isupper() and (is_archive_reference(first) or is_dateline(first) or ATTRIBUTION.match(first)):
+        return False  # an archive reference, a dateline or an attribution, not a sentence cut by a page break
     return start[:1].islower() or not SENTENCE_END.search(end)
 
 

@@ -16,7 +16,7 @@ else
 unexport SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test lint bench clean
+.PHONY: serve build test lint typeset bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Round trips through Typst and two PDF extractions (tests/typeset/): 300 generated documents and the
+# project's own texts, beyond the 40 of a plain test run; TYPESET_EXAMPLES=N for another number.
+typeset: $(STAMP)
+	TYPESET_EXAMPLES=$${TYPESET_EXAMPLES:-300} $(BIN)/python -m pytest -m typeset tests/test_typeset_roundtrip.py
 
 # Build times against plain Material for 10 to 1,000 texts (about an hour); SIZES=10,50 for a subset.
 bench: $(STAMP)

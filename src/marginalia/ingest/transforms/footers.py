@@ -128,7 +128,7 @@ def _close(doc: Document, run: list[_Line], footer: set[tuple[int, int]], starts
         blocks = doc.blocks
         for line in run:
             number = _source_line(blocks, line)
-            _read(doc, line.text.strip().removeprefix(">").strip(), number)
+            read_footer_line(doc, line.text, number)
             footer.add((line.block, line.offset))
         starts.add((run[0].block, run[0].offset))
     run.clear()
@@ -139,7 +139,9 @@ def _source_line(blocks: list[Block], line: _Line) -> int:
     return block.line + line.offset
 
 
-def _read(doc: Document, line: str, number: int) -> None:
+def read_footer_line(doc: Document, raw: str, number: int) -> None:
+    """Put a footer's line into the metadata: a © line, the DOI, or a line of the footer."""
+    line = raw.strip().removeprefix(">").strip()
     doi = BARE_DOI.match(line)
     if COPYRIGHT.match(line):
         value = re.sub(r"^(?:©|\(c\)|Copyright\s*©?)\s*", "", line, flags=re.IGNORECASE)

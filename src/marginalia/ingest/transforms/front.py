@@ -27,7 +27,7 @@ from marginalia.ingest.patterns import (
     join_lines,
     script_of,
 )
-from marginalia.ingest.transforms.footers import BARE_DOI, doi_url, footer_kind, is_footer_block
+from marginalia.ingest.transforms.footers import BARE_DOI, doi_url, footer_kind, is_footer_block, read_footer_line
 from marginalia.ingest.words import is_common_english_word
 from marginalia.model import (
     Block,
@@ -124,6 +124,10 @@ def _read_before_title(doc: Document, blocks: list[Block]) -> None:
         else:
             break
         rest.pop()
+    for block in [b for b in rest if isinstance(b, RawBlock) and is_footer_block(b)]:
+        rest.remove(block)  # the series page's foot: the first page's © and DOI
+        for offset, line in enumerate(block.lines):
+            read_footer_line(doc, line, block.line + offset)
     if rest and isinstance(rest[0], Heading):
         heading = rest[0]
         doc.metadata.series = Section(heading.line, heading.text, "", "prose", source_level=heading.level)
@@ -188,12 +192,13 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
         if byline_open and not doc.metadata.people and _read_byline(doc, block):
             byline_open, affiliations_open = False, not MARKER.search(block.text)
             continue
-        if _continued(blocks, index):
+        imprint_page = _on_an_imprint_page(blocks, index)
+        if _continued(blocks, index) and not imprint_page:
             break  # a paragraph cut by a page break, however short: the body has begun
         if affiliations_open and (_is_short(block) or all(is_address(line) for line in block.lines)):
             doc.metadata.people[-1].affiliation.extend(hard_lines(block.lines))
             continue
-        if _is_short(block) or _is_imprint(block):
+        if _is_short(block) or _is_imprint(block) or imprint_page:
             byline_open = affiliations_open = False
             doc.front.append(_as_text_block(block))
             continue
@@ -213,6 +218,23 @@ def _read_translated_title(doc: Document, blocks: list[Block], start: int) -> in
         return start
     doc.metadata.translated_title, doc.metadata.translated_title_line = text, block.line
     return start + 1
+
+
+def _on_an_imprint_page(blocks: list[Block], index: int) -> bool:
+    """Whether a block stands on a page (known from its printed numbers) that holds an imprint and no section.
+
+    A book's imprint page prints paragraphs of boilerplate beside its © and ISBN lines ("The publisher, the
+    authors and the editors are safe to assume …"): on that page, they are imprint too.
+    """
+    breaks = [i for i, block in enumerate(blocks) if isinstance(block, PageBreak) and block.page]
+    start = max((i for i in breaks if i < index), default=-1)
+    end = min((i for i in breaks if i > index), default=-1)
+    if start < 0 or end < 0:
+        return False
+    page = blocks[start + 1 : end]
+    return not any(isinstance(b, Heading) and b.level > 1 for b in page) and any(
+        isinstance(b, RawBlock) and STRONG_IMPRINT.search(b.text) for b in page
+    )
 
 
 def _continued(blocks: list[Block], index: int) -> bool:

@@ -32,7 +32,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from marginalia.ingest.patterns import MARKER, SENTENCE_END, TAG
+from marginalia.ingest.patterns import LOOSE_NOTE_LINE, MARKER, NOTE_LINE, SENTENCE_END, TAG
 from marginalia.model import Block, Document, Page, PageBreak, RawBlock
 from marginalia.numerals import page_after, page_value
 
@@ -45,11 +45,13 @@ NUMBER = re.compile(r"\d{1,4}")
 ROMAN_ALONE = re.compile(r"^[ivxlcdm]+$")
 HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
 EDGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.)\s*)?(\d{1,4})\s+\D.*\S$|^.*[^\W\d_].*?\s(?:(?:page|p\.)\s*)?(\d{1,4})$", re.IGNORECASE
+    r"^(?:(?:page|p\.)\s*)?(\d{1,4}|[ivxlc]{1,6}(?=\s+[A-Z]))\s+\D.*\S$"
+    r"|^.*[^\W\d_].*?\s(?:(?:page|p\.)\s*)?(\d{1,4}|(?<=[a-z)]\s)[ivxlc]{1,6})$",
+    re.IGNORECASE,
 )
 """A head with the page number at its outer edge: "116 FRATERNAL RIVALS", "THE TAIWAN STRAIT CRISIS 117"."""
-NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s)")
-"""Lines that are structure of their own: headings, note texts, table rows, quotations, list items."""
+NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s|©)")
+"""Lines that are structure of their own: headings, note texts, table rows, quotations, list items, © lines."""
 WRAPPING = re.compile(r"^(?:\*\*|__|\*|_)(.*?)(?:\*\*|__|\*|_)$")
 MAX_HEAD_WORDS = 15
 MAX_HEAD_CHARACTERS = 120
@@ -194,16 +196,17 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
 
     The number stands alone or at the edge of a head ("6 Diplomatic History 44(2)").
     """
-    candidates = [(index, number) for index, line in enumerate(lines) if (number := _printed_number(line))]
+    candidates = [(index, number) for index in range(len(lines)) if (number := _printed_number(lines, index))]
     found: dict[int, str] = {}
     for arabic in (True, False):
         chain = _longest_chain(lines, [(i, n.lower()) for i, n in candidates if n.isdigit() == arabic])
-        pages = [lines[chain[0][0]].position] if chain else []
-        pages += [
+        pages = [
             lines[b].position - lines[a].position
             for (a, _), (b, _) in itertools.pairwise(chain)
             if not _together(lines, a, b)
         ]
+        if not pages and len(chain) == 2:  # a page's foot and the next page's head: the first page's text is a page
+            pages = [lines[chain[0][0]].position]
         if len(chain) >= 2 and statistics.median(pages) >= MIN_TYPICAL_PAGE:
             found.update(chain)
     if not found:  # a text of one page, or one whose other pages print no number
@@ -215,27 +218,38 @@ def _alone_a_page_number(lines: list[_Line], index: int) -> bool:
     """Whether a page number printed once is one.
 
     It is when set as one ("Page 12", "— 41 —"), standing first or last in the text, or inside a sentence that a
-    page break cut.
+    page break cut (as a head with the number at its edge must).
     """
     plain = lines[index].plain
-    if not PAGE_NUMBER.match(plain):
-        return False  # a number at the edge of a line printed once ("Chapter 21") is that line's
+    if not PAGE_NUMBER.match(plain):  # a number at the edge of a line printed once ("Chapter 21") is that line's,
+        return _looks_like_a_title(plain) and _inside_sentence(lines, index, {})  # unless a head where a page cut
     if not plain.isdigit() and not ROMAN_ALONE.match(plain):
         return True
     return index in (0, len(lines) - 1) or _inside_sentence(lines, index, {})
 
 
-def _printed_number(line: _Line) -> str:
+def _printed_number(lines: list[_Line], index: int) -> str:
     """The page number a line prints, alone or at an edge of a head, or ""."""
+    line = lines[index]
     if NOT_FURNITURE.match(line.text):
         return ""
     alone = PAGE_NUMBER.match(line.plain)
     if alone:
         return _page_number(alone.group("number"))
     edge = EDGE_NUMBER.match(line.plain)
-    if edge and _is_head_candidate(line):
+    if edge and _is_head_candidate(line) and not _among_numbered_lines(lines, index):
         return edge.group(1) or edge.group(2)
     return ""
+
+
+def _among_numbered_lines(lines: list[_Line], index: int) -> bool:
+    """Whether a line stands in a block with other lines that have a number at an edge: a table of contents."""
+    block, start, end = lines[index].block, index, index
+    while start > 0 and lines[start - 1].block == block:
+        start -= 1
+    while end + 1 < len(lines) and lines[end + 1].block == block:
+        end += 1
+    return any(EDGE_NUMBER.match(lines[i].plain) for i in range(start, end + 1) if i != index)
 
 
 def _page_number(number: str) -> str:
@@ -350,17 +364,26 @@ def _beside(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
 
 def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
     """Whether the text before the line does not end a sentence and the text after it goes on in lower case."""
-    before = next((lines[i].text for i in range(index - 1, -1, -1) if i not in furniture), "")
+    before = next(
+        (lines[i].text for i in range(index - 1, -1, -1) if i not in furniture and not _is_note_line(lines[i].text)), ""
+    )
     after = next((lines[i].text for i in range(index + 1, len(lines)) if i not in furniture), "")
-    return bool(before.strip()) and not SENTENCE_END.search(before.rstrip()) and after.lstrip()[:1].islower()
+    prose = bool(before.strip()) and not HEADING_LINE.match(before)
+    return prose and not SENTENCE_END.search(before.rstrip()) and after.lstrip()[:1].islower()
+
+
+def _is_note_line(text: str) -> bool:
+    """A footnote's line at the page's foot, between the text the page cut and the next page's head."""
+    return bool(NOTE_LINE.match(text) or LOOSE_NOTE_LINE.match(text))
 
 
 def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, str]:
     """Heads printed once, beside a page number.
 
-    Such a line is one if it stands between two furniture lines, if every word of it is on the text's first page
-    (its title, byline, footer), or if it is set as a journal's head is (title case or capitals, with a number:
-    "Diplomatic History 44(2)").
+    Such a line is one if it stands between two furniture lines, inside a sentence that the page cut (where no
+    heading can stand), if every word of it is on the text's first page (its title, byline, footer), or if it is
+    set as a journal's or a book's head is (title case or capitals, with a number: "Diplomatic History 44(2)",
+    "A Short History of Sino-Soviet Relations, 1917–1991"), alone in its block.
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
@@ -371,12 +394,12 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         if HEADING_LINE.match(line.text) and _inside_sentence(lines, index, furniture):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
-        if not _is_head_candidate(line):
+        if not _is_head_candidate(line) or _among_numbered_lines(lines, index):
             continue
         words = {word.casefold() for word in WORD.findall(line.plain)}
         between = index - 1 in furniture and index + 1 in furniture
         journal = _looks_like_a_title(line.plain) and bool(NUMBER.search(line.plain))
-        if words and (words <= opening or between or journal):
+        if words and (words <= opening or between or journal or _inside_sentence(lines, index, furniture)):
             found[index] = ""
     return found
 

@@ -33,6 +33,8 @@ After a sentence's end: "Family, Given. 2015." or "Fursenko, A.A. (ed.). 2015.".
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.d\.")
 PAGE = re.compile(r"^(?:[ivxlcdm]+|\d+)$", re.IGNORECASE)
 CHAPTER_NUMBER = re.compile(r"^(\d+)$")
+PLAIN_ENTRY = re.compile(r"^([^\t]*\S)\s+((?:[ivxlcdm]+|\d+))$")
+"""A contents line set without cells or bold (as some extractions give it): the title, then the page."""
 NUMBERED_TITLE = re.compile(r"^(\d+)\s+(\S.*)$")
 PART_TITLE = re.compile(r"^(Part\s+[IVXLC\d]+)\b\s*(.*)$")
 BOLD = re.compile(r"<b>(.*?)</b>")
@@ -99,7 +101,8 @@ def parse_contents(doc: Document) -> Document:
 
     Lines are tab-separated cells, titles in `<b>…</b>`, the page last. A chapter
     number stands in its own cell or begins the title; an author's name follows
-    the bold title or stands on the next line.
+    the bold title or stands on the next line. A line set without cells or bold
+    is read as its title (authors and all) and its page.
 
     Args:
         doc: A sectioned document.
@@ -110,7 +113,7 @@ def parse_contents(doc: Document) -> Document:
     for section in _sections(doc, "contents"):
         entries: list[Block] = []
         for block in section.blocks:
-            lines = block.lines if isinstance(block, RawBlock) else None
+            lines = block.lines if isinstance(block, RawBlock | LineGroup) else None
             if lines is None:
                 entries.append(_unreadable(doc, block, "expected contents lines"))
                 continue
@@ -130,9 +133,10 @@ def parse_contents(doc: Document) -> Document:
 
 
 def _contents_entry(line_number: int, line: str) -> ContentsEntry | None:
-    if "<b>" not in line:
+    plain = PLAIN_ENTRY.match(_plain(line)) if "<b>" not in line else None
+    if "<b>" not in line and plain is None:
         return None  # an author line, which belongs to the entry before
-    cells = _cells(line)
+    cells = list(plain.groups()) if plain else _cells(line)
     page = cells.pop() if len(cells) > 1 and PAGE.match(_plain(cells[-1])) else ""
     label = _plain(cells.pop(0)) if cells and CHAPTER_NUMBER.match(_plain(cells[0])) else ""
     text = " ".join(cells)

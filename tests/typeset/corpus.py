@@ -1,0 +1,52 @@
+"""Clean documents of the project's own texts: the shipped texts and the test roots' texts.
+
+Each is the clean projection (`typeset.compare.clean_of`) of the text as
+ingest reads it today. Its round trip through the typesetter compares the
+re-ingested model with this projection, so what is tested is ingest's
+reading of a typeset page, not the shipped source's oddities.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marginalia.corpus import SOURCE_NAME, load_text
+from marginalia.ingest import decode_source, ingest
+from marginalia.model import Document
+from typeset.compare import clean_of
+from typeset.document import CleanDocument
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = [ROOT / "texts" / "radchenko-2020", ROOT / "texts" / "shen-2020-front-matter"]
+
+
+def text_folders() -> list[Path]:
+    """The shipped texts, then every text of the test roots (`tests/roots/*/texts/*`), in path order."""
+    roots = sorted(p for p in (ROOT / "tests" / "roots").glob("*/texts/*") if (p / SOURCE_NAME).is_file())
+    return [*SHIPPED, *roots]
+
+
+def folder_id(folder: Path) -> str:
+    """A short name for a text folder: its slug, after the test root it belongs to (`formats--lin-2020-bargaining`)."""
+    if folder.is_relative_to(ROOT / "tests" / "roots"):
+        return f"{folder.relative_to(ROOT / 'tests' / 'roots').parts[0]}--{folder.name}"
+    return folder.name
+
+
+def ingested(folder: Path) -> Document:
+    """The text's ingested document, loaded as the site loads it (`load_text`).
+
+    A folder that `load_text` leaves out (a test root's text without `text.yml`) is ingested from its source
+    directly, so that its words still make a document.
+    """
+    text, _problems = load_text(folder)
+    if text is not None:
+        return text.document
+    source_path = folder / SOURCE_NAME
+    source, _ = decode_source(source_path.read_bytes(), source_path)
+    return ingest(source, slug=folder.name, path=source_path)
+
+
+def clean_text(folder: Path) -> CleanDocument:
+    """The clean document of the text in `folder`."""
+    return clean_of(ingested(folder))

@@ -1,0 +1,567 @@
+"""Known extraction losses: differences the extraction itself proves no reader of it could undo.
+
+A round trip fails on every difference, except where the Markdown extraction
+has lost the information ingest would need, and the extraction shows it. Each
+kind below says what is lost and how the extraction proves it; a loss is
+counted only when its proof holds for that one place:
+
+- `quotation-unmarked`: the quotation's words are in the extraction in blocks
+  that nothing marks (no `>`): as a plain paragraph, it reads like any other.
+- `table-as-picture`: the table's cells are in the extraction as "picture
+  text" (pymupdf4llm's `<!-- Start of picture text -->`) or as lines that are
+  no pipe table: which words make a cell is gone.
+- `footnote-continued`: a note's text runs on at the next page's foot, and the
+  extraction prints the rest as a block with no marker: in Markdown it reads
+  like a paragraph of the body.
+- `paragraph-break-at-sentence-end`: a paragraph runs on to the next page, and
+  the page ended with a sentence: the extraction has two blocks, the first
+  ending a sentence, the second beginning one, as two paragraphs would (what
+  told them apart, the missing indent of the next page's first line, is not
+  in the Markdown).
+- `hyphen-dropped`: the extraction ran a word broken after its own hyphen into
+  one ("quasi-" / "imperialist" → "quasiimperialist"), or printed the hyphen as
+  a soft hyphen (U+00AD, which marks a typesetter's break): the joined word
+  stands in the extraction.
+- `subscript-lost`: the extraction prints a subscript on the line ("H2O"):
+  the plain form stands in it, and no `<sub>` anywhere.
+- `words-run-together`: the extraction lost the space between two words
+  ("Defence plants" → "Defenceplants"): the run-together word stands in it.
+
+For each proven loss, the document that came back is *repaired* at that place
+(the quotation restored around its words, the note's rest moved back to it,
+the hyphen or space put back), and only then compared: whatever ingest did
+elsewhere, or around the loss beyond it, still fails.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from dataclasses import dataclass
+
+from typeset.compare import (
+    LIGATURES,
+    QUOTES,
+    Difference,
+    block_texts,
+    differences,
+    squash,
+    squash_plain,
+    words,
+)
+from typeset.document import (
+    CleanBlock,
+    CleanDocument,
+    CleanParagraph,
+    CleanQuotation,
+    CleanTable,
+)
+from typeset.layout import Layout
+
+REASONS = {
+    "quotation-unmarked": "the extraction prints the quotation as plain text: nothing tells it from a paragraph",
+    "table-as-picture": "the extraction prints the table's text without its cells",
+    "footnote-continued": "the note runs on at the next page's foot, printed as a block with no marker",
+    "paragraph-break-at-sentence-end": "the page ended with a sentence: nothing tells the paragraph's rest from a new one",
+    "hyphen-dropped": "the extraction dropped a hyphen of the text (at a line end, or printed as a soft hyphen)",
+    "words-run-together": "the extraction lost the space between two words",
+    "subscript-lost": "the extraction prints subscripts on the line",
+}
+
+
+@dataclass
+class Loss:
+    """A proven extraction loss.
+
+    Attributes:
+        kind: One of `REASONS`.
+        detail: Which text (shortened).
+        evidence: The extraction's text that proves it (shortened).
+    """
+
+    kind: str
+    detail: str
+    evidence: str
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.kind]
+
+    def __str__(self) -> str:
+        return f"[{self.kind}] {self.detail} — {self.reason}; the extraction: {self.evidence}"
+
+
+# The extraction, read as blocks of words -----------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    tokens: list[str]
+
+    @property
+    def quoted(self) -> bool:
+        return all(line.startswith(">") for line in self.lines if line.strip())
+
+    @property
+    def piped(self) -> bool:
+        return all(line.lstrip().startswith("|") for line in self.lines if line.strip())
+
+    @property
+    def picture(self) -> bool:
+        return any("picture text" in line for line in self.lines)
+
+    @property
+    def marked_note(self) -> bool:
+        """Whether it opens with a note number (`<sup>N</sup>`, `> N…`, a superscript digit)."""
+        first = self.lines[0].lstrip("> ").lstrip()
+        return bool(re.match(r"<sup>\d+</sup>|\d+\D|[⁰¹²³⁴⁵⁶⁷⁸⁹]", first))
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines)
+
+
+def _blocks(source: str) -> list[_Block]:
+    found = []
+    for chunk in re.split(r"\n\s*\n", source):
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if lines:
+            text = " ".join(re.sub(r"^>\s?", "", line) for line in lines)
+            found.append(_Block(lines, words(re.sub(r"<sup>[^<]*</sup>", " ", text))))  # markers are no words
+    return found
+
+
+def _run(tokens: list[str], blocks: list[_Block], skip: int = 60) -> list[tuple[int, int, int]] | None:
+    """Where `tokens` stand in the extraction: pieces (block, start, end), whole blocks in between skipped.
+
+    Within a block the tokens are contiguous; a run goes on into a later block (up to `skip` blocks on,
+    the others being furniture, notes or the body of the next page) only from that block's start.
+    """
+    if not tokens:
+        return None
+    for index, block in enumerate(blocks):
+        for start in (i for i, t in enumerate(block.tokens) if t == tokens[0]):
+            pieces = _follow(tokens, blocks, index, start, skip)
+            if pieces is not None:
+                return pieces
+    return None
+
+
+def _follow(
+    tokens: list[str], blocks: list[_Block], index: int, start: int, skip: int
+) -> list[tuple[int, int, int]] | None:
+    block = blocks[index]
+    length = 0
+    while (
+        start + length < len(block.tokens) and length < len(tokens) and block.tokens[start + length] == tokens[length]
+    ):
+        length += 1
+    if length == len(tokens):
+        return [(index, start, start + length)]
+    if start + length < len(block.tokens) or length == 0:
+        return None  # the run broke inside the block
+    rest = tokens[length:]
+    for later in range(index + 1, min(len(blocks), index + 1 + skip)):
+        if blocks[later].tokens[:1] == rest[:1]:
+            tail = _follow(rest, blocks, later, 0, skip)
+            if tail is not None:
+                return [(index, start, start + length), *tail]
+    return None
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Places in the document that came back ---------------------------------------------------------------------
+
+
+_CHARACTER = {"\u00ad": "", "*": "", "_": "", **{c: c.translate(QUOTES) for c in "‘’‚‛′“”„″"}}
+
+
+def _charwise(text: str) -> tuple[str, list[int]]:
+    """`text` squashed character by character (no whitespace, emphasis marks or soft hyphens; straight quotes,
+    ligatures spelt out), with the index in `text` each character of the result came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        piece = "" if char.isspace() else _CHARACTER.get(char, LIGATURES.get(char, char))
+        out.append(piece)
+        where += [index] * len(piece)
+    return "".join(out), where
+
+
+def _window(text: str, target: str) -> tuple[str, str] | None:
+    """`text` cut around `target` (compared `_charwise`): what stands before and after it, or None.
+
+    The cut may fall inside a word of `text`: a note's rest glued by a join to the word before it
+    ("Qu" + "Kosygin …") is still found.
+    """
+    haystack, where = _charwise(text)
+    goal, _ = _charwise(target)
+    at = haystack.find(goal) if goal else -1
+    if at < 0:
+        return None
+    start, end = where[at], where[at + len(goal) - 1] + 1
+    return text[:start].strip(), text[end:].strip()
+
+
+def _body_blocks(doc: CleanDocument) -> list[tuple[int, int, CleanBlock]]:
+    return [(s, b, block) for s, section in enumerate(doc.sections) for b, block in enumerate(section.blocks)]
+
+
+def _restore_quotation(doc: CleanDocument, quotation: CleanQuotation, near: float) -> bool:
+    """Put a quotation back where ingest left its text as paragraph(s): the first holder becomes the quotation.
+
+    Holders are looked for nearest first to `near` (where the quotation stands in the expected body, as a
+    fraction of its blocks), so that a paragraph saying the same elsewhere is not taken for it.
+    """
+    holders: list[tuple[int, int, str, str]] = []  # section, block, before, after
+    body = _body_blocks(doc)
+    order = sorted(range(len(body)), key=lambda i: abs(i / max(len(body), 1) - near))
+    for paragraph in quotation.paragraphs:
+        for s, b, block in (body[i] for i in order):
+            if isinstance(block, CleanParagraph) and (s, b) not in [(h[0], h[1]) for h in holders]:
+                cut = _window(block.text, paragraph)
+                if cut is not None:
+                    holders.append((s, b, *cut))
+                    break
+        else:
+            return False
+    first_section = holders[0][0]
+    if any(s != first_section for s, *_ in holders):
+        return False
+    replacement: dict[int, list[CleanBlock]] = {}
+    for position, (_, b, before, after) in enumerate(holders):
+        blocks: list[CleanBlock] = []
+        if before:
+            blocks.append(CleanParagraph(before))
+        if position == 0:
+            blocks.append(CleanQuotation(list(quotation.paragraphs)))
+        if after:
+            blocks.append(CleanParagraph(after))
+        replacement[b] = blocks
+    section = doc.sections[first_section]
+    rebuilt: list[CleanBlock] = []
+    for b, block in enumerate(section.blocks):
+        rebuilt += replacement.get(b, [block])
+    section.blocks = rebuilt
+    return True
+
+
+def _quotations(expected: CleanDocument) -> list[CleanQuotation]:
+    return [b for s in expected.sections for b in s.blocks if isinstance(b, CleanQuotation)]
+
+
+def _tables(expected: CleanDocument) -> list[CleanTable]:
+    return [b for s in expected.sections for b in s.blocks if isinstance(b, CleanTable)]
+
+
+def _unmarked_quotations(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
+    losses = []
+    got = {squash_plain(" ".join(q.paragraphs)) for q in _quotations(actual)}
+    expected_body = [block for _, _, block in _body_blocks(expected)]
+    for quotation in _quotations(expected):
+        near = next(i for i, b in enumerate(expected_body) if b is quotation) / max(len(expected_body), 1)
+        if squash_plain(" ".join(quotation.paragraphs)) in got:
+            continue
+        pieces = _run(words(" ".join(quotation.paragraphs)), blocks)
+        if pieces is None or any(blocks[b].quoted for b, _, _ in pieces):
+            continue
+        if _restore_quotation(actual, quotation, near):
+            evidence = " ⏎ ".join(_short(blocks[b].text, 80) for b, _, _ in pieces[:2])
+            losses.append(Loss("quotation-unmarked", _short(" ".join(quotation.paragraphs), 80), evidence))
+    return losses
+
+
+def _pictured_tables(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
+    losses = []
+    actual_tables = {squash_plain("|".join(block_texts(t))) for t in _tables(actual)}
+    for table in _tables(expected):
+        if squash_plain("|".join(block_texts(table))) in actual_tables:
+            continue
+        cell_words = [w for cell in [*table.header, *(c for row in table.rows for c in row)] for w in words(cell)]
+        holders = [b for b in blocks if b.picture or (not b.piped and set(b.tokens) & set(cell_words))]
+        pictured = [b for b in holders if b.picture or not b.piped]
+        held = {w for b in pictured for w in b.tokens}
+        if (
+            not pictured
+            or not set(cell_words) <= held
+            or any(b.piped for b in blocks if set(b.tokens) & set(cell_words))
+        ):
+            continue
+        if _restore_table(actual, table):
+            evidence = " ⏎ ".join(_short(b.text, 80) for b in pictured if b.picture or set(b.tokens) & set(cell_words))
+            losses.append(
+                Loss("table-as-picture", _short(table.caption or " ".join(table.header), 80), _short(evidence, 160))
+            )
+    return losses
+
+
+def _restore_table(doc: CleanDocument, table: CleanTable) -> bool:
+    """Replace the blocks holding a table's words (picture text, caption, source line) with the table."""
+    vocabulary = {w for text in block_texts(table) for w in words(text)} | {
+        "start",
+        "end",
+        "of",
+        "picture",
+        "text",
+        "br",
+    }
+    for section in doc.sections:
+        indices = [
+            i
+            for i, block in enumerate(section.blocks)
+            if (texts := block_texts(block)) and set(words(" ".join(texts))) <= vocabulary
+        ]
+        if not indices:
+            continue
+        held = {w for i in indices for w in words(" ".join(block_texts(section.blocks[i])))}
+        needed = {w for row in [table.header, *table.rows] for cell in row for w in words(cell)}
+        if not needed <= held:
+            continue
+        run = _contiguous(indices)
+        rebuilt: list[CleanBlock] = []
+        for i, block in enumerate(section.blocks):
+            if i == run[0]:
+                rebuilt.append(copy.deepcopy(table))
+            elif i not in run:
+                rebuilt.append(block)
+        section.blocks = rebuilt
+        return True
+    return False
+
+
+def _contiguous(indices: list[int]) -> list[int]:
+    """The longest run of consecutive numbers in `indices`."""
+    runs = [[i for _, i in group] for _, group in itertools.groupby(enumerate(indices), lambda x: x[1] - x[0])]
+    return max(runs, key=len)
+
+
+def _continued_footnotes(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
+    losses = []
+    for key, text in expected.notes.items():
+        got = actual.notes.get(key)
+        if got is not None and squash(got) == squash(text):
+            continue
+        tokens = words(text)
+        pieces = _run(tokens, blocks)
+        if pieces is None or len(pieces) < 2:
+            continue
+        tails = pieces[1:]
+        if any(blocks[b].marked_note or blocks[b].quoted for b, _, _ in tails):
+            continue  # marked: a reader can tell it belongs to the note before
+        head_length = pieces[0][2] - pieces[0][1]
+        tail_text = _tail_text(text, head_length)
+        if tail_text is None or not _move_tail(actual, key, text, tail_text):
+            continue
+        evidence = " … ".join(_short(blocks[b].text, 70) for b, _, _ in pieces)
+        losses.append(Loss("footnote-continued", f"note {key}: {_short(tail_text, 60)!r}", evidence))
+    return losses
+
+
+SENTENCE_END = re.compile(r"[.?!:;…][\"'”’)\]*_]*(?:<sup>[^<]*</sup>|\[\^[^\]]+\])*[\"'”’)\]*_]*$")
+
+
+def _sentence_breaks(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
+    losses = []
+    got = {squash_plain(t) for s in actual.sections for b in s.blocks for t in block_texts(b)}
+    for section in expected.sections:
+        for block in section.blocks:
+            if not isinstance(block, CleanParagraph) or squash_plain(block.text) in got:
+                continue
+            pieces = _run(words(block.text), blocks)
+            if pieces is None or len(pieces) < 2:
+                continue
+            cuts = [(blocks[a].text, blocks[b].text) for (a, _, _), (b, _, _) in itertools.pairwise(pieces)]
+            if not any(
+                SENTENCE_END.search(before.rstrip())
+                and re.match(r"\W*[^\W\d_]", after)
+                and not re.match(r"\W*[a-z]", after)
+                for before, after in cuts
+            ):
+                continue
+            if _merge_paragraphs(actual, block.text):
+                evidence = " ⏎ … ⏎ ".join(_short(text, 60) for text in (cuts[0][0][-60:], cuts[0][1]))
+                losses.append(Loss("paragraph-break-at-sentence-end", _short(block.text, 60), evidence))
+    return losses
+
+
+def _merge_paragraphs(doc: CleanDocument, text: str) -> bool:
+    """Join the consecutive paragraphs that together hold `text` (and nothing else) into one."""
+    goal = squash_plain(text)
+    for section in doc.sections:
+        for start, block in enumerate(section.blocks):
+            if not isinstance(block, CleanParagraph) or not goal.startswith(squash_plain(block.text)):
+                continue
+            joined = block.text
+            for end in range(start + 1, len(section.blocks)):
+                following = section.blocks[end]
+                if not isinstance(following, CleanParagraph):
+                    break
+                joined = f"{joined} {following.text}"
+                if squash_plain(joined) == goal:
+                    section.blocks[start : end + 1] = [CleanParagraph(joined)]
+                    return True
+                if not goal.startswith(squash_plain(joined)):
+                    break
+    return False
+
+
+def _tail_text(text: str, head_words: int) -> str | None:
+    """The part of a note's text after its first `head_words` words (a cut after a space or a hyphen)."""
+    for cut in [0, *(m.end() for m in re.finditer(r"\s+|-", text))]:
+        if len(words(text[:cut])) == head_words:
+            return text[cut:].strip()
+    return None
+
+
+def _move_tail(doc: CleanDocument, key: str, text: str, tail: str) -> bool:
+    """Take a note's rest out of wherever ingest put it (the body, another note) and give the note its whole text."""
+    for section in doc.sections:
+        for index, block in enumerate(section.blocks):
+            if not isinstance(block, CleanParagraph):
+                continue
+            cut = _window(block.text, tail)
+            if cut is None:
+                continue
+            before, after = cut
+            rest = " ".join(t for t in (before, after) if t)
+            section.blocks[index : index + 1] = [CleanParagraph(rest)] if rest else []
+            doc.notes[key] = text
+            return True
+    for other, other_text in doc.notes.items():
+        cut = _window(other_text, tail) if other != key else None
+        if cut is not None:
+            doc.notes[other] = " ".join(t for t in cut if t)
+            doc.notes[key] = text
+            return True
+    return False
+
+
+RAW_TOKEN = r"[^\s*_|<>()\[\],;:.!?\"“”‘’]+"
+"""A run of characters between spaces and punctuation, as the extraction holds it ("1007/9783030126204")."""
+
+
+def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """Hyphens and spaces the extraction dropped: put back where the extraction itself shows the joined word."""
+    losses = []
+    raw = set(re.findall(RAW_TOKEN, re.sub("\u00ad\\s*", "", source)))
+    raw |= {token.lstrip("0123456789") for token in raw}  # a note's number glued to its first word: "2Jiwon"
+    expected_texts = [t for texts in _all_texts(expected) for t in texts]
+    candidates: dict[str, tuple[str, str]] = {}  # joined form → (expected form, kind)
+    for text in expected_texts:
+        tokens = text.split()
+        for core in re.findall(RAW_TOKEN, text):
+            if "-" in core and core.count("-") <= 4:
+                parts = core.split("-")
+                for keep in itertools.product([True, False], repeat=len(parts) - 1):
+                    if all(keep):
+                        continue
+                    joined = parts[0] + "".join(("-" if k else "") + p for k, p in zip(keep, parts[1:], strict=True))
+                    candidates.setdefault(joined, (core, "hyphen-dropped"))
+        for first, second in itertools.pairwise(tokens):
+            a, b = first.strip("*_.,;:!?()[]\"“”‘’'"), second.strip("*_.,;:!?()[]\"“”‘’'")
+            if (
+                a
+                and b
+                and a == first.lstrip("*_")
+                and b == second.rstrip("*_")
+                and a[-1:].isalpha()
+                and b[:1].isalpha()
+            ):
+                candidates.setdefault(a + b, (f"{a} {b}", "words-run-together"))
+    known = {w.casefold() for text in expected_texts for w in re.findall(r"[\w-]+", text)}
+    for joined, (form, kind) in candidates.items():
+        if joined in raw and joined.casefold() not in known and _replace_everywhere(actual, joined, form):
+            losses.append(Loss(kind, f"{form!r} came back as {joined!r}", _short(_around(source, joined), 120)))
+    return losses
+
+
+def _subscripts(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    if "<sub>" in source:
+        return []
+    losses = []
+    tokens = {t for texts in _all_texts(expected) for text in texts for t in text.split() if "<sub>" in t}
+    for token in tokens:
+        word = token.strip(".,;:!?()[]\"“”‘’'")
+        flat = re.sub(r"</?sub>", "", word)
+        if flat in source and _replace_everywhere(actual, flat, word):
+            losses.append(Loss("subscript-lost", f"{word!r} came back as {flat!r}", _short(_around(source, flat), 120)))
+    return losses
+
+
+def _all_texts(doc: CleanDocument) -> list[list[str]]:
+    texts = [[doc.title, *doc.authors, *doc.front, *doc.preamble, doc.copyright, doc.book_line, *doc.back]]
+    texts += [block_texts(b) for s in doc.sections for b in s.blocks]
+    texts.append(list(doc.notes.values()))
+    return texts
+
+
+def _replace_everywhere(doc: CleanDocument, joined: str | re.Pattern[str], form: str) -> bool:
+    pattern = re.compile(rf"(?<![^\W_]|-){re.escape(joined)}(?![^\W_]|-)") if isinstance(joined, str) else joined
+    changed = False
+
+    def fix(text: str) -> str:
+        nonlocal changed
+        new = pattern.sub(form, text)
+        changed |= new != text
+        return new
+
+    doc.title, doc.label, doc.copyright, doc.book_line = map(fix, (doc.title, doc.label, doc.copyright, doc.book_line))
+    doc.authors, doc.preamble = [fix(t) for t in doc.authors], [fix(t) for t in doc.preamble]
+    doc.front, doc.back = [fix(t) for t in doc.front], [fix(t) for t in doc.back]
+    if doc.epigraph is not None:
+        doc.epigraph.text, doc.epigraph.attribution = fix(doc.epigraph.text), fix(doc.epigraph.attribution)
+    for section in doc.sections:
+        for block in section.blocks:
+            match block:
+                case CleanParagraph():
+                    block.text = fix(block.text)
+                case CleanQuotation():
+                    block.paragraphs = [fix(p) for p in block.paragraphs]
+                case CleanTable():
+                    block.caption, block.source = fix(block.caption), fix(block.source)
+                    block.header = [fix(c) for c in block.header]
+                    block.rows = [[fix(c) for c in row] for row in block.rows]
+                case _:
+                    pass
+    doc.notes = {k: fix(v) for k, v in doc.notes.items()}
+    return changed
+
+
+def _around(source: str, needle: str, width: int = 50) -> str:
+    at = source.find(needle)
+    return source[max(0, at - width) : at + len(needle) + width] if at >= 0 else needle
+
+
+def known_losses(
+    expected: CleanDocument, actual: CleanDocument, source: str, shape: str, layout: Layout
+) -> tuple[list[Loss], list[Difference]]:
+    """The extraction losses `source` proves, and the differences left once they are repaired.
+
+    Args:
+        expected: The document that was typeset.
+        actual: The clean projection of what ingest made of `source` (left unchanged).
+        source: The extraction.
+        shape: Its file name (`typeset.roundtrip.SHAPES`).
+        layout: The layout it was typeset in (for its furniture).
+
+    Returns:
+        The losses, and the differences of the repaired document: these are failures.
+    """
+    from typeset.roundtrip import furniture  # noqa: PLC0415 - roundtrip imports this module
+
+    repaired = copy.deepcopy(actual)
+    _replace_everywhere(repaired, re.compile("\u00ad\\s*"), "")  # soft hyphens are forgiven anyway: see `normalize`
+    blocks = _blocks(source)
+    losses = _joined_words(expected, repaired, source)
+    losses += _subscripts(expected, repaired, source)
+    losses += _unmarked_quotations(expected, repaired, blocks)
+    losses += _pictured_tables(expected, repaired, blocks)
+    losses += _continued_footnotes(expected, repaired, blocks)
+    losses += _sentence_breaks(expected, repaired, blocks)
+    return losses, differences(expected, repaired, furniture=furniture(expected, layout))

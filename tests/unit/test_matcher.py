@@ -105,3 +105,17 @@ def test_matches(matcher: Matcher, text: str, expected: list[tuple[str, str, boo
 )
 def test_a_title_in_italics_is_a_title(matcher: Matcher, text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Mao-Stalin relations", [("Mao", "mao", False), ("Stalin", "stalin", False)], id="two_forms"),
+        pytest.param("post-Stalin and Stalin-like", [], id="a_form_and_a_word"),
+        pytest.param("the Mao-Stalin-era", [], id="the_pair_inside_a_longer_word"),
+    ],
+)
+def test_a_hyphen_between_two_forms_names_both(
+    matcher: Matcher, text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert found(matcher, text) == expected

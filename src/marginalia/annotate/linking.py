@@ -71,14 +71,17 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
         One record per citation, in text order.
     """
     records: list[CitationRecord] = []
-    cited_before: str | None = None  # the work a note's "Ibid." stands for
+    cited_before: str | None = None  # the work a note's "Ibid." stands for; "" after a note citing no work
     for item in _reading_order(doc):
         paragraph = item.number if isinstance(item, Paragraph) else 0
         note = item.label if isinstance(item, Note) else ""
         pieces: list[str] = []
         position = 0
-        for found in find_citations(item.text, in_note=isinstance(item, Note)):
+        citations = find_citations(item.text, in_note=isinstance(item, Note))
+        for found in citations:
             printed = item.text[found.start : found.end]
+            if found.form == "ibid" and cited_before == "":
+                continue  # the note before cites a source that is no work (an archive's file): "Ibid." is that
             if found.form == "ibid":
                 resolution = Resolution(cited_before, None, (cited_before,) if cited_before else ())
             else:
@@ -104,6 +107,8 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
                 CitationRecord(doc.slug, resolution.key, printed, found.locator, paragraph, note, item.line, sic)
             )
         item.text = "".join([*pieces, item.text[position:]])
+        if isinstance(item, Note) and not citations:
+            cited_before = ""
     return records
 
 

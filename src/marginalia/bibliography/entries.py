@@ -235,5 +235,5 @@ def _decoded(part: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII form of a name for matching: "Lüthi" → "luthi"."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    """Lower-case ASCII form of a name for matching, without apostrophes: "Lüthi" → "luthi", "O’Connor" → "oconnor"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().replace("'", "").casefold()

@@ -9,13 +9,14 @@ the original text. The automaton returns the longest match at the leftmost
 place; a match must stand on word boundaries, where a hyphen joined to a word
 counts as part of it ("Stalin-like" and "post-Stalin" are not "Stalin"). A
 possessive ("Mao's", "Mao’s") is left outside the match. Protected spans
-(links, citations, tags, URLs) are blanked out before matching. A title in
+(links, citations, tags, URLs) are blanked out before matching. Two forms that a hyphen joins ("CCP-CPSU relations") name both entries. A title in
 italics is a title: a name inside one ("*Mao's China and the Cold War*") is no
 mention, though a title that is itself an entry's name ("*Renmin Ribao*") is.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -83,10 +84,13 @@ class Matcher:
         masked = mask(text)
         folded = masked.translate(FOLD)
         titles = [(m.start() + 1, m.end() - 1) for m in ITALIC.finditer(masked)]
+        found = list(self._automaton.iter_long(folded))
+        paired = _hyphen_pairs([(i + 1 - length, i + 1) for i, (_, _, length) in found], folded)
         matches: list[Match] = []
-        for end_index, (entry, rule, length) in self._automaton.iter_long(folded):
+        for end_index, (entry, rule, length) in found:
             start, end = end_index + 1 - length, end_index + 1
-            if not _on_boundaries(folded, start, end, masked) or _inside_a_title(start, end, titles):
+            on_boundaries = _on_boundaries(folded, start, end, masked) or (start, end) in paired
+            if not on_boundaries or _inside_a_title(start, end, titles):
                 continue
             matches.append(Match(start, end, entry, rule))
             if not rule:  # a phrase rule says what the whole phrase names; the words inside name nothing
@@ -105,6 +109,19 @@ class Matcher:
             ):
                 found.append(Match(start + inner_start, start + inner_end, entry, rule, nested=True))
         return _longest_per_entry(found)
+
+
+def _hyphen_pairs(spans: list[tuple[int, int]], text: str) -> set[tuple[int, int]]:
+    """Forms that a hyphen joins to each other ("CCP-CPSU" relations), each naming its entry.
+
+    A hyphen that joins a form to a word that is no form ("post-Stalin") makes a word of its own.
+    """
+    paired: set[tuple[int, int]] = set()
+    for first, second in itertools.pairwise(spans):
+        joined = first[1] + 1 == second[0] and text[first[1]] == "-"
+        if joined and _on_boundaries(text, first[0], second[1]):  # the pair stands as a word
+            paired |= {first, second}
+    return paired
 
 
 def _inside_a_title(start: int, end: int, titles: list[tuple[int, int]]) -> bool:

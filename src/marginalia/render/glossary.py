@@ -22,6 +22,7 @@ from marginalia.glossary.schema import KIND_LABELS, KIND_TITLES, EntryKind
 from marginalia.render.html import Heading, page_url, render_html, skeleton
 from marginalia.render.inline import slugify
 from marginalia.render.pages import RenderedPage, page_of
+from marginalia.scripts import language_of, script_of
 from marginalia.search import plain_spelling
 
 GLOSSARY_DIR = "glossary"
@@ -136,8 +137,8 @@ def _fold(text: str) -> str:
 
 def _sort_name(entry: Entry) -> str:
     name = entry.name
-    if entry.kind == "person" and " " in name and not entry.original:
-        name = name.rsplit(" ", 1)[1] + " " + name  # Western names sort by family name
+    if entry.kind == "person" and " " in name and script_of(entry.original) != "cjk":
+        name = name.rsplit(" ", 1)[1] + " " + name  # Western and Russian names sort by family name, Chinese as written
     return _fold(name)
 
 
@@ -196,6 +197,7 @@ def _entry(
     html = render_html(
         "glossary-entry.html",
         entry=entry,
+        original_language=language_of(entry.original),
         kind=KIND_LABELS[entry.kind],
         variants=[v for v in entry.variants if v != entry.name],
         related=[(r.name, page_url(entry_page(r.id), path)) for r in related],

@@ -59,7 +59,7 @@ def esc(text: str) -> str:
 
 
 STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])|(?<![_\w])_(?=\S)([^_]+?)(?<=\S)_(?![_\w])")
 
 
 INSERTION = re.compile(r"(?<![\\\w\0])\[(?!\^)(?!\d{1,3}\])(?!\?\])([^\[\]\n]+)\](?![(\[{])")
@@ -96,7 +96,7 @@ def emphasis_html(escaped: str) -> str:
     Returns:
         The text with `<strong>` and `<em>`.
     """
-    return EMPHASIS.sub(r"<em>\1</em>", STRONG.sub(r"<strong>\1</strong>", escaped))
+    return EMPHASIS.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", STRONG.sub(r"<strong>\1</strong>", escaped))
 
 
 def esc_source(text: str) -> str:

@@ -78,8 +78,8 @@ def _prose_block(block: Block, marks: EditorialMarks) -> str:
         if not block.number:
             return text
         n = block.number
-        link = f'<a class="p-permalink" href="#p-{n}" title="Link to paragraph {n}" aria-label="Link to paragraph {n}">¶</a>'
-        return f"{text} {link}\n{{: #p-{n} .text-paragraph }}"
+        link = f'<a class="p-permalink" href="#p-{n}" title="Link to paragraph {n}" aria-label="Paragraph {n}">{n}</a>'
+        return f"{link} {text}\n{{: #p-{n} .text-paragraph }}"
     if isinstance(block, Quotation):
         paragraphs = [_prose_block(paragraph, marks) for paragraph in block.paragraphs]
         if block.attribution:

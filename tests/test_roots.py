@@ -168,3 +168,46 @@ def test_texts_of_every_shape_build_strict_with_no_warning(tmp_path: Path) -> No
     assert "ISBN 978-981-13-8640-4" in review.select_one("p.reviewed-work").get_text()
     assert review.select_one(".signature").get_text(" ", strip=True) == "Anna Example Test University"
     assert len(review.select("p.text-paragraph")) == 3
+
+
+EXTRACTED_PAGES = {
+    "xia-2003-bilateral-politburo-chapter": ["109", "110", "111"],
+    "lin-2012-delegation-embassy": ["401", "402"],
+    "tanaka-2011-long-alliance": ["iii", "iv"],
+    "tanaka-1990-lushun": ["17", "18", "19"],
+    "volkov-2018-hanoi": ["233", "234", "235"],
+    "wolff-1958-chen-khrushchev": ["233", "234"],
+}
+"""The printed pages of each text of the `extracted` root, as its PDF numbers them."""
+
+
+def test_texts_as_extractors_give_them_build_strict_with_their_pages(tmp_path: Path) -> None:
+    """Texts typeset by Typst and extracted by pymupdf4llm or from PDF character data, stored as sources: a chapter,
+    a working paper, an archival document with a Russian heading block, articles with a table and a quotation
+    across a page break. Each page reads cleanly: no furniture, its page marks, its quotations and tables."""
+    result = build_site(ROOTS / "extracted", tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.output
+    assert result.warnings == []
+    for slug, pages in EXTRACTED_PAGES.items():
+        page = BeautifulSoup((tmp_path / f"site/texts/{slug}/index.html").read_text(), "html.parser")
+        article = page.select_one("article")
+        marks = [span["data-page"] for span in article.select("span.page-break")]
+        assert marks == pages, slug
+        body = " ".join(p.get_text(" ") for p in article.select("p.text-paragraph"))
+        for furniture in ("WORKING PAPER", "Cold War History 21", "Cold War Studies 23", "Sino-Soviet Relations, 1917"):
+            assert furniture not in body, (slug, furniture)
+    chapter = BeautifulSoup(
+        (tmp_path / "site/texts/xia-2003-bilateral-politburo-chapter/index.html").read_text(), "html.parser"
+    )
+    assert chapter.select_one("p.label").get_text() == "CHAPTER 10"
+    assert chapter.select_one(".epigraphs blockquote p.attribution").get_text() == "— Anastas Mikoyan, 1950"
+    document = BeautifulSoup((tmp_path / "site/texts/wolff-1958-chen-khrushchev/index.html").read_text(), "html.parser")
+    assert document.select_one("p.archive").get_text(" ").startswith("АПРФ, ф. 45, оп. 1, д. 347, л. 102–109")
+    assert document.select_one("p.translators").get_text() == "Translated by David Wolff"
+    paper = BeautifulSoup((tmp_path / "site/texts/tanaka-2011-long-alliance/index.html").read_text(), "html.parser")
+    assert paper.select_one(".source-table table caption").get_text().startswith("Table 1.")
+    assert paper.select_one(".source-table p.table-note").get_text().startswith("Source:")
+    article = BeautifulSoup((tmp_path / "site/texts/volkov-2018-hanoi/index.html").read_text(), "html.parser")
+    across = article.select_one("article blockquote")  # one quotation, whole across the page break to 234
+    assert across.select_one("span.page-break")["data-page"] == "234"
+    assert "Peng Dehuai" in across.get_text() and "Pyongyang for conference" in across.get_text()

@@ -1,7 +1,10 @@
 // "Cite this paragraph": next to each paragraph's permalink (a.p-permalink),
-// a button opens the page's citation with the paragraph's locator (¶ N) and
-// permalink, in Chicago and BibTeX, ready to copy. The page's citation comes
-// from the data attributes of its "Cite this page" block (div.cite-this).
+// a button opens the page's citation with the paragraph's locator (¶ N, and
+// the source's pages where it prints them: "¶ 8, pp. 88–89") and permalink,
+// in Chicago and BibTeX, ready to copy. The page's citation comes from the
+// data attributes of its "Cite this page" block (div.cite-this); the pages
+// from the page-break marks (span.page-break[data-page]) before and in the
+// paragraph.
 //
 // The access date: the site's files carry none (a static file cannot know
 // when it is read), so every copy and download button of the page's own
@@ -40,11 +43,49 @@
     return ACCESS_DATE[format](text, today());
   }
 
-  function paragraphBibtex(bibtex, number, url) {
+  function paragraphBibtex(bibtex, locator, number, url) {
     return bibtex
       .replace(/^(@\w+\{[^,]+),/, "$1-p" + number + ",")
       .replace(/(\burl\s*=\s*\{)[^}]*\}/, "$1" + url + "}")
-      .replace(/\n\}\s*$/, "\n  note    = {¶ " + number + "},\n}");
+      .replace(/\n\}\s*$/, "\n  note    = {" + locator + "},\n}");
+  }
+
+  // Whether a page-break mark opens its paragraph: nothing but the paragraph's number and button before it.
+  function opens(mark) {
+    for (var node = mark.previousSibling; node; node = node.previousSibling) {
+      var isText = node.nodeType === Node.TEXT_NODE;
+      if ((isText && node.textContent.trim()) || (!isText && !node.matches(".p-permalink, .p-cite"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The printed pages each paragraph stands on ("p. 88", "pp. 88–89"), by its id; "" where the source prints none.
+  function paragraphPages() {
+    var pages = {};
+    var current = "";
+    var paragraph = null;
+    var start = "";
+    function close() {
+      if (paragraph && start) {
+        pages[paragraph.id] = start === current ? "p. " + start : "pp. " + start + "–" + current;
+      }
+    }
+    document.querySelectorAll("p.text-paragraph[id], .page-break[data-page]").forEach(function (node) {
+      if (node.matches("p")) {
+        close();
+        paragraph = node;
+        start = current;
+        return;
+      }
+      current = node.dataset.page;
+      if (paragraph && paragraph.contains(node) && opens(node)) {
+        start = current;
+      }
+    });
+    close();
+    return pages;
   }
 
   function copyButton(label, text) {
@@ -120,12 +161,14 @@
     var base = block.dataset.citeText || "";
     var pageUrl = block.dataset.citeUrl || "";
     var bibtex = block.dataset.citeBibtex || "";
+    var pages = paragraphPages();
     document.querySelectorAll("a.p-permalink").forEach(function (link) {
       var paragraph = link.closest("p[id]");
       if (!paragraph) {
         return;
       }
       var number = paragraph.id.replace(/^p-/, "");
+      var locator = "¶ " + number + (pages[paragraph.id] ? ", " + pages[paragraph.id] : "");
       var url = pageUrl + "#" + paragraph.id;
       var button = document.createElement("button");
       button.type = "button";
@@ -144,12 +187,12 @@
       if (reference.slice(-(pageUrl.length + 1)) === pageUrl + ".") {
         reference = reference.slice(0, -(pageUrl.length + 1)).trim();
       }
-      var chicago = reference + " ¶ " + number + ". " + url;
+      var chicago = reference + " " + locator + ". " + url;
       var text = document.createElement("p");
       text.textContent = chicago;
       var pre = document.createElement("pre");
       var code = document.createElement("code");
-      code.textContent = paragraphBibtex(bibtex, number, url);
+      code.textContent = paragraphBibtex(bibtex, locator, number, url);
       pre.appendChild(code);
       var paragraphEntry = code.textContent;
       var copyBibtex = copyButton("Copy BibTeX", function () {

@@ -33,6 +33,7 @@ from marginalia.render.bibliography import (
     render_bibliography_pages,
 )
 from marginalia.render.glossary import GlossaryData, entry_page, render_glossary_pages
+from marginalia.render.html import mark_address_links
 from marginalia.render.inline import esc
 
 TEXT_LIST_PLACEHOLDER = "<!-- marginalia:text-list -->"
@@ -179,11 +180,12 @@ class SiteBuild:
             is_homepage: Whether it is the home page, which lists the texts.
 
         Returns:
-            The HTML of a generated page or the home page, sanitized; any other page's as it is.
+            The HTML of a generated page or the home page sanitized, any other page's as it is; links that show
+            their own address marked (`marginalia.render.html.mark_address_links`).
         """
         if is_homepage or path in self.generated_paths:
-            return sanitize_html(html)
-        return html
+            html = sanitize_html(html)
+        return mark_address_links(html)
 
     @cached_property
     def generated_paths(self) -> frozenset[str]:

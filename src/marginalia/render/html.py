@@ -11,6 +11,7 @@ this package has already made safe (formatted references) is marked `Markup`.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -44,6 +45,24 @@ class Heading:
     level: int
     id: str
     title: str
+
+
+ADDRESS_LINK = re.compile(r'<a href="(https?://[^"]+)"([^>]*)>(?:&lt;)?\1/?(?:&gt;)?</a>')
+"""A link whose text is its own address (an autolink): print needs not repeat the address after it."""
+
+
+def mark_address_links(html: str) -> str:
+    """Give each link that shows its own address the class `shows-address` (see the print stylesheet)."""
+
+    def mark(link: re.Match[str]) -> str:
+        attributes = link.group(2)
+        if 'class="' in attributes:
+            attributes = attributes.replace('class="', 'class="shows-address ', 1)
+        else:
+            attributes += ' class="shows-address"'
+        return link.group(0).replace(link.group(2) + ">", attributes + ">", 1)
+
+    return ADDRESS_LINK.sub(mark, html)
 
 
 def render_html(template: str, **context: Any) -> Markup:

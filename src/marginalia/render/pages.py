@@ -10,12 +10,12 @@ written as Python-Markdown footnotes of the page that holds their markers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from marginalia.corpus import Text
 from marginalia.ingest.patterns import NOTE_REF
-from marginalia.model import Section
+from marginalia.model import PAGE_MARK, Block, Paragraph, Quotation, Section, page_mark
 from marginalia.render.header import render_abstract, render_epigraphs, render_header, render_license_statement
 from marginalia.render.html import Heading
 from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
@@ -83,9 +83,11 @@ def render_text(text: Text) -> list[RenderedPage]:
     doc = text.document
     marks = EditorialMarks(list(doc.editorial))
     base = f"texts/{text.slug}"
+    page = doc.pages[0].number if doc.pages else ""
     if not any(s.kind in INDEPENDENT_PARTS for s in doc.sections):
+        sections, _ = _from_page(doc.sections, page)
         body = [render_header(text, marks), *_opening(text, marks)]
-        body += [render_section(s, marks) for s in doc.sections]
+        body += [render_section(s, marks) for s in sections]
         body.append(render_license_statement(doc.metadata, marks))
         body.append(_unattached_notes(text, marks))
         return [
@@ -110,12 +112,39 @@ def render_text(text: Text) -> list[RenderedPage]:
     pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, index_title, index_body, marks))]
     for number, (title, name, group) in enumerate(parts, start=1):
         last = number == len(parts)
-        body = [_part_of(text)] + [render_section(s, marks, heading=s is not group[0]) for s in group]
+        sections, page = _from_page(group, page)
+        body = [_part_of(text)] + [render_section(s, marks, heading=s is not group[0]) for s in sections]
         if last:
             body += [render_license_statement(doc.metadata, marks), _unattached_notes(text, marks)]
         heading = title + note_refs(group[0].notes)
         pages.append(RenderedPage(f"{base}/{name}", title, _page(text, heading, body, marks, final=last)))
     return pages
+
+
+def _from_page(sections: list[Section], page: str) -> tuple[list[Section], str]:
+    """Sections to render as one web page, their first paragraph marked with the printed page it stands on.
+
+    That page is the text's first, or the one the web page before ended on: every web page of a text whose source
+    prints page numbers shows, and cites, the page it starts on. Also returns the page the last section ends on.
+    """
+    first = next((p for s in sections for p in s.paragraphs()), None)
+    if page and first is not None and not PAGE_MARK.match(first.text):
+        marked = replace(first, text=page_mark(page) + first.text)
+        sections = [_replaced(section, first, marked) for section in sections]
+    for paragraph in (p for s in sections for p in s.paragraphs()):
+        page = (PAGE_MARK.findall(paragraph.text) or [page])[-1]
+    return sections, page
+
+
+def _replaced(section: Section, old: Paragraph, new: Paragraph) -> Section:
+    def swap(block: Block) -> Block:
+        if block is old:
+            return new
+        if isinstance(block, Quotation) and old in block.paragraphs:
+            return replace(block, paragraphs=[new if p is old else p for p in block.paragraphs])
+        return block
+
+    return replace(section, blocks=[swap(block) for block in section.blocks])
 
 
 def _part_groups(sections: list[Section]) -> list[list[Section]]:

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from marginalia.annotate import link_citations
+from marginalia.annotate.linking import TEXT_BIBLIOGRAPHY_PAGE
 from marginalia.annotate.mentions import link_mentions
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import format_entries, plain_text
@@ -35,6 +36,7 @@ from marginalia.render.bibliography import (
 from marginalia.render.glossary import GlossaryData, entry_page, render_glossary_pages
 from marginalia.render.html import mark_address_links
 from marginalia.render.inline import esc
+from marginalia.render.pages import TEXTS_DIR
 
 TEXT_LIST_PLACEHOLDER = "<!-- marginalia:text-list -->"
 """Where the home page wants the list of texts."""
@@ -46,6 +48,12 @@ ANNOTATED = "annotated"
 """The cache store of annotated texts with their rendered pages."""
 TEXTS_PER_NAV_GROUP = 40
 """Beyond this many texts, the navigation groups them (“Texts 1–40”), so that each page carries one group, not all."""
+
+
+READING_PAGE = '<div class="reading-page" data-pagefind-body data-pagefind-filter="kind:{kind}">\n{html}\n</div>'
+"""A reading page's content, as search indexes it: once any page of a site marks its body so, Pagefind leaves out
+every page that does not, here the guides for editors and developers (`marginalia.search`). Its kind ranks it:
+the search box lists texts and glossary entries before other pages."""
 
 
 @dataclass
@@ -180,12 +188,24 @@ class SiteBuild:
             is_homepage: Whether it is the home page, which lists the texts.
 
         Returns:
-            The HTML of a generated page or the home page sanitized, any other page's as it is; links that show
-            their own address marked (`marginalia.render.html.mark_address_links`).
+            The HTML of a generated page or the home page sanitized and marked as a page search indexes
+            (`READING_PAGE`), any other page's as it is; links that show their own address marked
+            (`marginalia.render.html.mark_address_links`).
         """
         if is_homepage or path in self.generated_paths:
-            html = sanitize_html(html)
+            html = READING_PAGE.format(kind=self._reading_kind(path), html=sanitize_html(html))
         return mark_address_links(html)
+
+    def _reading_kind(self, path: str) -> str:
+        """What search ranks a reading page as: "text", "entry" (a glossary entry's page) or "other"."""
+        if path.startswith(f"{TEXTS_DIR}/") and not path.endswith(f"/{TEXT_BIBLIOGRAPHY_PAGE}"):
+            return "text"
+        return "entry" if path in self.entry_paths else "other"
+
+    @cached_property
+    def entry_paths(self) -> frozenset[str]:
+        """The glossary entries' pages."""
+        return frozenset(entry_page(entry_id) for entry_id in self.glossary.entries)
 
     @cached_property
     def generated_paths(self) -> frozenset[str]:

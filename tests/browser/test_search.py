@@ -76,3 +76,84 @@ def test_results_show_text_not_markup(wide: Page, base_url: str, query: str) -> 
     reading = wide.locator(".md-search-result__item:not(:has(a[href*='guide/'], a[href*='developers/']))")
     assert reading.count() > 0
     assert [finding for item in reading.all() for finding in visible_markup(item.inner_html())] == []
+
+
+def result_items(page: Page) -> list[tuple[str, str]]:
+    """Each result's first link (its page) and title, in order."""
+    items = page.locator("li.md-search-result__item:not(.search-suggestion):not(.search-more)")
+    return [
+        (
+            urlunsplit(urlsplit(item.locator("a").first.get_attribute("href") or "")._replace(query="")),
+            item.locator("h1").inner_text(),
+        )
+        for item in items.all()
+    ]
+
+
+def test_the_entry_a_query_names_then_the_texts_then_the_rest(wide: Page, search_url: str) -> None:
+    search(wide, search_url, "Khrushchev")
+    results = [url for url, _ in result_items(wide)]
+    assert results[0].endswith("glossary/nikita-khrushchev/")
+    assert results[1].endswith("texts/radchenko-2020/")
+    assert all("texts/" in url for url in results[1:4]), results
+    search(wide, search_url, "alliance")
+    assert result_items(wide)[0][0].endswith("texts/radchenko-2020/")
+
+
+def test_each_page_once_with_its_matching_sections_beneath(wide: Page, base_url: str) -> None:
+    search(wide, base_url, "Khrushchev")
+    pages = result_items(wide)
+    assert len({url for url, _ in pages}) == len(pages)
+    for item in wide.locator("li.md-search-result__item").all():
+        titles = item.locator("h1, h2").all_inner_texts()
+        assert len(titles) == len(set(titles)), titles
+
+
+def test_more_results_past_the_first_ten(wide: Page, base_url: str) -> None:
+    search(wide, base_url, "Khrushchev")
+    assert len(result_items(wide)) == 10
+    wide.locator(".search-more button").click()
+    expect(wide.locator("li.md-search-result__item h1")).to_have_count(19)
+
+
+@pytest.mark.parametrize("query", ["Хрущёв", "Хрущев", "赫鲁晓夫", "Никита Хрущёв"])
+def test_a_name_in_any_script_finds_its_entry(wide: Page, search_url: str, query: str) -> None:
+    assert search(wide, search_url, query)[0].endswith("glossary/nikita-khrushchev/")
+
+
+@pytest.mark.parametrize(
+    ("query", "entry", "name"),
+    [
+        ("Kruschev", "glossary/nikita-khrushchev/", "Nikita Khrushchev"),
+        ("Krushchev", "glossary/nikita-khrushchev/", "Nikita Khrushchev"),
+        ("Brezhnyev", "glossary/leonid-brezhnev/", "Leonid Brezhnev"),
+    ],
+)
+def test_a_misspelled_name_offers_its_entry(wide: Page, base_url: str, query: str, entry: str, name: str) -> None:
+    wide.goto(base_url)
+    field = wide.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")
+    offer = wide.locator("li.search-suggestion")
+    expect(offer).to_have_text(f"Did you mean {name}?")
+    assert (offer.locator("a").get_attribute("href") or "").endswith(entry)
+
+
+def test_the_guides_are_not_searched(wide: Page, base_url: str) -> None:
+    for query in ("ingest", "Pagefind", "mkdocstrings"):
+        wide.goto(base_url)
+        field = wide.locator("input.md-search__input")
+        field.fill(query)
+        field.press("End")
+        wide.wait_for_timeout(1000)
+        hrefs = wide.locator("li.md-search-result__item a").evaluate_all("links => links.map(link => link.href)")
+        assert not [href for href in hrefs if "/guide/" in href or "/developers/" in href], (query, hrefs)
+
+
+def test_the_page_opened_marks_the_words_searched_for(wide: Page, base_url: str) -> None:
+    search(wide, base_url, "rollercoaster")
+    wide.locator("li.md-search-result__item a").first.click()
+    wide.wait_for_url("**/texts/radchenko-2020/**")
+    mark = wide.locator("mark.search-highlight").first
+    expect(mark).to_have_text("rollercoaster")
+    expect(mark).to_be_in_viewport()

@@ -119,3 +119,7 @@ def test_a_hyphen_between_two_forms_names_both(
     matcher: Matcher, text: str, expected: list[tuple[str, str, bool]]
 ) -> None:
     assert found(matcher, text) == expected
+
+
+def test_a_chinese_name_in_chinese_text(matcher: Matcher) -> None:
+    assert found(matcher, "毛泽东指出，吴冷西说。") == [("毛泽东", "mao", False), ("吴冷西", "wu", False)]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from marginalia.bibliography.entries import BibEntry, fold
-from marginalia.ingest.patterns import CJK
+from marginalia.scripts import CJK
 
 HEAD = re.compile(
     r"^(?P<names>.+?)(?:\s*\((?P<role>eds?)\.\))?\.\s+(?:\[(?P<script>[^\]]+)\]\.\s+)?(?P<year>\d{4}[a-z]?)\.\s+(?P<rest>.+)$"

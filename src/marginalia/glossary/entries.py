@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from marginalia.calendar_names import MONTH_NAMES
 from marginalia.glossary.schema import Dates, EntryKind, EntrySchema
 from marginalia.model import Diagnostic
 from marginalia.slugs import slugify
@@ -60,18 +61,20 @@ class Entry:
 
     @property
     def forms(self) -> tuple[str, ...]:
-        """Every form matched in the texts: name, variants, abbreviations."""
-        return tuple(dict.fromkeys([self.name, *self.variants, *self.abbreviations]))
+        """Every form matched in the texts: name, variants, abbreviations, and the name in its original script."""
+        return tuple(
+            form for form in dict.fromkeys([self.name, *self.variants, *self.abbreviations, self.original]) if form
+        )
 
     @property
     def date_label(self) -> str:
-        """The dates for display: "1893–1976", "b. 1953", "1958"."""
+        """The dates as readers write them: "1893–1976", "b. 1953", "1958", "16 December 1949 – 17 February 1950"."""
         if self.dates is None:
             return ""
         start, end = self.dates.start, self.dates.end
         if self.kind == "person":
             return f"{start[:4]}–{end[:4]}" if end else f"b. {start[:4]}"
-        return f"{start}–{end}" if end else start
+        return date_range(start, end or "")
 
 
 @dataclass(frozen=True)
@@ -286,3 +289,30 @@ def _normal(form: str) -> str:
 
 def _plain(text: str) -> str:
     return re.sub(r"</?i>|\*", "", text).strip()
+
+
+def written_date(date: str) -> str:
+    """A date of the glossary as readers write it: "1949-12-16" → "16 December 1949", "1956-09" → "September 1956"."""
+    parts = date.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    return date
+
+
+def date_range(start: str, end: str) -> str:
+    """A date or a span as readers write them.
+
+    "1969", "1950–1953", "16 December 1949 – 17 February 1950", "14–17 February 1950", "August–September 1958".
+    """
+    if not end:
+        return written_date(start)
+    first, last = written_date(start), written_date(end)
+    if len(start) != len(end) or len(start) <= 4:
+        return f"{first}–{last}" if len(start) <= 4 and len(end) <= 4 else f"{first} – {last}"
+    if start[:7] == end[:7]:  # days of one month
+        return f"{first.split()[0]}–{last}"
+    if start[:4] == end[:4]:  # within one year: the year once
+        return f"{first.rsplit(' ', 1)[0]}–{last}" if len(start) == 7 else f"{first.rsplit(' ', 1)[0]} – {last}"
+    return f"{first} – {last}"

@@ -24,6 +24,7 @@ import ahocorasick
 
 from marginalia.annotate.markup import mask
 from marginalia.glossary.entries import Glossary
+from marginalia.scripts import CJK
 
 ITALIC = re.compile(
     r"(?<![*\w])\*(?!\*)(?=\S)(?:[^*]+?)(?<=\S)\*(?![*\w])|(?<![_\w])_(?!_)(?=\S)(?:[^_]+?)(?<=\S)_(?![_\w])"
@@ -133,10 +134,16 @@ def _on_boundaries(text: str, start: int, end: int, original: str = "") -> bool:
     """Whether `text[start:end]` stands as a word: a hyphen joins ("post-Stalin"), an en dash in `original` does not.
 
     An en dash between names marks a relation, not a compound: "the Khrushchev–Mao talks" mention both men.
+    Chinese writes no spaces between words: a Chinese name stands as a word beside any Chinese character
+    ("毛泽东指出").
     """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     after_next = text[end + 1] if end + 1 < len(text) else " "
+    if start < end and CJK.match(text[start]) and CJK.match(before):
+        before = " "
+    if start < end and CJK.match(text[end - 1]) and CJK.match(after):
+        after = " "
     if original:
         before = " " if start and original[start - 1] == EN_DASH else before
         after = " " if end < len(original) and original[end] == EN_DASH else after

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from marginalia.ingest.words import is_english_word
+from marginalia.scripts import CJK
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 HEADING = re.compile(r"^(#{1,6})\s+(?:\*\*(?=.*\*\*\s*#*\s*$))?(.*?)(?:\*\*)?\s*#*\s*$")
@@ -44,20 +45,10 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-zA-Z0-9]{1,3}\)
 """A line that starts a list item or a numbered point: "- ", "• ", "1. ", "2) ", "(a) ", "b) "."""
 LABEL = re.compile(r"^\s*(?:<b>|\*\*[^*]+\*\*\s)")
 """A line that starts with a bold label ("**Mao:** …", a speaker in a record; a contents or contributors entry)."""
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SENTENCE_END = re.compile(
     rf"[.?!:…。！？：](?:[\"'”’)\]*_」』）]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"
 )
 """Text that ends a sentence (in Chinese too: 。！？), allowing closing quotes, brackets, emphasis and note markers."""
-SCRIPTS = {"cyrillic": re.compile(r"[\u0400-\u04ff]"), "cjk": CJK, "greek": re.compile(r"[\u0370-\u03ff]")}
-
-
-def script_of(text: str) -> str:
-    """The script most of a text's letters are in: "cyrillic", "cjk", "greek", or "latin"."""
-    letters = [ch for ch in text if ch.isalpha()]
-    counts = {name: sum(bool(pattern.match(ch)) for ch in letters) for name, pattern in SCRIPTS.items()}
-    script, count = max(counts.items(), key=lambda item: item[1])
-    return script if count * 2 > len(letters) else "latin"
 
 
 SOFT_HYPHEN = "\u00ad"

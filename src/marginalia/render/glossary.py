@@ -29,6 +29,8 @@ GLOSSARY_DIR = "glossary"
 TIMELINE_PAGE = f"{GLOSSARY_DIR}/timeline.md"
 OVERVIEW_PAGE = f"{GLOSSARY_DIR}/index.md"
 MENTIONS_DIR = f"{GLOSSARY_DIR}/mentions"
+NAMES_FILE = f"{GLOSSARY_DIR}/names.json"
+"""Every entry's forms and page, for the search box's "Did you mean …?" (`overrides/assets/javascripts/search.js`)."""
 MENTIONS_IN_FULL = 150
 """An entry with at most this many mentions lists every one on its page."""
 KWIC_PER_TEXT = 2
@@ -101,7 +103,7 @@ def render_glossary_pages(data: GlossaryData) -> GlossaryPages:
         listing = _filter_list([e for e in entries if e.kind == kind], by_entry, kind_page(kind), title.lower())
         pages.append(RenderedPage(kind_page(kind), title, skeleton(title), listing))
     pages.append(RenderedPage(TIMELINE_PAGE, "Timeline", skeleton("Timeline"), _timeline(entries, by_entry)))
-    entry_pages, files = [], []
+    entry_pages, files = [], [(NAMES_FILE, _names(entries))]
     texts = {text.slug: (text, text_pages) for text, text_pages in data.texts}
     for entry in entries:
         page, rest = _entry(entry, data.glossary, texts, by_entry[entry.id])
@@ -122,6 +124,21 @@ def _filter_list(entries: list[Entry], by_entry: dict[str, list[MentionRecord]],
         for entry in entries
     ]
     return render_html("glossary-list.html", list_id=f"glossary-list-{slugify(what)}", what=what, items=items)
+
+
+def _names(entries: list[Entry]) -> str:
+    """The names file: each entry's name, its forms (variants, original script, abbreviations) and its page."""
+    names = [
+        {
+            "name": entry.name,
+            "forms": [
+                f for f in dict.fromkeys([entry.name, *entry.variants, *entry.abbreviations, entry.original]) if f
+            ],
+            "url": page_url(entry_page(entry.id), "index.md"),
+        }
+        for entry in entries
+    ]
+    return json.dumps(names, ensure_ascii=False, separators=(",", ":"))
 
 
 def search_terms(entry: Entry) -> str:

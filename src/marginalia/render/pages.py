@@ -24,6 +24,8 @@ from marginalia.render.sections import note_refs, render_blocks, render_section
 PARAGRAPH_ID = re.compile(r"^\{: #(p-\d+) ", re.MULTILINE)
 HTML_ID = re.compile(r' id="([^"]+)"')
 NOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
+TEXTS_DIR = "texts"
+"""The folder of the texts' pages: `texts/<slug>/`."""
 INDEPENDENT_PARTS = frozenset({"contents", "contributors", "abbreviations"})
 TYPE_LABELS = {
     "article": "Journal article",
@@ -82,7 +84,7 @@ def render_text(text: Text) -> list[RenderedPage]:
     """
     doc = text.document
     marks = EditorialMarks(list(doc.editorial))
-    base = f"texts/{text.slug}"
+    base = f"{TEXTS_DIR}/{text.slug}"
     page = doc.pages[0].number if doc.pages else ""
     if not any(s.kind in INDEPENDENT_PARTS for s in doc.sections):
         sections, _ = _from_page(doc.sections, page)

@@ -25,7 +25,6 @@ from marginalia.ingest.patterns import (
     hard_lines,
     is_address,
     join_lines,
-    script_of,
 )
 from marginalia.ingest.transforms.footers import BARE_DOI, doi_url, footer_kind, is_footer_block, read_footer_line
 from marginalia.ingest.words import is_common_english_word
@@ -42,6 +41,7 @@ from marginalia.model import (
     RawBlock,
     Section,
 )
+from marginalia.scripts import script_of
 
 DATE_LABEL = re.compile(r"^(Received|Revised|Accepted|Published(?: online)?|First published):\s*(.+)$")
 ISBN = re.compile(r"ISBN\s+([0-9Xx][0-9Xx-]{8,16})(?:\s*\(([^)]+)\))?")

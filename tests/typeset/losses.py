@@ -26,6 +26,9 @@ counted only when its proof holds for that one place:
   the plain form stands in it, and no `<sub>` anywhere.
 - `words-run-together`: the extraction lost the space between two words
   ("Defence plants" → "Defenceplants"): the run-together word stands in it.
+- `line-breaks-lost`: lines whose breaks are part of the text (a signature's
+  title and name) are printed on one line of the extraction, with no hard
+  break: the joined lines stand in one source line.
 
 For each proven loss, the document that came back is *repaired* at that place
 (the quotation restored around its words, the note's rest moved back to it,
@@ -53,6 +56,7 @@ from typeset.compare import (
 from typeset.document import (
     CleanBlock,
     CleanDocument,
+    CleanLines,
     CleanParagraph,
     CleanQuotation,
     CleanTable,
@@ -67,6 +71,7 @@ REASONS = {
     "hyphen-dropped": "the extraction dropped a hyphen of the text (at a line end, or printed as a soft hyphen)",
     "words-run-together": "the extraction lost the space between two words",
     "subscript-lost": "the extraction prints subscripts on the line",
+    "line-breaks-lost": "the extraction prints lines set one under another as one line",
 }
 
 
@@ -481,6 +486,36 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
     return losses
 
 
+def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """Lines set one under another (`CleanLines`) that the extraction printed on one line, read back as one."""
+    losses = []
+    source_lines = [squash_plain(line) for line in source.split("\n")]
+    for section in expected.sections:
+        for block in section.blocks:
+            if not isinstance(block, CleanLines) or len(block.lines) < 2 or block in _lines_blocks(actual):
+                continue
+            joined = squash_plain(" ".join(block.lines))
+            if not any(joined in line for line in source_lines):
+                continue
+            for other in actual.sections:
+                for index, got in enumerate(other.blocks):
+                    if (
+                        isinstance(got, CleanParagraph | CleanLines)
+                        and squash_plain(" ".join(block_texts(got))) == joined
+                    ):
+                        other.blocks[index] = CleanLines(list(block.lines))
+                        losses.append(Loss("line-breaks-lost", _short(" / ".join(block.lines), 80), _short(joined)))
+                        break
+                else:
+                    continue
+                break
+    return losses
+
+
+def _lines_blocks(doc: CleanDocument) -> list[CleanLines]:
+    return [b for s in doc.sections for b in s.blocks if isinstance(b, CleanLines)]
+
+
 def _subscripts(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
     if "<sub>" in source:
         return []
@@ -560,6 +595,7 @@ def known_losses(
     blocks = _blocks(source)
     losses = _joined_words(expected, repaired, source)
     losses += _subscripts(expected, repaired, source)
+    losses += _lost_line_breaks(expected, repaired, source)
     losses += _unmarked_quotations(expected, repaired, blocks)
     losses += _pictured_tables(expected, repaired, blocks)
     losses += _continued_footnotes(expected, repaired, blocks)

@@ -197,3 +197,68 @@ def test_a_first_page_footer_by_its_shape(footer: str, inside: bool) -> None:
 
 def test_an_empty_source_has_no_text() -> None:
     assert ingest_snippet("\n  \n").sections == []
+
+
+def test_a_speakers_turn_after_the_heading_block_is_body_not_a_field() -> None:
+    doc = ingest_snippet(
+        "# Record of Conversation between Mao Zedong and Pavel Yudin\n\n"
+        "**Source:** APRF, f. 45, op. 1, d. 332, ll. 1–12\n\nTranslated by Mei Lin\n\n"
+        "**Mao Zedong:** We agree. The Soviet side may send its experts.\n\n"
+        "**Pavel Yudin:** Moscow will welcome it.\n"
+    )
+    assert [(v.label, v.value) for v in doc.metadata.archive] == [("Source", "APRF, f. 45, op. 1, d. 332, ll. 1–12")]
+    assert [p.text for p in doc.paragraphs()] == [
+        "**Mao Zedong:** We agree. The Soviet side may send its experts.",
+        "**Pavel Yudin:** Moscow will welcome it.",
+    ]
+
+
+def test_a_speakers_turn_cut_by_a_page_break_goes_on_and_a_signature_keeps_its_lines() -> None:
+    doc = ingest_snippet(
+        f"# Letter from Kosygin to Chen Yi\n\n{FILLER}\n\n**Alexei Kosygin:** The Soviet government has studied with great care the\n\n"
+        "<sup>1</sup> Ibid., 12.\n\nCOLD WAR HISTORY PROJECT WORKING PAPER NO. 16\n\n"
+        "Chinese proposals.<sup>1</sup>\n\nAmbassador of the USSR in the PRC\n\nA. Kosygin\n"
+    )
+    texts = [getattr(b, "text", getattr(b, "lines", None)) for s in doc.sections for b in s.blocks]
+    assert texts[1:] == [
+        "**Alexei Kosygin:** The Soviet government has studied with great care the Chinese proposals.[^1]",
+        ["Ambassador of the USSR in the PRC", "A. Kosygin"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "number"),
+    [
+        pytest.param("COLD WAR HISTORY PROJECT WORKING PAPER", "", id="no-page-number"),
+        pytest.param("The China Quarterly 245 — 2 —", "2", id="page-number-in-dashes-at-its-edge"),
+        pytest.param("The China Quarterly 245 ii", "ii", id="roman-page-number-after-its-own-number"),
+        pytest.param("2 The China Quarterly 245", "2", id="page-number-first"),
+    ],
+)
+def test_a_head_printed_once_inside_a_cut_sentence(head: str, number: str) -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The talks went on until the\n\n<sup>1</sup> Ibid., 12.\n\n{head}\n\n"
+        f"delegations left Moscow.<sup>1</sup> {FILLER}\n"
+    )
+    mark = f"{{pb:{number}}}" if number else ""
+    assert [p.text for p in doc.paragraphs()][-1].startswith(f"{FILLER}The talks went on until the {mark}delegations")
+    assert [page.furniture for page in doc.pages][1:] == [[head]]
+
+
+def test_a_head_whose_number_never_changes_is_no_page_number() -> None:
+    head = "COLD WAR HISTORY PROJECT WORKING PAPER NO. 16"
+    doc = ingest_snippet(f"{head}\n\n{OPENING}{FILLER}\n\n{head}\n\n{FILLER}and\n\n{head}\n\nso on.\n")
+    assert [(page.number, page.furniture) for page in doc.pages] == [("", [head]), ("", [head]), ("", [head])]
+    assert [p.text for p in doc.paragraphs()] == [FILLER.strip(), f"{FILLER}and so on."]
+
+
+def test_a_footnote_that_runs_on_to_the_next_pages_foot() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The treaty was signed.<sup>1</sup>\n\n<sup>1</sup> On the talks see the records of the\n\n"
+        f"{FILLER}It lasted.<sup>2</sup>\n\nforeign ministry, file 12.\n\n<sup>2</sup> Ibid., 4.\n"
+    )
+    assert [n.text for n in doc.notes.values()] == [
+        "On the talks see the records of the foreign ministry, file 12.",
+        "Ibid., 4.",
+    ]
+    assert "foreign ministry" not in " ".join(p.text for p in doc.paragraphs())

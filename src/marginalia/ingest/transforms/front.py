@@ -49,6 +49,11 @@ ROLE = re.compile(r"^\*([A-Z][\w ]+)\*$")
 MAX_HEADING_BLOCK_LINES = 5
 LABELLED = re.compile(r"^\*\*([A-Z][\w ]{0,30}?):?\*\*:?\s+(\S.*)$")
 """A line with a bold label, as document headings print their fields: `**Source:** APRF, f. 45`."""
+FIELD_WORDS = 20
+"""The most words a labelled field of a heading block has, when it is no reference, date or translator line."""
+INNER_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.?!…][\"'”’)\]]*\s+(?=[\"“‘(\[]?[^\W\d_])")
+"""A sentence's end inside a text, before the next one (not after an initial: "A. Mikoyan")."""
+WORDS = re.compile(r"[^\W\d_]+")
 REVIEWER = re.compile(r"^Reviewed by\s+(\S.*)$")
 NAME_WITH_MARKERS = re.compile(r"^\s*([^<]+?)\s*((?:<sup>[^<]*</sup>)*)\s*$")
 """A name followed only by its affiliation markers."""
@@ -363,7 +368,7 @@ def _read_archive(doc: Document, block: RawBlock) -> bool:
     """
     lines = [(block.line + offset, part) for offset, line in enumerate(block.lines) for part in heading_lines(line)]
     if len(lines) > MAX_HEADING_BLOCK_LINES or not all(
-        is_archive_reference(line) or is_dateline(line) or LABELLED.match(line) or is_translator_line(line)
+        is_archive_reference(line) or is_dateline(line) or _is_field(doc, line) or is_translator_line(line)
         for _, line in lines
     ):
         return False
@@ -375,6 +380,31 @@ def _read_archive(doc: Document, block: RawBlock) -> bool:
         label, value = (labelled.group(1), labelled.group(2)) if labelled else ("", line)
         doc.metadata.archive.append(LabelledValue(number, label, value))
     return True
+
+
+def _is_field(doc: Document, line: str) -> bool:
+    """Whether a labelled line is a field of a heading block (`**Source:** APRF, f. 45`), not a speaker's words.
+
+    A field is short: its value is an archive reference, a date or a translator line, or at most a sentence of a
+    few words. A speaker's line (`**Mao Zedong:** …`, the first turn of a record) is prose: more than a sentence,
+    or a label that names someone the title names ("Record of Conversation between Mao Zedong and …") or that
+    opens another line of the text (the next turn).
+    """
+    labelled = LABELLED.match(line)
+    if labelled is None:
+        return False
+    label, value = labelled.group(1), labelled.group(2)
+    if is_archive_reference(value) or is_dateline(value) or is_translator_line(value):
+        return True
+    if INNER_SENTENCE_END.search(value) or len(value.split()) > FIELD_WORDS:
+        return False
+    named = set(WORDS.findall(label.casefold()))
+    if named and named <= set(WORDS.findall(doc.metadata.title.casefold())):
+        return False
+    turns = [
+        m.group(1) for b in doc.blocks if isinstance(b, RawBlock) for text in b.lines if (m := LABELLED.match(text))
+    ]
+    return turns.count(label) < 2
 
 
 def _read_reviewed_work(doc: Document, block: RawBlock) -> bool:

@@ -30,9 +30,11 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from marginalia.ingest.patterns import LOOSE_NOTE_LINE, MARKER, NOTE_LINE, SENTENCE_END, TAG
+from marginalia.ingest.transforms.footers import footer_kind
 from marginalia.model import Block, Document, Page, PageBreak, RawBlock
 from marginalia.numerals import page_after, page_value
 
@@ -44,12 +46,20 @@ PAGE_NUMBER = re.compile(
 NUMBER = re.compile(r"\d{1,4}")
 ROMAN_ALONE = re.compile(r"^[ivxlcdm]+$")
 HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
+_DASHES = r"[-–—‒]"
 EDGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.)\s*)?(\d{1,4}|[ivxlc]{1,6}(?=\s+[A-Z]))\s+\D.*\S$"
-    r"|^.*[^\W\d_].*?\s(?:(?:page|p\.)\s*)?(\d{1,4}|(?<=[a-z)]\s)[ivxlc]{1,6})$",
+    rf"^(?:(?:page|p\.)\s*|{_DASHES}\s*)?(?P<start>\d{{1,4}}|[ivxlc]{{1,6}}(?=(?:\s*{_DASHES})?\s+[A-Z]))"
+    rf"(?:\s*{_DASHES})?\s+\D.*\S$"
+    rf"|^.*[^\W\d_].*?\s(?:(?:page|p\.)\s*|{_DASHES}\s*)?(?P<end>\d{{1,4}}|(?<=[a-z)\d]\s)[ivxlc]{{1,6}})"
+    rf"(?:\s*{_DASHES})?$",
     re.IGNORECASE,
 )
-"""A head with the page number at its outer edge: "116 FRATERNAL RIVALS", "THE TAIWAN STRAIT CRISIS 117"."""
+"""A head with the page number at its outer edge: "116 FRATERNAL RIVALS", "THE TAIWAN STRAIT CRISIS 117",
+"The China Quarterly 245 iii", "WORKING PAPER NO. 12 — 110 —"."""
+SET_AS_PAGE_NUMBER = re.compile(rf"^(?:page|p\.)\s*\S+|^{_DASHES}|{_DASHES}$", re.IGNORECASE)
+"""A number that says it is a page's: "Page 12", "— 12 —"."""
+NUMBER_LABEL = re.compile(r"(?:\b(?:no|nr|vol|vols|issue)\.?|№)\s*$", re.IGNORECASE)
+"""What numbers the thing a number belongs to, not a page: "WORKING PAPER NO. 12", "Vol. 3"."""
 NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s|©)")
 """Lines that are structure of their own: headings, note texts, table rows, quotations, list items, © lines."""
 WRAPPING = re.compile(r"^(?:\*\*|__|\*|_)(.*?)(?:\*\*|__|\*|_)$")
@@ -66,6 +76,10 @@ MIN_PAGE_GAP = 150
 MIN_TYPICAL_PAGE = 500
 """Characters of text that the pages of a run of page numbers hold, in the median."""
 WORD = re.compile(r"[^\W\d_]+")
+PROSE_WORDS = 8
+"""More words than a title page's line or a byline holds."""
+MID_SENTENCE = re.compile(r"(?:\b[^\W\d_]*[a-zа-яё][^\W\d_]*|,)$")
+"""The end of a sentence's middle: a word with a lower-case letter, or a comma."""
 SMALL_WORDS = frozenset(
     "a an and as at but by de del der des di du for from in into la le of on or the to und van von with".split()
 )
@@ -194,9 +208,17 @@ def _find(lines: list[_Line], declared: set[str]) -> _Furniture:
 def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
     """Lines that are a page number, in runs whose numbers go up a page of text apart.
 
-    The number stands alone or at the edge of a head ("6 Diplomatic History 44(2)").
+    The number stands alone or at the edge of a head ("6 Diplomatic History 44(2)"); a number at the edge of a
+    line that is printed again with it, or beside a page number of its own, is the head's ("WORKING PAPER NO. 12").
     """
     candidates = [(index, number) for index in range(len(lines)) if (number := _printed_number(lines, index))]
+    printed = Counter(line.plain for line in lines)
+    alone = {index: number for index, number in candidates if PAGE_NUMBER.match(lines[index].plain)}
+    candidates = [
+        (index, number)
+        for index, number in candidates
+        if index in alone or (printed[lines[index].plain] == 1 and not _beside_another_number(index, number, alone))
+    ]
     found: dict[int, str] = {}
     for arabic in (True, False):
         chain = _longest_chain(lines, [(i, n.lower()) for i, n in candidates if n.isdigit() == arabic])
@@ -210,22 +232,54 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
         if len(chain) >= 2 and statistics.median(pages) >= MIN_TYPICAL_PAGE:
             found.update(chain)
     if not found:  # a text of one page, or one whose other pages print no number
-        found = {index: number for index, number in candidates if _alone_a_page_number(lines, index)}
+        found = {index: number for index, number in candidates if _alone_a_page_number(lines, index, number)}
     return found
 
 
-def _alone_a_page_number(lines: list[_Line], index: int) -> bool:
+def _beside_another_number(index: int, number: str, alone: dict[int, str]) -> bool:
+    """Whether a page number printed alone stands beside a line, and not as the page before or after it.
+
+    A page's foot and the next page's head each print their page's number; another number beside a line makes the
+    number at the line's edge the head's own.
+    """
+    return any(abs(page_value(alone[i]) - page_value(number)) != 1 for i in (index - 1, index + 1) if i in alone)
+
+
+def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
     """Whether a page number printed once is one.
 
     It is when set as one ("Page 12", "— 41 —"), standing first or last in the text, or inside a sentence that a
-    page break cut (as a head with the number at its edge must).
+    page break cut. At the edge of a line printed once, it is when that line is set as a head is and stands where a
+    page begins: inside a sentence the page cut, or, with the number first (a verso head: "116 FRATERNAL RIVALS")
+    or set as a page's, under the foot of the page before (its notes, its footer); a number that ends a line
+    standing elsewhere may be the head's own ("The China Quarterly 245").
     """
     plain = lines[index].plain
-    if not PAGE_NUMBER.match(plain):  # a number at the edge of a line printed once ("Chapter 21") is that line's,
-        return _looks_like_a_title(plain) and _inside_sentence(lines, index, {})  # unless a head where a page cut
+    if not PAGE_NUMBER.match(plain):
+        edge = EDGE_NUMBER.match(plain)
+        if edge is None or not _looks_like_a_title(_without_number(plain, edge)):
+            return False
+        if _inside_sentence(lines, index, {}):
+            return True
+        set_as_page = re.search(
+            rf"(?:page|p\.)\s*{number}\b|{_DASHES}\s*{number}\b|\b{number}\s*{_DASHES}", plain, re.I
+        )
+        return bool(set_as_page or edge.group("start")) and _under_a_page_foot(lines, index)
     if not plain.isdigit() and not ROMAN_ALONE.match(plain):
         return True
     return index in (0, len(lines) - 1) or _inside_sentence(lines, index, {})
+
+
+def _without_number(plain: str, edge: re.Match[str]) -> str:
+    """A head's words without the page number at its edge (and the dashes or "Page" around it)."""
+    group = "start" if edge.group("start") else "end"
+    text = plain[: edge.start(group)] + " " + plain[edge.end(group) :]
+    return re.sub(rf"(?:^|\s)(?:page|p\.)(?=\s|$)|{_DASHES}", " ", text, flags=re.IGNORECASE).strip()
+
+
+def _under_a_page_foot(lines: list[_Line], index: int) -> bool:
+    """Whether a line comes right after a page's foot: its notes or its first-page footer (© line, DOI, book)."""
+    return index > 0 and (_is_note_line(lines[index - 1].text) or bool(footer_kind(lines[index - 1].text)))
 
 
 def _printed_number(lines: list[_Line], index: int) -> str:
@@ -237,9 +291,11 @@ def _printed_number(lines: list[_Line], index: int) -> str:
     if alone:
         return _page_number(alone.group("number"))
     edge = EDGE_NUMBER.match(line.plain)
-    if edge and _is_head_candidate(line) and not _among_numbered_lines(lines, index):
-        return edge.group(1) or edge.group(2)
-    return ""
+    if edge is None or not _is_head_candidate(line) or _among_numbered_lines(lines, index):
+        return ""
+    if edge.group("start"):
+        return edge.group("start")
+    return "" if NUMBER_LABEL.search(line.plain[: edge.start("end")]) else edge.group("end")
 
 
 def _among_numbered_lines(lines: list[_Line], index: int) -> bool:
@@ -362,14 +418,46 @@ def _beside(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
     return index - 1 in furniture or index + 1 in furniture
 
 
-def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
-    """Whether the text before the line does not end a sentence and the text after it goes on in lower case."""
+def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str], *, lower: bool = False) -> bool:
+    """Whether the text before the line does not end a sentence and the text after it goes on in lower case.
+
+    The page's notes and first-page footer, which stand between the text a page cut and the next page's head, are
+    passed over; so are a quotation's `>` and emphasis marks at the start of what goes on. A line set on its own
+    (ended by a hard break) cuts no sentence. With `lower`, only text in lower case goes on.
+    """
     before = next(
-        (lines[i].text for i in range(index - 1, -1, -1) if i not in furniture and not _is_note_line(lines[i].text)), ""
+        (
+            lines[i].text
+            for i in range(index - 1, -1, -1)
+            if i not in furniture and not _is_note_line(lines[i].text) and not footer_kind(lines[i].text)
+        ),
+        "",
     )
     after = next((lines[i].text for i in range(index + 1, len(lines)) if i not in furniture), "")
-    prose = bool(before.strip()) and not HEADING_LINE.match(before)
-    return prose and not SENTENCE_END.search(before.rstrip()) and after.lstrip()[:1].islower()
+    cut = bool(before.strip()) and not HEADING_LINE.match(before) and not SENTENCE_END.search(before.rstrip())
+    goes_on = _starts_lower(after) if lower else _goes_on(after, before)
+    return cut and not before.endswith("  ") and goes_on
+
+
+def _goes_on(text: str, before: str) -> bool:
+    """Whether a line reads as the rest of the sentence `before` cut.
+
+    It goes on in lower case, or, after prose cut after a word in lower case or a comma (a sentence's middle, no
+    byline or title page's line), with a capital ("… the | Chinese proposals"), as prose that a sentence's end
+    closes. A lone token (an e-mail address, "palgrave" under a publisher's name) goes on with nothing.
+    """
+    ends = bool(SENTENCE_END.search(text.rstrip()))
+    if _starts_lower(text):
+        return len(text.split()) >= 2 or ends
+    start = text.lstrip(" >*_“\"‘'([")[:1]
+    cut = len(before.split()) > PROSE_WORDS and not _looks_like_a_title(_plain(before))
+    cut = cut and bool(MID_SENTENCE.search(before.rstrip()))
+    return cut and start.isupper() and (ends or len(text.split()) > PROSE_WORDS)
+
+
+def _starts_lower(text: str) -> bool:
+    """Whether a text starts with a lower-case letter, quotation marks and emphasis aside."""
+    return text.lstrip(" >*_“\"‘'([")[:1].islower()
 
 
 def _is_note_line(text: str) -> bool:
@@ -378,30 +466,45 @@ def _is_note_line(text: str) -> bool:
 
 
 def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, str]:
-    """Heads printed once, beside a page number.
+    """Heads printed once: short lines set as heads are, where a page begins.
 
-    Such a line is one if it stands between two furniture lines, inside a sentence that the page cut (where no
-    heading can stand), if every word of it is on the text's first page (its title, byline, footer), or if it is
-    set as a journal's or a book's head is (title case or capitals, with a number: "Diplomatic History 44(2)",
-    "A Short History of Sino-Soviet Relations, 1917–1991"), alone in its block.
+    Such a line is one if it stands inside a sentence that the page cut (where no heading can stand), set as heads
+    are (title case or capitals); or beside a page number (after the first one printed) when it stands between
+    two furniture lines, in a block of its own, when every word of it is on the text's first page (its title,
+    byline, footer), or when it is set as a journal's or a book's head is (title case or capitals, with a number:
+    "Diplomatic History 44(2)").
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
-        if index in furniture or index < first_page or not _beside(lines, index, furniture):
+        if index in furniture:
             continue
-        if HEADING_LINE.match(line.text) and _inside_sentence(lines, index, furniture):
+        beside = _beside(lines, index, furniture) and index >= first_page
+        if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, furniture, lower=True):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
         if not _is_head_candidate(line) or _among_numbered_lines(lines, index):
             continue
-        words = {word.casefold() for word in WORD.findall(line.plain)}
+        plain = line.plain
+        titled = _looks_like_a_title(plain) and _set_apart(plain)
+        if not beside:
+            if titled and _inside_sentence(lines, index, furniture):
+                found[index] = ""
+            continue
+        words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
-        journal = _looks_like_a_title(line.plain) and bool(NUMBER.search(line.plain))
-        if words and (words <= opening or between or journal or _inside_sentence(lines, index, furniture)):
+        journal = _looks_like_a_title(plain) and bool(NUMBER.search(plain))
+        alone = titled and _alone_in_block(lines, index, furniture)
+        if words and (words <= opening or between or journal or alone or _inside_sentence(lines, index, furniture)):
             found[index] = ""
     return found
+
+
+def _alone_in_block(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
+    """Whether a line is the only line of its block that is not furniture."""
+    block = lines[index].block
+    return all(i == index or i in furniture for i, line in enumerate(lines) if line.block == block)
 
 
 def _runs(lines: list[_Line], furniture: _Furniture) -> list[list[int]]:

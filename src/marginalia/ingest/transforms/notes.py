@@ -16,12 +16,22 @@ import re
 from dataclasses import dataclass, field
 from functools import partial
 
-from marginalia.ingest.patterns import ANY_MARKER, ENDNOTE_LINE, MARKER, NOTE_REF, SUPERSCRIPT_DIGITS, join_lines
+from marginalia.ingest.patterns import (
+    ANY_MARKER,
+    ENDNOTE_LINE,
+    MARKER,
+    NOTE_REF,
+    SENTENCE_END,
+    SOFT_HYPHEN,
+    SUPERSCRIPT_DIGITS,
+    join_lines,
+)
 from marginalia.ingest.transforms.rejoin import first_words
 from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, RawBlock, Repair
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+QUOTED = re.compile(r"^\s*>\s?")
 GLUED = 4
 """`ANY_MARKER`'s group for digits glued to a word."""
 
@@ -51,8 +61,10 @@ def collect_notes(doc: Document) -> Document:
     paragraph they interrupted is rejoined. Endnotes are the items of a section
     headed "Note(s)" or "Endnotes", numbered `N.`, `N`, `[N]` or `<sup>N</sup>`;
     a block in that section that does not start with a number continues the
-    note before it (its text ran across a page break). The heading stays, as an
-    empty notes section. A number out of sequence is warned; a second note
+    note before it (its text ran across a page break). A footnote that ends in
+    mid-sentence goes on in the block that starts in lower case just before the
+    next page's notes (or last in the text), printed there with no number. The
+    heading stays, as an empty notes section. A number out of sequence is warned; a second note
     with a number already taken is kept as unattached and warned.
 
     Args:
@@ -64,7 +76,7 @@ def collect_notes(doc: Document) -> Document:
     kept: list[Block] = []
     numbering = _Numbering()
     in_endnotes = False
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             in_endnotes = bool(NOTES_HEADING.match(block.text.strip()))
             numbering.heading_since = True
@@ -73,10 +85,28 @@ def collect_notes(doc: Document) -> Document:
             kept.append(PageBreak(block.line))
         elif in_endnotes and isinstance(block, RawBlock):
             _endnotes(doc, numbering, block)
+        elif isinstance(block, RawBlock) and _continues_note(numbering, block, doc.blocks[index + 1 : index + 2]):
+            note = numbering.notes[-1]
+            doc.repairs.append(Repair(block.line, "rejoin", f"note {note.label}: …|{first_words(block.lines[0])}"))
+            note.text = join_lines([note.text, *(QUOTED.sub("", line) for line in block.lines)])
+            kept.append(PageBreak(block.line))
         else:
             kept.append(block)
     doc.blocks = kept
     return doc
+
+
+def _continues_note(numbering: _Numbering, block: RawBlock, following: list[Block]) -> bool:
+    """Whether a block is the rest of a footnote that ran on to the next page's foot, printed with no number.
+
+    It is when the last note so far ends in mid-sentence (or mid-word), the block goes on in lower case, and it
+    stands where a page's notes begin: just before the next note, or last in the text.
+    """
+    if not numbering.notes or (following and not isinstance(following[0], NoteText)):
+        return False
+    text = numbering.notes[-1].text.rstrip()
+    first = QUOTED.sub("", block.lines[0]).lstrip("*_“\"‘'(")
+    return first[:1].islower() and (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text))
 
 
 def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock) -> None:

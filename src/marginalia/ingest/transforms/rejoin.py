@@ -44,6 +44,9 @@ from marginalia.model import (
 
 STRUCTURED_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}|^>")
 """Blocks that are lists, contents lines, labelled entries or quotes, not running prose."""
+ITEM_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}")
+"""A list item or a line that a bold label opens (a speaker's turn, a contributor's entry)."""
+SHORT_LINE_WORDS = 8
 GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
 """A note number glued to the last word ("ended.12"): the sentence ends before it."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
@@ -114,6 +117,7 @@ class _Flow:
         self.doc = doc
         self.result: list[Block] = []
         self.previous: Paragraph | None = None
+        self.item: RawBlock | None = None  # a list item or a labelled line (a speaker's turn) the next may go on with
         self.quotation: Quotation | None = None
         self.table: Table | None = None
         self.caption = ""
@@ -125,7 +129,7 @@ class _Flow:
 
     def close(self) -> None:
         """Nothing read so far goes on in the next block."""
-        self.previous = self.quotation = self.table = None
+        self.previous = self.quotation = self.table = self.item = None
 
     def add(self, kind: RunKind, run: RawBlock) -> None:
         if kind == "caption":
@@ -145,14 +149,20 @@ class _Flow:
     def _prose(self, block: RawBlock) -> None:
         self.quotation = self.table = None
         typed = _type(block)
-        previous = self.previous
+        previous, item = self.previous, self.item
         if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
             self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             _join(self.doc, previous, typed, self.vocabulary, self._mark())
+        elif isinstance(typed, Paragraph) and item is not None and _item_continues(item, typed.text):
+            self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
+            last = Paragraph(item.line + len(item.lines) - 1, join_lines(item.lines[-1:]))
+            _join(self.doc, last, typed, self.vocabulary, self._mark())
+            item.lines[-1] = last.text
         else:
             if isinstance(typed, Paragraph) and self.page:
                 typed.text = self._mark() + typed.text
             self.previous = typed if isinstance(typed, Paragraph) else None
+            self.item = typed if isinstance(typed, RawBlock) and ITEM_START.match(typed.lines[0]) else None
             self.result.append(typed)
         self.last_line = (block.line + len(block.lines) - 1, block.lines[-1])
 
@@ -223,11 +233,32 @@ def _type(block: Block) -> Block:
 
 
 def _continues(first: str, second: str) -> bool:
-    end = GLUED_END.sub("", MARKER.sub("", first).rstrip())
     start = second.lstrip("“\"‘'(*_[")
     if start[:1].isupper() and (is_archive_reference(first) or is_dateline(first) or ATTRIBUTION.match(first)):
         return False  # an archive reference, a dateline or an attribution, not a sentence cut by a page break
-    return start[:1].islower() or not SENTENCE_END.search(end)
+    if start[:1].isupper() and _is_line_of_its_own(second):
+        return False  # a signature's name, an address: the rest of a sentence ends one
+    return start[:1].islower() or not _ends_sentence(first)
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(GLUED_END.sub("", MARKER.sub("", text).rstrip())))
+
+
+def _is_line_of_its_own(text: str) -> bool:
+    """A short line with no sentence's end: no paragraph's rest, which ends a sentence (a name under a signature)."""
+    return "\n" not in text and len(text.split()) <= SHORT_LINE_WORDS and not _ends_sentence(text)
+
+
+def _item_continues(item: RawBlock, text: str) -> bool:
+    """Whether a prose block goes on with a list item or a labelled line (a speaker's turn) a page break cut.
+
+    It does when it starts in lower case, or, after a labelled line (`**Mao Zedong:** …`, prose), when the line
+    does not end a sentence.
+    """
+    if "\t" in item.text or text.lstrip("“\"‘'(*_[")[:1].islower():
+        return "\t" not in item.text
+    return bool(LABEL.match(item.lines[0])) and len(item.lines) == 1 and not _ends_sentence(item.lines[-1])
 
 
 class _Vocabulary:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from marginalia.ingest.patterns import SENTENCE_END
-from marginalia.model import Block, Document, LineGroup, Paragraph, Signature
+from marginalia.ingest.patterns import LABEL, SENTENCE_END
+from marginalia.model import Block, Document, LineGroup, Paragraph, RawBlock, Signature
 
 MAX_SIGNATURE_WORDS = 8
 
@@ -23,7 +23,7 @@ def extract_signatures(doc: Document) -> Document:
         start = len(section.blocks)
         while start > 1 and _signature_like(section.blocks[start - 1]):
             start -= 1
-        if start == len(section.blocks) or not isinstance(section.blocks[start - 1], Paragraph):
+        if start == len(section.blocks) or not _prose(section.blocks[start - 1]):
             continue
         lines: list[str] = []
         for block in section.blocks[start:]:
@@ -32,6 +32,11 @@ def extract_signatures(doc: Document) -> Document:
             )
         section.blocks[start:] = [Signature(section.blocks[start].line, lines)]
     return doc
+
+
+def _prose(block: Block) -> bool:
+    """Whether a block is prose: a paragraph, or a line a bold label opens (a speaker's turn), never a list."""
+    return isinstance(block, Paragraph) or (isinstance(block, RawBlock) and bool(LABEL.match(block.lines[0])))
 
 
 def _signature_like(block: Block) -> bool:

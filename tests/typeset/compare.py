@@ -10,9 +10,11 @@ text reads as its source wrote it.
 back. Before comparing, it forgives what an extraction legitimately changes
 and ingest need not undo: whitespace (also before punctuation), typographic
 and straight quotes, soft hyphens (U+00AD, with the space an extractor put
-after one), `*x*` against `_x_`, ligatures, autolinks against bare URLs, and
-the dash before an epigraph's attribution. Everything else is a
-`Difference`, with a kind (for counting) and the text around it (for reading).
+after one), `*x*` against `_x_`, ligatures, autolinks against bare URLs, a space
+an extraction put inside a URL where its line broke, italic marks beside Chinese
+characters (which no font sets in italic), and the dash before an epigraph's
+attribution. Everything else is a `Difference`, with a kind (for counting) and
+the text around it (for reading).
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|\d+|[^\W\d_]+")
 """A word for counting: a run of letters or of digits, or one CJK character (extractors space CJK differently)."""
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+UPRIGHT_CJK = re.compile(r"(?<!\*)\*(?!\*)(?=\s?[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(\s?)(?<!\*)\*(?!\*)")
+"""An italic mark beside Chinese characters, which fonts set upright: where an italic title holding Chinese is cut."""
 SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f]+")
 
 
@@ -310,6 +314,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
     text = SPACES.sub(" ", text).strip()
     text = re.sub(r"(?<=\S)(\*+) \1(?=\S)", " ", text)  # "*of* *China*", an emphasis cut at a page break: one run
+    text = UPRIGHT_CJK.sub(r"\1", text)  # Chinese is never set in italic: an extraction sees no emphasis on it
     text = re.sub(r" (?=[.,;:!?)\]'\"]|\[\^)", "", text)
     return re.sub(r"(?<=[(\[]) ", "", text)
 
@@ -334,9 +339,17 @@ def squash_plain(text: str) -> str:
     return re.sub(r"\*+", "", squash(text))
 
 
+SPLIT_URL = re.compile(r"https?://\S+(?:\s+(?=[\w./-]*[./][\w./-]*\w)[^\s<>()]+)*")
+"""A URL, with the pieces an extraction's space split off it ("http://creative commons.org/licenses/by/4.0/")."""
+
+
 def words(text: str) -> list[str]:
-    """The words of a text for counting (note references and tags left out), case-folded."""
-    text = NOTE_REF.sub(" ", normalize(text))
+    """The words of a text for counting (note references and tags left out), case-folded.
+
+    A URL counts whole: an extraction may break it with a space where its line broke, which is no lost word.
+    """
+    text = SPLIT_URL.sub(lambda url: re.sub(r"\s+", "", url.group(0)), normalize(text))
+    text = NOTE_REF.sub(" ", text)
     text = re.sub(r"</?[a-z]+>", " ", text)
     return [w.casefold() for w in WORD.findall(text)]
 

@@ -29,6 +29,13 @@ counted only when its proof holds for that one place:
 - `line-breaks-lost`: lines whose breaks are part of the text (a signature's
   title and name) are printed on one line of the extraction, with no hard
   break: the joined lines stand in one source line.
+- `paragraphs-run-together`: the end of one paragraph and the start of the
+  next stand on one line of the extraction, with no break between them: the
+  two run together in it.
+- `forced-break-as-lines`: a paragraph's forced line break (`<br>`) is printed
+  as a Markdown hard break, as lines set one under another are: the
+  paragraph's text stands in the extraction with a hard break where the
+  `<br>` was.
 
 For each proven loss, the document that came back is *repaired* at that place
 (the quotation restored around its words, the note's rest moved back to it,
@@ -72,6 +79,8 @@ REASONS = {
     "words-run-together": "the extraction lost the space between two words",
     "subscript-lost": "the extraction prints subscripts on the line",
     "line-breaks-lost": "the extraction prints lines set one under another as one line",
+    "paragraphs-run-together": "the extraction prints the end of a paragraph and the start of the next on one line",
+    "forced-break-as-lines": "the extraction prints a paragraph's forced line break as lines set one under another",
 }
 
 
@@ -512,6 +521,67 @@ def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: st
     return losses
 
 
+def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """Two paragraphs that stand on one line of the extraction, read back as one: cut where the second began."""
+    losses = []
+    lines = [squash_plain(line) for line in source.split("\n")]
+    for section in expected.sections:
+        for first, second in itertools.pairwise(section.blocks):
+            if not isinstance(first, CleanParagraph) or not isinstance(second, CleanParagraph):
+                continue
+            head, tail = squash_plain(first.text), squash_plain(second.text)
+            if not any(head[-20:] + tail[:20] in line for line in lines):
+                continue
+            for other in actual.sections:
+                holders = [
+                    (i, got)
+                    for i, got in enumerate(other.blocks)
+                    if isinstance(got, CleanParagraph) and head + tail in squash_plain(got.text)
+                ]
+                cut = _window(holders[0][1].text, first.text) if holders else None
+                if cut is None:
+                    continue
+                at = holders[0][0]
+                before, after = cut
+                parts = [CleanParagraph(t) for t in (before, first.text, after) if t]
+                other.blocks[at : at + 1] = parts
+                evidence = next(line for line in source.split("\n") if head[-20:] + tail[:20] in squash_plain(line))
+                losses.append(Loss("paragraphs-run-together", _short(second.text, 60), _short(evidence, 120)))
+                break
+    return losses
+
+
+def _forced_breaks(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """Paragraphs holding a forced line break (`<br>`) that the extraction printed with a hard break, read as lines."""
+    losses = []
+    hard_breaks = [
+        squash_plain(a) + "|" + squash_plain(b) for a, b in re.findall(r"(\S[^\n]*?) {2}\n(\S[^\n]*)", source)
+    ]
+    for section in expected.sections:
+        for block in section.blocks:
+            if not isinstance(block, CleanParagraph) or not re.search(r"<br\s*/?>", block.text):
+                continue
+            pieces = [squash_plain(piece) for piece in re.split(r"<br\s*/?>", block.text)]
+            proven = all(
+                any(before.endswith(a[-12:]) and after.startswith(b[:12]) for before, after in _halves(hard_breaks))
+                for a, b in itertools.pairwise(pieces)
+            )
+            if not proven:
+                continue
+            for other in actual.sections:
+                for index, got in enumerate(other.blocks):
+                    if isinstance(got, CleanLines) and squash_plain(" ".join(got.lines)) == squash_plain(block.text):
+                        other.blocks[index] = CleanParagraph(block.text)
+                        losses.append(
+                            Loss("forced-break-as-lines", _short(block.text, 80), " ⏎ ".join(got.lines)[:120])
+                        )
+    return losses
+
+
+def _halves(breaks: list[str]) -> list[tuple[str, str]]:
+    return [(before, after) for before, _, after in (b.partition("|") for b in breaks)]
+
+
 def _lines_blocks(doc: CleanDocument) -> list[CleanLines]:
     return [b for s in doc.sections for b in s.blocks if isinstance(b, CleanLines)]
 
@@ -596,6 +666,8 @@ def known_losses(
     losses = _joined_words(expected, repaired, source)
     losses += _subscripts(expected, repaired, source)
     losses += _lost_line_breaks(expected, repaired, source)
+    losses += _forced_breaks(expected, repaired, source)
+    losses += _run_together(expected, repaired, source)
     losses += _unmarked_quotations(expected, repaired, blocks)
     losses += _pictured_tables(expected, repaired, blocks)
     losses += _continued_footnotes(expected, repaired, blocks)

@@ -262,3 +262,42 @@ def test_a_footnote_that_runs_on_to_the_next_pages_foot() -> None:
         "Ibid., 4.",
     ]
     assert "foreign ministry" not in " ".join(p.text for p in doc.paragraphs())
+
+
+def test_a_journals_head_over_the_first_page_is_furniture() -> None:
+    doc = ingest_snippet(f"Diplomatic History 44(2)\n\n{OPENING}{FILLER}\n")
+    assert doc.front == [] and doc.metadata.title == "A Title"
+    assert [page.furniture for page in doc.pages] == [["Diplomatic History 44(2)"]]
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        pytest.param("https://doi.org/10.1007/978-981-13-8641-1_7\n\nii", id="number-under-the-footer"),
+        pytest.param("https://doi.org/10.1007/978-981-13-8641-1_7 ii", id="number-on-the-footers-row"),
+        pytest.param("https://doi.org/10.1007/978-981-13-\n\n8641-1_7\n\n> ii", id="url-cut-and-quoted-number"),
+        pytest.param("https://doi.org/10.1007/ 978-981-13-8641-1_7\n\nii", id="url-split-by-a-space"),
+    ],
+)
+def test_a_page_number_under_the_first_pages_footer(foot: str) -> None:
+    doc = ingest_snippet(
+        f"CHAPTER 9\n\n{OPENING}{FILLER}\n\n© The Author(s) 2020\nA. Example, in Z. Shen (ed.), *A Short History*,"
+        f" {foot}\n\n{FILLER}\n"
+    )
+    assert [page.number for page in doc.pages] == ["i", "ii"]
+    assert doc.metadata.label == "CHAPTER 9"
+    assert [v.value for v in doc.metadata.footer] == [
+        "A. Example, in Z. Shen (ed.), *A Short History*, https://doi.org/10.1007/978-981-13-8641-1_7"
+    ]
+
+
+def test_author_date_entries_an_extraction_ran_together() -> None:
+    doc = ingest_snippet(
+        "# A Title\n\n## Bibliography\n\nChen Jian. 2001. *Mao's China and the Cold War*. Chapel Hill: University of"
+        " North Carolina Press. Shen Zhihua and Xia Yafeng. 2015. *Mao and the Sino-Soviet Partnership*. Lanham:"
+        " Lexington Books.\n"
+    )
+    assert [b.text for b in doc.sections[0].blocks] == [  # type: ignore[attr-defined]
+        "Chen Jian. 2001. *Mao's China and the Cold War*. Chapel Hill: University of North Carolina Press.",
+        "Shen Zhihua and Xia Yafeng. 2015. *Mao and the Sino-Soviet Partnership*. Lanham: Lexington Books.",
+    ]

@@ -27,6 +27,10 @@ URL_AT_END = re.compile(r"<?https?://[^\s<>]+>?[.\s]*$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright\s*©?)\s*\S", re.IGNORECASE)
 BOOK_LINE = re.compile(r"\((?:eds?|hrsg|red|ред)\.\)|\b(?:ed\.|eds\.|edited)\s+by\b", re.IGNORECASE)
 """A line citing the book a chapter is part of: "(eds.)", "(ed.)", "(Hrsg.)", "(ред.)", "ed. by"."""
+SPLIT_URL_END = re.compile(r"(https?://\S*[/.\-_])\s+([\w\-./]*[\d/.][\w\-./]*)$")
+"""A URL that ends a line, broken by a space after a "/", "." or "-" (its rest has a digit, "/" or ".")."""
+CUT_URL_END = re.compile(r"https?://\S*[-_/.]$")
+URL_REST = re.compile(r"^[\w\-./]*\d[\w\-./]*$")
 FOOTER_WORDS = 40
 MAX_FOOTER_LINES = 5
 
@@ -52,6 +56,9 @@ def lift_footers(doc: Document) -> Document:
     starts: set[tuple[int, int]] = set()
     run: list[_Line] = []
     for line in [*lines, None]:
+        if line is not None and run and _follows(run[-1], line, doc.blocks) and url_rest(run[-1].text, line.text):
+            run.append(line)  # the rest of a URL that the extraction set on a line of its own
+            continue
         if line is not None and footer_kind(line.text) and len(run) < MAX_FOOTER_LINES:
             if run and not _follows(run[-1], line, doc.blocks):
                 _close(doc, run, footer, starts)
@@ -98,7 +105,7 @@ def footer_kind(raw: str) -> str:
     "copyright", "doi" (a DOI, or a line ending with one), "url" (a bare URL), "book-url" (a book line
     ending with a URL) or "book".
     """
-    line = raw.strip().removeprefix(">").strip()  # an extractor may quote what is set small: "> © …"
+    line = _mended(raw)
     if len(line.split()) > FOOTER_WORDS:
         return ""
     if COPYRIGHT.match(line):
@@ -125,13 +132,22 @@ def _follows(previous: _Line, line: _Line, blocks: list[Block]) -> bool:
 def _close(doc: Document, run: list[_Line], footer: set[tuple[int, int]], starts: set[tuple[int, int]]) -> None:
     """Take a run of footer-like lines as a footer when it holds a © line, a DOI or a URL."""
     if run and any(footer_kind(line.text) != "book" for line in run):
-        blocks = doc.blocks
+        read: list[tuple[int, str]] = []
         for line in run:
-            number = _source_line(blocks, line)
-            read_footer_line(doc, line.text, number)
+            if read and url_rest(read[-1][1], line.text):
+                read[-1] = (read[-1][0], _mended(read[-1][1]) + line.text.strip())
+            else:
+                read.append((_source_line(doc.blocks, line), line.text))
             footer.add((line.block, line.offset))
+        for number, text in read:
+            read_footer_line(doc, text, number)
         starts.add((run[0].block, run[0].offset))
     run.clear()
+
+
+def url_rest(previous: str, text: str) -> bool:
+    """Whether a line is the rest of the URL a footer's line ends with, cut after "_", "-", "/" or "."."""
+    return bool(CUT_URL_END.search(_mended(previous))) and bool(URL_REST.match(text.strip()))
 
 
 def _source_line(blocks: list[Block], line: _Line) -> int:
@@ -139,9 +155,19 @@ def _source_line(blocks: list[Block], line: _Line) -> int:
     return block.line + line.offset
 
 
+def _mended(raw: str) -> str:
+    """A footer's line as printed: without the `>` an extractor may quote what is set small with ("> © …").
+
+    Its closing URL is whole where the extraction put a space at the URL's line break
+    ("https://doi.org/10.1007/ 978-981-13-8641-1_9").
+    """
+    line = raw.strip().removeprefix(">").strip()
+    return SPLIT_URL_END.sub(r"\1\2", line)
+
+
 def read_footer_line(doc: Document, raw: str, number: int) -> None:
     """Put a footer's line into the metadata: a © line, the DOI, or a line of the footer."""
-    line = raw.strip().removeprefix(">").strip()
+    line = _mended(raw)
     doi = BARE_DOI.match(line)
     if COPYRIGHT.match(line):
         value = re.sub(r"^(?:©|\(c\)|Copyright\s*©?)\s*", "", line, flags=re.IGNORECASE)

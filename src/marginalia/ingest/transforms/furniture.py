@@ -34,7 +34,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from marginalia.ingest.patterns import LOOSE_NOTE_LINE, MARKER, NOTE_LINE, SENTENCE_END, TAG
-from marginalia.ingest.transforms.footers import footer_kind
+from marginalia.ingest.transforms.footers import footer_kind, url_rest
+from marginalia.ingest.transforms.front import is_label
 from marginalia.model import Block, Document, Page, PageBreak, RawBlock
 from marginalia.numerals import page_after, page_value
 
@@ -58,6 +59,11 @@ EDGE_NUMBER = re.compile(
 "The China Quarterly 245 iii", "WORKING PAPER NO. 12 — 110 —"."""
 SET_AS_PAGE_NUMBER = re.compile(rf"^(?:page|p\.)\s*\S+|^{_DASHES}|{_DASHES}$", re.IGNORECASE)
 """A number that says it is a page's: "Page 12", "— 12 —"."""
+JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_])\s+\d{1,4}(?:\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))?$")
+"""A journal's name and its volume (and issue): "Cold War History 21(3)", "The China Quarterly 245"."""
+FOOTER_NUMBER = re.compile(r"^(.*https?://\S*[A-Za-z0-9])\s+(\d{1,4}|[ivxlcdm]{1,7})\s*$")
+"""A footer's line ending with a URL, and a page number after it on the same row (a URL that ends in "_", "-" or
+"/" goes on after the space: "…/978-3-030-92450-2_ 24")."""
 NUMBER_LABEL = re.compile(r"(?:\b(?:no|nr|vol|vols|issue)\.?|№)\s*$", re.IGNORECASE)
 """What numbers the thing a number belongs to, not a page: "WORKING PAPER NO. 12", "Vol. 3"."""
 NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s|©)")
@@ -103,8 +109,8 @@ class _Line:
 
 
 def _plain(line: str) -> str:
-    """A line without tags, wrapping emphasis and extra spaces: "**FRATERNAL  RIVALS**" → "FRATERNAL RIVALS"."""
-    text = TAG.sub("", MARKER.sub("", line)).strip()
+    """A line without tags, wrapping emphasis, a quotation's `>` and extra spaces: "**FRATERNAL  RIVALS**"."""
+    text = TAG.sub("", MARKER.sub("", line)).strip().removeprefix(">").strip()
     while wrapped := WRAPPING.match(text):
         text = wrapped.group(1).strip()
     return " ".join(text.split())
@@ -130,10 +136,12 @@ def remove_page_furniture(doc: Document) -> Document:
         The document without furniture; `Document.pages` lists the pages found, each with the lines taken
         out at its start. A text that prints no furniture is left as it was.
     """
-    lines = _lines(doc.blocks)
+    blocks = _footer_numbers_apart(doc.blocks)
+    lines = _lines(blocks)
     furniture = _find(lines, {_shape(_plain(line)) for line in doc.declared_furniture})
     if not furniture.lines:
         return doc
+    doc.blocks = blocks
     runs = _runs(lines, furniture)
     first, pages = _page_numbers(lines, runs, furniture)
     doc.pages = [Page(1, first)]
@@ -147,6 +155,29 @@ def remove_page_furniture(doc: Document) -> Document:
         doc.pages.append(Page(lines[run[0]].number, page, printed))
     doc.blocks = _without(doc.blocks, lines, set(furniture.lines), starts)
     return doc
+
+
+def _footer_numbers_apart(blocks: list[Block]) -> list[Block]:
+    """The blocks, a page number that an extraction ran into the first page's footer line set on a line of its own.
+
+    "… (ed.), *A Short History*, https://doi.org/10.1007/978-981-13-8641-1_7 v": the page's foot prints its number
+    on the footer's last row. The number keeps the footer line's source line.
+    """
+    result: list[Block] = []
+    for block in blocks:
+        if not isinstance(block, RawBlock):
+            result.append(block)
+            continue
+        start = 0
+        for offset, text in enumerate(block.lines):
+            numbered = FOOTER_NUMBER.match(text)
+            if numbered and footer_kind(numbered.group(1)) and _page_number(numbered.group(2)):
+                result.append(RawBlock(block.line + start, [*block.lines[start:offset], numbered.group(1)]))
+                result.append(RawBlock(block.line + offset, [numbered.group(2)]))
+                start = offset + 1
+        if start < len(block.lines):
+            result.append(RawBlock(block.line + start, block.lines[start:]))
+    return result
 
 
 def printed_lines(blocks: list[Block]) -> dict[str, list[int]]:
@@ -248,8 +279,8 @@ def _beside_another_number(index: int, number: str, alone: dict[int, str]) -> bo
 def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
     """Whether a page number printed once is one.
 
-    It is when set as one ("Page 12", "— 41 —"), standing first or last in the text, or inside a sentence that a
-    page break cut. At the edge of a line printed once, it is when that line is set as a head is and stands where a
+    It is when set as one ("Page 12", "— 41 —"), standing first or last in the text, inside a sentence that a
+    page break cut, or under a page's foot (its notes, its first-page footer). At the edge of a line printed once, it is when that line is set as a head is and stands where a
     page begins: inside a sentence the page cut, or, with the number first (a verso head: "116 FRATERNAL RIVALS")
     or set as a page's, under the foot of the page before (its notes, its footer); a number that ends a line
     standing elsewhere may be the head's own ("The China Quarterly 245").
@@ -267,7 +298,8 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
         return bool(set_as_page or edge.group("start")) and _under_a_page_foot(lines, index)
     if not plain.isdigit() and not ROMAN_ALONE.match(plain):
         return True
-    return index in (0, len(lines) - 1) or _inside_sentence(lines, index, {})
+    ends = index in (0, len(lines) - 1)
+    return ends or _inside_sentence(lines, index, {}) or _under_a_page_foot(lines, index)
 
 
 def _without_number(plain: str, edge: re.Match[str]) -> str:
@@ -279,17 +311,20 @@ def _without_number(plain: str, edge: re.Match[str]) -> str:
 
 def _under_a_page_foot(lines: list[_Line], index: int) -> bool:
     """Whether a line comes right after a page's foot: its notes or its first-page footer (© line, DOI, book)."""
-    return index > 0 and (_is_note_line(lines[index - 1].text) or bool(footer_kind(lines[index - 1].text)))
+    before = [line.text for line in lines[max(0, index - 2) : index]]
+    if len(before) == 2 and footer_kind(before[0]) and url_rest(*before):
+        return True  # the rest of the footer's URL, set on a line of its own
+    return bool(before) and (_is_note_line(before[-1]) or bool(footer_kind(before[-1])))
 
 
 def _printed_number(lines: list[_Line], index: int) -> str:
     """The page number a line prints, alone or at an edge of a head, or ""."""
     line = lines[index]
+    alone = PAGE_NUMBER.match(line.plain)
+    if alone and (line.text.lstrip().startswith(">") or not NOT_FURNITURE.match(line.text)):
+        return _page_number(alone.group("number"))  # quoted too, as an extractor sets apart what is small: "> 12"
     if NOT_FURNITURE.match(line.text):
         return ""
-    alone = PAGE_NUMBER.match(line.plain)
-    if alone:
-        return _page_number(alone.group("number"))
     edge = EDGE_NUMBER.match(line.plain)
     if edge is None or not _is_head_candidate(line) or _among_numbered_lines(lines, index):
         return ""
@@ -468,11 +503,12 @@ def _is_note_line(text: str) -> bool:
 def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, str]:
     """Heads printed once: short lines set as heads are, where a page begins.
 
-    Such a line is one if it stands inside a sentence that the page cut (where no heading can stand), set as heads
-    are (title case or capitals); or beside a page number (after the first one printed) when it stands between
-    two furniture lines, in a block of its own, when every word of it is on the text's first page (its title,
-    byline, footer), or when it is set as a journal's or a book's head is (title case or capitals, with a number:
-    "Diplomatic History 44(2)").
+    Such a line is one if it opens the text as a journal's head does (its name and volume: "Diplomatic History
+    44(2)", "The China Quarterly 245"); if it stands inside a sentence that the page cut (where no heading can
+    stand), set as heads are (title case or capitals); or beside a page number (after the first one printed) when
+    it stands between two furniture lines, in a block of its own (a label above a title aside: "CHAPTER 9"), when
+    every word of it is on the text's first page (its title, byline, footer), or when it is set as a journal's
+    head is.
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
@@ -488,17 +524,32 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             continue
         plain = line.plain
         titled = _looks_like_a_title(plain) and _set_apart(plain)
+        if index == 0 and _journal_head(plain) and _alone_in_block(lines, index, furniture):
+            found[index] = ""  # a journal's head over the first page: "Diplomatic History 44(2)"
+            continue
         if not beside:
             if titled and _inside_sentence(lines, index, furniture):
                 found[index] = ""
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
-        journal = _looks_like_a_title(plain) and bool(NUMBER.search(plain))
-        alone = titled and _alone_in_block(lines, index, furniture)
+        journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
+        alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         if words and (words <= opening or between or journal or alone or _inside_sentence(lines, index, furniture)):
             found[index] = ""
     return found
+
+
+def _without_edge_number(text: str) -> str:
+    edge = EDGE_NUMBER.match(text)
+    return _without_number(text, edge) if edge else text
+
+
+def _journal_head(text: str) -> bool:
+    """Whether a line is a journal's name (two words or more, set as a title) and volume: no label ("Chapter 21")."""
+    journal = JOURNAL_HEAD.match(text)
+    name = journal.group("name") if journal else ""
+    return len(name.split()) >= 2 and _looks_like_a_title(name) and not NUMBER_LABEL.search(name)
 
 
 def _alone_in_block(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:

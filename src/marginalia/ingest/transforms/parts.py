@@ -24,11 +24,13 @@ from marginalia.model import (
 
 LIST_ITEM = re.compile(r"^[-*+]\s+(.*)$")
 NEXT_ENTRY = re.compile(
-    r"(?<=[.?!])\s+(?=[A-Z][^\s,]{1,30},\s(?:[^.]|(?<=\b[A-Z])\.|(?<=\bal)\.|\.(?=[A-Za-z)])){1,80}?\.\s\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.)"
+    r"(?<=[.?!])\s+(?=[A-Z][^\s,]{1,30},\s(?:[^.]|(?<=\b[A-Z])\.|(?<=\bal)\.|\.(?=[A-Za-z)])){1,80}?\.\s\(?(?:1[5-9]|20)\d\d[a-z]?\)?\."
+    r"|[A-Z][\w'’-]*(?:(?:,\s|\s(?:and|&)\s|\s)[A-Z][\w'’-]*\.?){0,7}\.\s\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.)"
 )
 """Where an author–date entry starts inside a paragraph of several (an extraction ran them together).
 
-After a sentence's end: "Family, Given. 2015." or "Fursenko, A.A. (ed.). 2015.".
+After a sentence's end: "Family, Given. 2015.", "Fursenko, A.A. (ed.). 2015.", or names as printed, "Given Family.
+2015.", "Shen Zhihua and Xia Yafeng. 2015.".
 """
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.d\.")
 PAGE = re.compile(r"^(?:[ivxlcdm]+|\d+)$", re.IGNORECASE)

@@ -489,8 +489,14 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
             ):
                 candidates.setdefault(a + b, (f"{a} {b}", "words-run-together"))
     known = {w.casefold() for text in expected_texts for w in re.findall(r"[\w-]+", text)}
+    wanted = {squash_plain(t) for t in expected_texts}
     for joined, (form, kind) in candidates.items():
-        if joined in raw and joined.casefold() not in known and _replace_everywhere(actual, joined, form):
+        if joined not in raw:
+            continue
+        # a joined form the text itself also holds ("SinoSoviet" in a source that an extraction made) is put back
+        # only where that gives back a text of the document
+        only = wanted if joined.casefold() in known else None
+        if _replace_everywhere(actual, joined, form, only=only):
             losses.append(Loss(kind, f"{form!r} came back as {joined!r}", _short(_around(source, joined), 120)))
     return losses
 
@@ -606,13 +612,18 @@ def _all_texts(doc: CleanDocument) -> list[list[str]]:
     return texts
 
 
-def _replace_everywhere(doc: CleanDocument, joined: str | re.Pattern[str], form: str) -> bool:
+def _replace_everywhere(
+    doc: CleanDocument, joined: str | re.Pattern[str], form: str, only: set[str] | None = None
+) -> bool:
+    """Put `form` back for `joined` in every text of `doc` (with `only`: where the text then is one of those)."""
     pattern = re.compile(rf"(?<![^\W_]|-){re.escape(joined)}(?![^\W_]|-)") if isinstance(joined, str) else joined
     changed = False
 
     def fix(text: str) -> str:
         nonlocal changed
         new = pattern.sub(form, text)
+        if only is not None and squash_plain(new) not in only:
+            return text
         changed |= new != text
         return new
 

@@ -301,3 +301,33 @@ def test_author_date_entries_an_extraction_ran_together() -> None:
         "Chen Jian. 2001. *Mao's China and the Cold War*. Chapel Hill: University of North Carolina Press.",
         "Shen Zhihua and Xia Yafeng. 2015. *Mao and the Sino-Soviet Partnership*. Lanham: Lexington Books.",
     ]
+
+
+def test_two_notes_an_extraction_ran_into_one_line() -> None:
+    source = (
+        "The treaty was signed.1 The alliance held.2 It ended later.3\n\n"
+        "> 1Olga Petrova, *Ideology*, 85. 2РГАНИ, ф. 5, оп. 30, д. 335.\n\n- 3Ibid., 12.\n"
+    )
+    doc = ingest_snippet(OPENING + source)
+    assert {k: n.text for k, n in doc.notes.items()} == {
+        "1": "Olga Petrova, *Ideology*, 85.",
+        "2": "РГАНИ, ф. 5, оп. 30, д. 335.",
+        "3": "Ibid., 12.",
+    }
+
+
+def test_a_byline_dates_abstract_and_keywords_run_together() -> None:
+    doc = ingest_snippet(
+        "# A Title\n\nAiko Tanaka, Wei Zhou and Ji-won Kim Received: 21 March 2007 / Accepted: 25 June 2007 Abstract\n\n"
+        "The abstract says what the article does. Keywords Sino-Soviet relations · alliance\n\n## 1 Start\n\nBody.\n"
+    )
+    meta = doc.metadata
+    assert [p.name for p in meta.people] == ["Aiko Tanaka", "Wei Zhou", "Ji-won Kim"]
+    assert [(d.label, d.value) for d in meta.dates] == [("Received", "21 March 2007"), ("Accepted", "25 June 2007")]
+    assert [p.text for p in meta.abstract] == ["The abstract says what the article does."]
+    assert meta.keywords == ["Sino-Soviet relations", "alliance"]
+
+
+def test_a_note_marker_after_chinese_full_stop() -> None:
+    doc = ingest_snippet(OPENING + "> 1Ibid., 128.\n\n毛泽东指出，双方同意在北京举行下一轮会谈。1\n")
+    assert [p.text for p in doc.paragraphs()] == ["毛泽东指出，双方同意在北京举行下一轮会谈。[^1]"]

@@ -16,21 +16,23 @@ NOTE_LINE = re.compile(r"^<sup>(\d+)</sup>\s*(.*)$", re.DOTALL)
 LOOSE_NOTE_LINE = re.compile(
     rf"^(?:>\s*(?:<sup>(?P<sup>\d+)</sup>|(?P<quoted>\d{{1,3}}))\s*"
     rf"|(?P<superscript>[{SUPERSCRIPT_DIGITS}]+)\s*"
-    r"|(?P<glued>\d{1,3})(?=[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))(?P<text>\S.*)$",
+    r"|(?:[-•]\s+)?(?P<glued>\d{1,3})(?=[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))(?P<text>\S.*)$",
     re.DOTALL,
 )
 """A footnote's text as other extractors print it: `> 1Text` or `> 1 Text` (as a quotation), `¹ Text`, `1Text`
-(its number glued to its first word). Any of these is a note only where the text has its marker."""
+(its number glued to its first word, perhaps as a list item: `- 1Text`). Any of these is a note only where the text
+has its marker."""
 ENDNOTE_LINE = re.compile(r"^(?:<sup>(\d+)</sup>|\[(\d+)\]|(\d+)(\.?))\s+(\S.*)$", re.DOTALL)
 """An endnote in a notes section: `N. text`, `N text`, `[N] text` or `<sup>N</sup> text`."""
 MARKER = re.compile(r"<sup>(\d+)</sup>")
 """A note marker in running text."""
 GLUED_MARKER = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”\"')\]])|(?<=[^\W\d_][.,;:!?’”\"')\]][.,;:!?’”\"')\]]))"
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”\"')\]。，；：！？）」』])"
+    r"|(?<=[^\W\d_][.,;:!?’”\"')\]。，；：！？）」』][.,;:!?’”\"')\]。，；：！？）」』]))"
     r"(\d{1,3})(?=\s|$)"
 )
 """A note number glued to the word or punctuation it follows, then a space, as extractors print a superscript:
-"interest.1 ", "the Union2 was"."""
+"interest.1 ", "the Union2 was", "会谈。3"."""
 ANY_MARKER = re.compile(
     rf"<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])"
     rf"|{GLUED_MARKER.pattern}"

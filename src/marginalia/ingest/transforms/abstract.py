@@ -18,6 +18,8 @@ KEYWORDS = re.compile(
     r"^\*\*(Key ?words?)\*\*:?\s*(.*)$|^(Key ?words?)(?::\s*|\s+(?=\S))(.*)$", re.DOTALL | re.IGNORECASE
 )
 """`**Keywords** …`, `Keywords: …` or a bare `Keywords …` line."""
+RUN_IN_KEYWORDS = re.compile(r"(?<=[.?!])\s+(Key ?words?):?\s+([^.?!]+)$", re.IGNORECASE)
+"""A keywords line run into the end of the abstract: after its last sentence, a list with no sentence in it."""
 KEYWORD_SEPARATOR = re.compile(r"\s*[·•;]\s*")
 """What separates keywords; a comma does only in a list that uses none of these."""
 COMMA = re.compile(r"\s*,\s*")
@@ -58,6 +60,8 @@ def extract_abstract(doc: Document) -> Document:
             # An extractor ran the abstract's heading into the line above it ("… 16 January 2020 Abstract").
             block.lines[-1] = block.lines[-1][: trailing.start()]
             doc.metadata.abstract_label, in_abstract = trailing.group(1), True
+            kept.append(block)  # the line above is no part of the abstract
+            continue
         if isinstance(block, RawBlock) and not doc.metadata.abstract:
             inline = INLINE_ABSTRACT.match(join_lines(block.lines))
             if inline:
@@ -77,11 +81,27 @@ def extract_abstract(doc: Document) -> Document:
                 in_abstract = False
                 continue
             if in_abstract:
-                doc.metadata.abstract.append(Paragraph(block.line, join_lines(block.lines)))
+                in_abstract = _abstract_paragraph(doc, block.line, text)
                 continue
         kept.append(block)
     doc.blocks = kept
     return doc
+
+
+def _abstract_paragraph(doc: Document, line: int, text: str) -> bool:
+    """Add a paragraph to the abstract; whether the abstract goes on.
+
+    A keywords line that an extraction ran into its end ("… river. Keywords A · B · C": after its last sentence, a
+    list) ends it.
+    """
+    run_in = RUN_IN_KEYWORDS.search(text)
+    if run_in is None or not KEYWORD_SEPARATOR.search(run_in.group(2)) or doc.metadata.keywords:
+        doc.metadata.abstract.append(Paragraph(line, text))
+        return True
+    doc.metadata.abstract.append(Paragraph(line, text[: run_in.start()].rstrip()))
+    doc.metadata.keywords_label = run_in.group(1)
+    doc.metadata.keywords = _split_keywords(run_in.group(2))
+    return False
 
 
 def _split_keywords(values: str) -> list[str]:

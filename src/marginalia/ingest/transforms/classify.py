@@ -71,9 +71,10 @@ def classify_blocks(doc: Document) -> Document:
     """
     classified: list[Block] = []
     markers = _markers(doc.blocks)
+    last = [0]  # the number of the last note text read
     for block in doc.blocks:
         if isinstance(block, RawBlock):
-            classified.extend(_classify(block, markers))
+            classified.extend(_classify(block, markers, last))
         else:
             classified.append(block)
     doc.blocks = classified
@@ -112,22 +113,56 @@ def _note_start(line: str, number: int, markers: dict[str, int]) -> re.Match[str
     return loose if marker is not None and (marker < number or glued) else None
 
 
-def _classify(block: RawBlock, markers: dict[str, int]) -> list[Block]:
+def _classify(block: RawBlock, markers: dict[str, int], last: list[int]) -> list[Block]:
     result: list[Block | tuple[RawBlock, re.Match[str] | None]] = []
     pending: tuple[RawBlock, re.Match[str] | None] | None = None
-    for offset, line in enumerate(block.lines):
-        number = block.line + offset
+    for number, line, cut in _next_notes_apart(block, markers, last):
         heading = HEADING.match(line)
         if heading or RULE.match(line):
             pending = None
             result.append(Heading(number, len(heading.group(1)), heading.group(2)) if heading else PageBreak(number))
             continue
         note = _note_start(line, number, markers)
-        if pending is None or (note and pending[1]):
+        if note is not None:
+            last[0] = _label(note)
+        if pending is None or (note and (pending[1] or cut)):
             pending = (RawBlock(number, []), note)
             result.append(pending)
         pending[0].lines.append(line)
     return [_typed(*item) if isinstance(item, tuple) else item for item in result]
+
+
+def _next_notes_apart(block: RawBlock, markers: dict[str, int], last: list[int]) -> list[tuple[int, str, bool]]:
+    """The block's lines with their source lines, cut where the next note's text begins inside one.
+
+    Each comes with whether it is such a cut's second part. An extraction may run two notes into one line: "> 9Olga Petrova, …, 85. 10РГАНИ, ф. 5, …". After a sentence's
+    end, a number glued to the next word starts a note when it is the number after the note being read and the
+    text has its marker.
+    """
+    found: list[tuple[int, str, bool]] = []
+    for offset, line in enumerate(block.lines):
+        number = block.line + offset
+        start = _note_start(line, number, markers)
+        current = _label(start) if start is not None else last[0]
+        rest, cut = line, False
+        while current and (inside := _glued_next(rest, current + 1, markers)) is not None:
+            found.append((number, rest[:inside].rstrip(), cut))
+            rest, current, cut = rest[inside:], current + 1, True
+        found.append((number, rest, cut))
+    return found
+
+
+def _glued_next(line: str, label: int, markers: dict[str, int]) -> int | None:
+    """Where note `label` begins inside a line (its number glued to its first word after a sentence's end)."""
+    if str(label) not in markers:
+        return None
+    glued = re.search(rf"(?<=[.?!)\]]) +(?={label}(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))", line)
+    return glued.end() if glued else None
+
+
+def _label(note: re.Match[str]) -> int:
+    """The number of a note text's first line (`_note_start`'s match)."""
+    return int(next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES))
 
 
 def _typed(block: RawBlock, note: re.Match[str] | None) -> Block:

@@ -44,6 +44,7 @@ from marginalia.model import (
 from marginalia.scripts import script_of
 
 DATE_LABEL = re.compile(r"^(Received|Revised|Accepted|Published(?: online)?|First published):\s*(.+)$")
+BYLINE_BEFORE_DATES = re.compile(r"^(\S.*?)\s+(?=(?:Received|Revised|Accepted|Published(?: online)?|First published):)")
 ISBN = re.compile(r"ISBN\s+([0-9Xx][0-9Xx-]{8,16})(?:\s*\(([^)]+)\))?")
 ROLE = re.compile(r"^\*([A-Z][\w ]+)\*$")
 MAX_HEADING_BLOCK_LINES = 5
@@ -297,9 +298,23 @@ def _byline_markers(doc: Document) -> set[str]:
 
 
 def _split_after_dates(blocks: list[Block], index: int) -> None:
-    """Cut a block of dates and © lines where other lines go on in it (an extraction set no gap between them)."""
+    """Cut a block of dates and © lines where other lines go on in it (an extraction set no gap between them).
+
+    A byline that an extraction ran into the dates on one line ("Aiko Tanaka and Wei Zhou Received: 21 March
+    2007 / …") is cut from them first.
+    """
     block = blocks[index]
-    if not isinstance(block, RawBlock) or not DATE_LABEL.match(block.lines[0].strip()):
+    if not isinstance(block, RawBlock):
+        return
+    names = BYLINE_BEFORE_DATES.match(block.lines[0].strip())
+    if names and all(_is_name(part) for part in NAME_SPLIT.split(names.group(1)) if part.strip()):
+        rest = block.lines[0].strip()[names.end() :]
+        blocks[index : index + 1] = [
+            RawBlock(block.line, [names.group(1)]),
+            RawBlock(block.line, [rest, *block.lines[1:]]),
+        ]
+        return
+    if not DATE_LABEL.match(block.lines[0].strip()):
         return
     for offset, line in enumerate(block.lines[1:], start=1):
         if not (DATE_LABEL.match(line.strip()) or line.strip().startswith("©")):

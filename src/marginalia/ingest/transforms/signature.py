@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from marginalia.ingest.patterns import LABEL, SENTENCE_END
+import re
+
+from marginalia.ingest.patterns import GLUED_MARKER, LABEL, SENTENCE_END
 from marginalia.model import Block, Document, LineGroup, Paragraph, RawBlock, Signature
+from marginalia.scripts import CJK
 
 MAX_SIGNATURE_WORDS = 8
+GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
+"""A note number glued to a line's last word ("会谈。3"): the sentence ends before it."""
 
 
 def extract_signatures(doc: Document) -> Document:
@@ -46,4 +51,11 @@ def _signature_like(block: Block) -> bool:
         lines = [block.text]
     else:
         return False
-    return all(len(line.split()) <= MAX_SIGNATURE_WORDS and not SENTENCE_END.search(line) for line in lines)
+    return all(
+        _words(line) <= MAX_SIGNATURE_WORDS and not SENTENCE_END.search(GLUED_END.sub("", line)) for line in lines
+    )
+
+
+def _words(line: str) -> int:
+    """A line's words; Chinese, written without spaces, counts a word for every two characters."""
+    return len(line.split()) + len(CJK.findall(line)) // 2

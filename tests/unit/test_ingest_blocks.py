@@ -331,3 +331,29 @@ def test_a_byline_dates_abstract_and_keywords_run_together() -> None:
 def test_a_note_marker_after_chinese_full_stop() -> None:
     doc = ingest_snippet(OPENING + "> 1Ibid., 128.\n\n毛泽东指出，双方同意在北京举行下一轮会谈。1\n")
     assert [p.text for p in doc.paragraphs()] == ["毛泽东指出，双方同意在北京举行下一轮会谈。[^1]"]
+
+
+def test_a_head_that_follows_each_pages_notes_is_furniture() -> None:
+    head = "The China Quarterly 245"
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It held.<sup>1</sup>\n\n<sup>1</sup> Ibid., 3.\n\n{head}\n\n## 2 Later\n\n{FILLER}"
+        f"It broke.<sup>2</sup>\n\n<sup>2</sup> Ibid., 4.\n\n{head}\n\nThe end came.\n"
+    )
+    assert [page.furniture for page in doc.pages] == [[], [head], [head]]
+    assert [s.title for s in doc.sections] == ["", "Later"]
+
+
+def test_numbers_at_each_pages_foot_and_a_label_above_the_title() -> None:
+    doc = ingest_snippet(
+        f"CHAPTER 13\n\n{OPENING}{FILLER}\n\n17\n\nThe China Quarterly 245\n\n{FILLER}\n\n18\n\n"
+        "The China Quarterly 245\n\nA short last page.\n\n19\n"
+    )
+    assert doc.metadata.label == "CHAPTER 13"
+    assert [page.number for page in doc.pages] == ["17", "18", "19"]
+
+
+def test_a_roman_page_number_before_a_journals_head() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\nii The China Quarterly 245\n\n{FILLER}\n\nThe China Quarterly 245 iii\n\nEnd.\n"
+    )
+    assert [page.number for page in doc.pages] == ["i", "ii", "iii"]

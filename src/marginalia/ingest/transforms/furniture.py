@@ -256,7 +256,7 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
         pages = [
             lines[b].position - lines[a].position
             for (a, _), (b, _) in itertools.pairwise(chain)
-            if not _together(lines, a, b)
+            if not _together(lines, a, b) and b != len(lines) - 1  # the last page holds what is left
         ]
         if not pages and len(chain) == 2:  # a page's foot and the next page's head: the first page's text is a page
             pages = [lines[chain[0][0]].position]
@@ -280,10 +280,11 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
     """Whether a page number printed once is one.
 
     It is when set as one ("Page 12", "— 41 —"), standing first or last in the text, inside a sentence that a
-    page break cut, or under a page's foot (its notes, its first-page footer). At the edge of a line printed once, it is when that line is set as a head is and stands where a
-    page begins: inside a sentence the page cut, or, with the number first (a verso head: "116 FRATERNAL RIVALS")
-    or set as a page's, under the foot of the page before (its notes, its footer); a number that ends a line
-    standing elsewhere may be the head's own ("The China Quarterly 245").
+    page break cut, or under a page's foot (its notes, its first-page footer). At the edge of a line printed
+    once, it is when that line is set as a head is and stands where a page begins: inside a sentence the page cut,
+    or first in the text or under the foot of the page before (its notes, its footer), with the number first (a
+    verso head: "116 FRATERNAL RIVALS"), set as a page's ("— 233 —") or after the head's own number ("WORKING
+    PAPER NO. 8 402"); a number that alone ends a line may be the head's own ("The China Quarterly 245").
     """
     plain = lines[index].plain
     if not PAGE_NUMBER.match(plain):
@@ -295,7 +296,9 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
         set_as_page = re.search(
             rf"(?:page|p\.)\s*{number}\b|{_DASHES}\s*{number}\b|\b{number}\s*{_DASHES}", plain, re.I
         )
-        return bool(set_as_page or edge.group("start")) and _under_a_page_foot(lines, index)
+        second = bool(edge.group("end")) and bool(NUMBER.search(plain[: edge.start("end")]))
+        at_top = index == 0 or _under_a_page_foot(lines, index)
+        return bool(set_as_page or edge.group("start") or second) and at_top
     if not plain.isdigit() and not ROMAN_ALONE.match(plain):
         return True
     ends = index in (0, len(lines) - 1)
@@ -312,9 +315,14 @@ def _without_number(plain: str, edge: re.Match[str]) -> str:
 def _under_a_page_foot(lines: list[_Line], index: int) -> bool:
     """Whether a line comes right after a page's foot: its notes or its first-page footer (© line, DOI, book)."""
     before = [line.text for line in lines[max(0, index - 2) : index]]
-    if len(before) == 2 and footer_kind(before[0]) and url_rest(*before):
+    if len(before) == 2 and _foot_line(before[0]) and url_rest(*before):
         return True  # the rest of the footer's URL, set on a line of its own
-    return bool(before) and (_is_note_line(before[-1]) or bool(footer_kind(before[-1])))
+    return bool(before) and (_is_note_line(before[-1]) or _foot_line(before[-1]))
+
+
+def _foot_line(text: str) -> bool:
+    """A line of a first-page footer: a © line, a DOI, a line citing the book (a bare URL may stand anywhere)."""
+    return footer_kind(text) not in ("", "url")
 
 
 def _printed_number(lines: list[_Line], index: int) -> str:
@@ -326,8 +334,8 @@ def _printed_number(lines: list[_Line], index: int) -> str:
     if NOT_FURNITURE.match(line.text):
         return ""
     edge = EDGE_NUMBER.match(line.plain)
-    if edge is None or not _is_head_candidate(line) or _among_numbered_lines(lines, index):
-        return ""
+    if edge is None or not _is_head_candidate(line) or _among_numbered_lines(lines, index) or is_label(line.plain):
+        return ""  # a label's number is its own: "CHAPTER 13", "Document 12"
     if edge.group("start"):
         return edge.group("start")
     return "" if NUMBER_LABEL.search(line.plain[: edge.start("end")]) else edge.group("end")
@@ -354,7 +362,7 @@ def _longest_chain(lines: list[_Line], candidates: list[tuple[int, str]]) -> lis
     """The longest run of candidates whose numbers go up, page by page.
 
     By 1 to `MAX_PAGE_STEP` a page of text apart, or by 1 across one page break (the foot of a page and the
-    head of the next).
+    head of the next) or to the text's last line (the last page's foot, however little that page holds).
     """
     best: list[list[tuple[int, str]]] = []
     for k, (index, number) in enumerate(candidates):
@@ -362,8 +370,8 @@ def _longest_chain(lines: list[_Line], candidates: list[tuple[int, str]]) -> lis
         for j in range(k):
             before, before_number = best[j][-1]
             step = page_value(number) - page_value(before_number)
-            if _together(lines, before, index):
-                follows = step == 1
+            if _together(lines, before, index) or (index == len(lines) - 1 and step == 1):
+                follows = step == 1  # a page's foot and the next page's head, or the last page's foot: it may be short
             else:
                 follows = 1 <= step <= MAX_PAGE_STEP and lines[index].position - lines[before].position >= MIN_PAGE_GAP
             if follows and len(best[j]) + 1 > len(chain):
@@ -384,7 +392,7 @@ def _shape(text: str) -> str:
 
 def _is_head_candidate(line: _Line) -> bool:
     plain = line.plain
-    first_word = WORD.search(plain)
+    first_word = WORD.search(_without_edge_number(plain))  # "ii The China Quarterly 245": its first word is "The"
     if NOT_FURNITURE.match(line.text) or not first_word or first_word.group(0)[:1].islower():
         return False
     if len(plain.split()) > MAX_HEAD_WORDS or len(plain) > MAX_HEAD_CHARACTERS:
@@ -412,7 +420,11 @@ def _looks_like_a_title(text: str) -> bool:
 
 
 def _head_lines(lines: list[_Line], numbers: dict[int, str], declared: set[str]) -> dict[int, str]:
-    """Running heads: short lines that recur a page apart and stand at a page break; index → page number."""
+    """Running heads: short lines that recur a page apart and stand at a page break; index → page number.
+
+    A page break is where a page number stands beside the line, where it cuts a sentence, or where it follows a
+    page's foot (its notes, its first-page footer).
+    """
     by_shape: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if index not in numbers and (_is_head_candidate(line) or _shape(line.plain) in declared):
@@ -425,7 +437,9 @@ def _head_lines(lines: list[_Line], numbers: dict[int, str], declared: set[str])
             continue
         if not _recurs_a_page_apart(lines, indexes):
             continue
-        cuts = _set_apart(lines[indexes[0]].plain) and any(_inside_sentence(lines, i, numbers) for i in indexes)
+        cuts = _set_apart(lines[indexes[0]].plain) and any(
+            _inside_sentence(lines, i, numbers) or _under_a_page_foot(lines, i) for i in indexes
+        )
         at_break = any(pages) or cuts or any(_beside(lines, i, numbers) for i in indexes)
         if at_break:
             found.update(zip(indexes, pages, strict=True))
@@ -505,7 +519,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
 
     Such a line is one if it opens the text as a journal's head does (its name and volume: "Diplomatic History
     44(2)", "The China Quarterly 245"); if it stands inside a sentence that the page cut (where no heading can
-    stand), set as heads are (title case or capitals); or beside a page number (after the first one printed) when
+    stand), set as heads are (title case or capitals), or under a page's notes or footer in a block of its own
+    right above a heading (where no line of text stands); or beside a page number (after the first one printed) when
     it stands between two furniture lines, in a block of its own (a label above a title aside: "CHAPTER 9"), when
     every word of it is on the text's first page (its title, byline, footer), or when it is set as a journal's
     head is.
@@ -524,17 +539,20 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             continue
         plain = line.plain
         titled = _looks_like_a_title(plain) and _set_apart(plain)
-        if index == 0 and _journal_head(plain) and _alone_in_block(lines, index, furniture):
+        journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
+        if index == 0 and journal and _alone_in_block(lines, index, furniture):
             found[index] = ""  # a journal's head over the first page: "Diplomatic History 44(2)"
             continue
+        alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         if not beside:
-            if titled and _inside_sentence(lines, index, furniture):
+            over_heading = index + 1 < len(lines) and bool(HEADING_LINE.match(lines[index + 1].text))
+            if (titled and _inside_sentence(lines, index, furniture)) or (
+                alone and over_heading and _under_a_page_foot(lines, index)
+            ):
                 found[index] = ""
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
-        journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
-        alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         if words and (words <= opening or between or journal or alone or _inside_sentence(lines, index, furniture)):
             found[index] = ""
     return found

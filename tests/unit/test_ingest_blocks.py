@@ -357,3 +357,8 @@ def test_a_roman_page_number_before_a_journals_head() -> None:
         f"{OPENING}{FILLER}\n\nii The China Quarterly 245\n\n{FILLER}\n\nThe China Quarterly 245 iii\n\nEnd.\n"
     )
     assert [page.number for page in doc.pages] == ["i", "ii", "iii"]
+
+
+def test_a_note_number_set_apart_after_a_sentences_end() -> None:
+    doc = ingest_snippet(OPENING + "Was it signed? 1 The talks went on. In 1950. 3 delegations left.\n\n> 1Ibid., 4.\n")
+    assert [p.text for p in doc.paragraphs()] == ["Was it signed?[^1] The talks went on. In 1950. 3 delegations left."]

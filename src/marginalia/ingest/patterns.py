@@ -33,12 +33,18 @@ GLUED_MARKER = re.compile(
 )
 """A note number glued to the word or punctuation it follows, then a space, as extractors print a superscript:
 "interest.1 ", "the Union2 was", "会谈。3"."""
+SPACED_MARKER = re.compile(
+    r"(?:(?<=[^\W\d_][.?!…])|(?<=[^\W\d_][.?!…][”\"’')]))\s(\d{1,3})"
+    r"(?=\s+[A-Z\u0400-\u042f\u4e00-\u9fff“\"‘'(*_]|\s*$)"
+)
+"""A note number set apart by a space after a sentence's end, before the next sentence: "insisted? 8 On frontier"."""
 ANY_MARKER = re.compile(
     rf"<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])"
-    rf"|{GLUED_MARKER.pattern}"
+    rf"|{GLUED_MARKER.pattern}|{SPACED_MARKER.pattern}"
 )
-"""A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`), `[N]`, or digits glued to
-a word ("interest.1"); the group that matched tells the form (1 to 4)."""
+"""A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`), `[N]`, digits glued to
+a word ("interest.1") or set apart after a sentence's end ("insisted? 8 On"); the group that matched tells the form
+(1 to 5)."""
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""
 SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")

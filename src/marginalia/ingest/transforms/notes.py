@@ -34,6 +34,8 @@ SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 QUOTED = re.compile(r"^\s*>\s?")
 GLUED = 4
 """`ANY_MARKER`'s group for digits glued to a word."""
+SPACED = 5
+"""`ANY_MARKER`'s group for digits set apart after a sentence's end."""
 
 
 @dataclass
@@ -159,10 +161,11 @@ def link_note_markers(doc: Document) -> Document:
 
     Markers are `<sup>N</sup>`, Unicode superscript digits (`¹²`), `[N]`, or
     digits glued to the word or punctuation before them ("interest.1", as
-    extractors print a superscript). The last three are also ordinary
-    characters ("m²", a bracketed number in a quotation, "p.12"), so they are
-    taken for markers only where a note of that number exists, glued digits
-    only in the notes' order (the note before it already marked), and a form
+    extractors print a superscript) or set apart between two sentences
+    ("signed? 8 The talks"). The last four are also ordinary characters ("m²",
+    a bracketed number in a quotation, "p.12"), so they are taken for markers
+    only where a note of that number exists, glued or set-apart digits only in
+    the notes' order (the note before it already marked), and a form
     missing its note is warned only in a text that uses that form for its notes. A marker without a note stays as printed; a note
     that no marker refers to is moved to `Document.unattached_notes`. A marker
     on the title or a heading (an author's thanks on a chapter's title) links
@@ -240,7 +243,7 @@ def _link(
     scope = _restarted(doc, label, max(scope, floor[0]), used)
     floor[0] = max(floor[0], scope) if _key(label, scope) in doc.notes else floor[0]
     key = _key(label, scope)
-    if form not in forms or (form == GLUED and not _next_in_order(label, scope, used)):
+    if form not in forms or (form in (GLUED, SPACED) and not _next_in_order(label, scope, used)):
         return match.group(0)
     if key not in doc.notes:
         doc.warn(

@@ -469,8 +469,9 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
     candidates: dict[str, tuple[str, str]] = {}  # joined form → (expected form, kind)
     for text in expected_texts:
         tokens = text.split()
-        for core in re.findall(RAW_TOKEN, text):
-            if "-" in core and core.count("-") <= 4:
+        cores = re.findall(RAW_TOKEN, text)
+        for core in [*cores, *(piece for whole in cores if "/" in whole for piece in whole.split("/"))]:
+            if "-" in core and core.count("-") <= 4:  # a URL's parts too: an extraction may break it at a "/"
                 parts = core.split("-")
                 for keep in itertools.product([True, False], repeat=len(parts) - 1):
                     if all(keep):

@@ -362,3 +362,18 @@ def test_a_roman_page_number_before_a_journals_head() -> None:
 def test_a_note_number_set_apart_after_a_sentences_end() -> None:
     doc = ingest_snippet(OPENING + "Was it signed? 1 The talks went on. In 1950. 3 delegations left.\n\n> 1Ibid., 4.\n")
     assert [p.text for p in doc.paragraphs()] == ["Was it signed?[^1] The talks went on. In 1950. 3 delegations left."]
+
+
+def test_lines_an_extractor_set_in_a_headings_size() -> None:
+    doc = ingest_snippet(
+        "# **Memorandum of**\n\n# **Conversation between Chen Yi and Andrei Gromyko**\n\n#### Translated by Anna Example\n\n"
+        "The talks began in the\n\n## and went on.\n\n#### 双方同意在北京举行下一轮会谈。\n\n## 1 The talks\n\nText.\n"
+    )
+    assert doc.metadata.title == "Memorandum of Conversation between Chen Yi and Andrei Gromyko"
+    assert [v.value for v in doc.metadata.translators] == ["Translated by Anna Example"]
+    assert [s.title for s in doc.sections] == ["", "The talks"]
+    assert [p.text for p in doc.paragraphs()] == [
+        "The talks began in the and went on.",
+        "双方同意在北京举行下一轮会谈。",
+        "Text.",
+    ]

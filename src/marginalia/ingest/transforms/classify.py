@@ -48,6 +48,8 @@ BARE_TITLE = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]*?)(?:\*\*|__)?:?\s*
 BOLD_HEADING = re.compile(r"^\*\*((?:\d+(?:\.\d+)*\.?\s+)?[^*\s][^*]*?)\*\*$")
 """A line wholly in bold, as some extractions print section headings: `**2 The alliance**`."""
 MAX_HEADING_WORDS = 12
+MARKER_AT_END = re.compile(rf"(?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}})+$")
+"""Note markers that end a line."""
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
@@ -116,8 +118,12 @@ def _note_start(line: str, number: int, markers: dict[str, int]) -> re.Match[str
 def _classify(block: RawBlock, markers: dict[str, int], last: list[int]) -> list[Block]:
     result: list[Block | tuple[RawBlock, re.Match[str] | None]] = []
     pending: tuple[RawBlock, re.Match[str] | None] | None = None
-    for number, line, cut in _next_notes_apart(block, markers, last):
-        heading = HEADING.match(line)
+    for number, raw, cut in _next_notes_apart(block, markers, last):
+        heading = HEADING.match(raw)
+        prose = heading.group(2) if heading is not None and _reads_as_prose(heading.group(2)) else None
+        line = raw if prose is None else prose  # text an extractor set in a heading's size
+        if prose is not None:
+            heading = None
         if heading or RULE.match(line):
             pending = None
             result.append(Heading(number, len(heading.group(1)), heading.group(2)) if heading else PageBreak(number))
@@ -130,6 +136,20 @@ def _classify(block: RawBlock, markers: dict[str, int], last: list[int]) -> list
             result.append(pending)
         pending[0].lines.append(line)
     return [_typed(*item) if isinstance(item, tuple) else item for item in result]
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a `#` heading's text is prose that an extractor set in a heading's size.
+
+    It is when it goes on in lower case (the rest of a sentence a page cut), or ends a sentence as a heading never
+    does (Chinese with its full stop, "。"; a long line with its full stop).
+    """
+    plain = MARKER_AT_END.sub("", text).strip(" *_")
+    if plain[:1].islower():
+        return True
+    if plain.endswith("。"):
+        return True
+    return plain.endswith(".") and len(plain.split()) > MAX_HEADING_WORDS
 
 
 def _next_notes_apart(block: RawBlock, markers: dict[str, int], last: list[int]) -> list[tuple[int, str, bool]]:

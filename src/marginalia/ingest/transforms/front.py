@@ -96,6 +96,8 @@ def extract_front_matter(doc: Document) -> Document:
     if title_index is not None:
         title = blocks[title_index]
         assert isinstance(title, Heading)
+        while title_index + 1 < len(blocks) and _title_goes_on(title, blocks[title_index + 1]):
+            title.text = f"{title.text} {blocks.pop(title_index + 1).text.strip()}"  # type: ignore[union-attr]
         doc.metadata.title, doc.metadata.title_line = title.text, title.line
         _read_before_title(doc, blocks[:title_index])
         start = title_index + 1
@@ -115,6 +117,18 @@ def _title_index(blocks: list[Block]) -> int | None:
         elif not series_page and isinstance(block, RawBlock) and not (_is_short(block) or _is_imprint(block)):
             return None
     return None
+
+
+def _title_goes_on(title: Heading, block: Block) -> bool:
+    """Whether a heading of the title's level right under it is the title's next line.
+
+    An extractor may set each line of a long title as a heading of its own. The next one goes on in lower case, or
+    the title's line ends where no title does (with "of", "and", a comma, a colon).
+    """
+    if not isinstance(block, Heading) or block.level != title.level:
+        return False
+    ends = re.search(r"(?:[,:–—-]|\b(?:of|and|the|in|on|to|for|with|between|from|a|an))$", title.text.strip())
+    return block.text.strip()[:1].islower() or bool(ends)
 
 
 def _read_before_title(doc: Document, blocks: list[Block]) -> None:
@@ -154,16 +168,6 @@ def is_label(line: str) -> bool:
 
 def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
     """Read recognised blocks from `start`; return the index of the first block of body."""
-    readers: list[Reader] = [
-        _read_dates,
-        _read_copyright,
-        _read_translators,
-        _read_isbns,
-        _read_doi,
-        _read_archive,
-        _read_reviewed_work,
-        _read_reviewer,
-    ]
     start = _read_translated_title(doc, blocks, start)
     role: RawBlock | None = None
     byline_open = True  # a byline may come until a title-page block has been read
@@ -177,8 +181,11 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
         if isinstance(block, NoteText) and block.label in _byline_markers(doc):
             doc.metadata.affiliations.append(LabelledValue(block.line, block.label, block.text))
             continue
-        if isinstance(block, Heading) and byline_open and not doc.metadata.people and _byline_heading(doc, block):
-            byline_open, affiliations_open = False, True  # an extractor set the byline in a heading's size
+        if isinstance(block, Heading):
+            read = _read_heading(doc, block, byline_open)
+            if read is None:
+                break
+            byline_open, affiliations_open = (False, True) if read == "byline" else (byline_open, False)
             continue
         if not isinstance(block, RawBlock):
             break
@@ -186,13 +193,10 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
             role = block
             continue
         if role is not None:
-            role_match = ROLE.match(role.text)
-            assert role_match is not None
-            name, *affiliation = hard_lines(block.lines)
-            doc.metadata.people.append(Person(block.line, name, role_match.group(1), "", affiliation))
+            _read_person_in_role(doc, role, block)
             role = None
             continue
-        if any(read(doc, block) for read in readers):
+        if any(read(doc, block) for read in READERS):
             affiliations_open = False
             continue
         if byline_open and not doc.metadata.people and _read_byline(doc, block):
@@ -212,6 +216,27 @@ def _read_after_title(doc: Document, blocks: list[Block], start: int) -> int:
     if role is not None:
         doc.front.append(_as_text_block(role))
     return index
+
+
+def _read_person_in_role(doc: Document, role: RawBlock, block: RawBlock) -> None:
+    """The person named under a role (`*Editor*`), with the lines of their address."""
+    role_match = ROLE.match(role.text)
+    assert role_match is not None
+    name, *affiliation = hard_lines(block.lines)
+    doc.metadata.people.append(Person(block.line, name, role_match.group(1), "", affiliation))
+
+
+def _read_heading(doc: Document, heading: Heading, byline_open: bool) -> str | None:
+    """Read a heading under the title that an extractor set in a heading's size.
+
+    Returns "byline", "line" (a translator's line, dates, a heading block), or None (a section's heading: the body
+    has begun).
+    """
+    if byline_open and not doc.metadata.people and _byline_heading(doc, heading):
+        return "byline"
+    if heading.level > 1 and any(read(doc, _as_raw(heading)) for read in READERS):
+        return "line"
+    return None
 
 
 def _read_translated_title(doc: Document, blocks: list[Block], start: int) -> int:
@@ -443,6 +468,19 @@ def _read_reviewer(doc: Document, block: RawBlock) -> bool:
     return True
 
 
+READERS: list[Reader] = [
+    _read_dates,
+    _read_copyright,
+    _read_translators,
+    _read_isbns,
+    _read_doi,
+    _read_archive,
+    _read_reviewed_work,
+    _read_reviewer,
+]
+"""What a block under the title may be, each read by its shape."""
+
+
 def _is_short(block: Block) -> bool:
     """A few short lines with no sentence in them: a title-page line, a name, an address."""
     if not isinstance(block, RawBlock) or len(block.lines) > 4 or block.lines[0].lstrip().startswith((">", "|")):
@@ -474,6 +512,10 @@ def _is_byline_above_title(block: Block) -> bool:
     return all(
         len(line.split()) <= 6 and not SENTENCE_END.search(line.strip()) and "<" not in line for line in block.lines
     )
+
+
+def _as_raw(heading: Heading) -> RawBlock:
+    return RawBlock(heading.line, [heading.text.strip()])
 
 
 def _as_text_block(block: Block) -> Block:

@@ -212,6 +212,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = _current()
     if page.is_homepage:
         markdown = build.fill_home(markdown)
+    if (title := build.document_title(page.file.src_uri)) is not None:
+        page.meta["title"] = html.escape(title, quote=False)  # Material writes it into <title> unescaped
     if _catalog is None or page.file.src_uri not in _catalog.citations:
         return markdown
     head = _catalog.head(page.file.src_uri)

@@ -75,9 +75,8 @@ def test_every_character_shows_as_written(hostile: SiteResult) -> None:
     assert (
         glossary.select_one("article h1").get_text().rstrip("¶") == "Eve Evil<img src=x onerror=alert('glossary-name')>"
     )
-    assert [k.get_text() for k in glossary.select(".kwic")] == [
-        "…Eve Evil said: a < b & c, {braces} and <script>alert('kwic')</script…"
-    ]
+    # (cut at a word's end: the script tag that follows, one long word, is past the snippet's width)
+    assert [k.get_text() for k in glossary.select(".kwic")] == ["…Eve Evil said: a < b & c, {braces} and…"]
 
 
 def test_bibtex_fields_are_text_and_emphasis_is_emphasis(hostile: SiteResult) -> None:

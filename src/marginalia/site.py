@@ -50,10 +50,19 @@ TEXTS_PER_NAV_GROUP = 40
 """Beyond this many texts, the navigation groups them (“Texts 1–40”), so that each page carries one group, not all."""
 
 
-READING_PAGE = '<div class="reading-page" data-pagefind-body data-pagefind-filter="kind:{kind}">\n{html}\n</div>'
+READING_PAGE = '<div class="reading-page" data-pagefind-body{ranking}>\n{html}\n</div>'
 """A reading page's content, as search indexes it: once any page of a site marks its body so, Pagefind leaves out
-every page that does not, here the guides for editors and developers (`marginalia.search`). Its kind ranks it:
-the search box lists texts and glossary entries before other pages."""
+every page that does not, here the guides for editors and developers (`marginalia.search`). Its kind ranks it
+(`RANKING`): the search box lists a text's pages first, then glossary entries, then the other pages."""
+RANKING = {
+    "text": ' data-pagefind-filter="kind:text"',
+    "entry": "",
+    "other": ' data-pagefind-weight="0.25"',
+}
+"""How search tells the kinds of reading page apart. The texts are one filter value that the search box asks for
+first; the other pages' words weigh a quarter of an entry's. (One filter value only: Pagefind writes a filter's
+several values, and several filters, in an order that changes from run to run, and the site must build the same
+bytes every time.)"""
 
 
 @dataclass
@@ -193,7 +202,7 @@ class SiteBuild:
             (`marginalia.render.html.mark_address_links`).
         """
         if is_homepage or path in self.generated_paths:
-            html = READING_PAGE.format(kind=self._reading_kind(path), html=sanitize_html(html))
+            html = READING_PAGE.format(ranking=RANKING[self._reading_kind(path)], html=sanitize_html(html))
         return mark_address_links(html)
 
     def _reading_kind(self, path: str) -> str:
@@ -228,6 +237,18 @@ class SiteBuild:
             ]
             text.document = Document(doc.slug, doc.path, doc.metadata, sections=sections)
             text.mentions = []
+
+    def document_title(self, src: str) -> str | None:
+        """The title a browser's tab, a bookmark and the header show for a text's page, as plain text.
+
+        The navigation names a text's pages by their place ("Text", "Title page", "Preface"); the page itself
+        is named by its text: the text's title on its first page, "Preface · <the text's title>" on the others.
+        None for any other page, which keeps its navigation title.
+        """
+        page = self.text_pages.get(src)
+        if page is None:
+            return None
+        return f"{page.part_title} · {page.text.meta.title}" if page.part_title else page.text.meta.title
 
     def generated_html(self, src: str) -> RenderedPage | None:
         """The generated page at `src` whose HTML is finished (see `marginalia.render.html`), or None."""
@@ -332,6 +353,6 @@ def _texts_nav(
         if len(entries) == 1:
             items.append({title: entries[0].path})
         else:
-            first = "Title page" if len(pages) > 1 else title
+            first = "Title page" if len(pages) > 1 else "Text"  # leaves, each with its contents in the navigation
             items.append({title: [{first if p is pages[0] else p.title: p.path} for p in entries]})
     return items

@@ -28,4 +28,4 @@ def test_enter_opens_the_first_result(wide: Page, base_url: str) -> None:
     field.fill("Kosygin")
     expect(wide.locator("li.md-search-result__item a").first).to_be_visible(timeout=10_000)
     field.press("Enter")
-    wide.wait_for_url("**/glossary/aleksei-kosygin/")
+    wide.wait_for_url("**/glossary/aleksei-kosygin/?highlight=*")  # the words searched for, to mark on the page

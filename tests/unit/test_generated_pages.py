@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -58,8 +59,13 @@ def test_many_mentions_show_a_few_per_text_and_the_rest_in_a_json_file(
     for listing in soup.select("ul.glossary-mentions"):
         assert len(listing.select("li")) <= glossary_pages.KWIC_PER_TEXT
     rest = json.loads(dict(pages.files)["glossary/mentions/joseph-stalin.json"])
+    places = {(m.slug, m.anchor) for m in mentions if m.entry == "joseph-stalin"}
     shown = len(soup.select("span.kwic"))
-    assert shown + sum(len(lines) for lines in rest.values()) == 39
+    assert shown + sum(len(lines) for lines in rest.values()) == len(places)
+    wheres = [li.select_one("a").get_text() for li in soup.select("ul.glossary-mentions > li")]
+    wheres += [line[1] for lines in rest.values() for line in lines]
+    counts = [re.search(r"\((\d+) mentions\)", where) for where in wheres]
+    assert sum(int(found[1]) if found else 1 for found in counts) == 39
     more = soup.select_one('button.glossary-more[data-text="radchenko-2020"]')
     assert more.get_text() == f"{len(rest['radchenko-2020'])} more"
     assert soup.select_one("[data-mentions]")["data-mentions"] == "../mentions/joseph-stalin.json"

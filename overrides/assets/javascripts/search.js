@@ -6,13 +6,13 @@
 // nothing from the index is parsed as HTML.
 //
 // The entry a query names comes first, then the texts, then the other glossary entries, then the other
-// pages (each reading page's kind is a Pagefind filter: src/marginalia/site.py). Each page is listed
+// pages (a text's pages carry a Pagefind filter, the other pages' words weigh less: src/marginalia/site.py). Each page is listed
 // once, with its matching sections beneath it; ten pages show, and a button shows ten more. A result's link carries the query (?highlight=…), and the page it opens marks the words
 // found (Pagefind's highlight script). A name the glossary knows spelled a little differently
 // ("Kruschev") is offered: "Did you mean Nikita Khrushchev?", from glossary/names.json.
 
 const RESULTS = 10; // pages per screenful: each fetches its page's fragment
-const KINDS = ["text", "entry", "other"];
+const TEXTS = { kind: "text" }; // the one filter value of the index: a text's pages (src/marginalia/site.py)
 const SECTIONS = 3;
 const HIGHLIGHT = "highlight";
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
@@ -138,15 +138,18 @@ async function named(query) {
   return { entry: null, near: spelled || !near ? null : near.entry };
 }
 
-// Pagefind's results for a query, kind by kind; the page of the entry the query names first.
+// Pagefind's results for a query: the texts' pages, then the rest by score (the other pages' words weigh less than
+// an entry's, so the entries come before them); the page of the entry the query names first.
 async function results(module, query, entry) {
-  const byKind = await Promise.all(KINDS.map((kind) => module.search(query, { filters: { kind } })));
-  const all = byKind.flatMap((found) => found.results);
-  if (!entry) return all;
+  const [texts, all] = await Promise.all([module.search(query, { filters: TEXTS }), module.search(query)]);
+  const ids = new Set(texts.results.map((result) => result.id));
+  const rest = all.results.filter((result) => !ids.has(result.id));
+  const ordered = [...texts.results, ...rest];
+  if (!entry) return ordered;
   const wanted = new URL(entry.url, root).pathname;
-  const loaded = await Promise.all(byKind[1].results.slice(0, RESULTS).map(async (result) => [result, await result.data()]));
+  const loaded = await Promise.all(rest.slice(0, RESULTS).map(async (result) => [result, await result.data()]));
   const first = loaded.find(([, page]) => new URL(page.url, root).pathname === wanted);
-  return first ? [first[0], ...all.filter((result) => result !== first[0])] : all;
+  return first ? [first[0], ...ordered.filter((result) => result !== first[0])] : ordered;
 }
 
 function offer(entry) {

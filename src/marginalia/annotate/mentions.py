@@ -109,8 +109,7 @@ def _annotate(
 
 def _record(place: Place, match: Match, plain: str, offsets: list[int], *, linked: bool) -> MentionRecord:
     start, end = offsets[match.start], offsets[match.end]
-    before = plain[max(0, start - SNIPPET_WIDTH) : start]
-    after = plain[end : end + SNIPPET_WIDTH]
+    before, after = _words_before(plain, start), _words_after(plain, end)
     return MentionRecord(
         place.slug,
         match.entry,
@@ -123,6 +122,24 @@ def _record(place: Place, match: Match, plain: str, offsets: list[int], *, linke
         match.rule,
         match.nested,
     )
+
+
+def _words_before(plain: str, start: int) -> str:
+    """About `SNIPPET_WIDTH` characters before a mention, from the start of a word."""
+    cut = max(0, start - SNIPPET_WIDTH)
+    if cut and not plain[cut - 1].isspace():
+        space = plain.find(" ", cut, start)
+        cut = space + 1 if space >= 0 else start
+    return plain[cut:start]
+
+
+def _words_after(plain: str, end: int) -> str:
+    """About `SNIPPET_WIDTH` characters after a mention, to the end of a word."""
+    cut = min(len(plain), end + SNIPPET_WIDTH)
+    if cut < len(plain) and not plain[cut].isspace():
+        space = plain.rfind(" ", end, cut)
+        cut = space if space >= 0 else end
+    return plain[end:cut]
 
 
 def _markup(form: str, entry: Entry) -> str:

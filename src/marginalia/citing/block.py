@@ -60,7 +60,7 @@ def render_cite_block(
     if paragraphs:
         parts.append(
             '<p class="cite-paragraph-help">To cite one paragraph, add its number (¶ N) and use its permalink:'
-            " the ¶ after each paragraph links to it and offers its citation.</p>"
+            " each paragraph's number, in the margin, links to it, and “cite” below the number gives its citation.</p>"
         )
     if site_files:
         links = " · ".join(

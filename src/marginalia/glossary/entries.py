@@ -193,6 +193,15 @@ def _line_of(item: Located, loc: tuple[int | str, ...]) -> int:
     return located.line
 
 
+ABBREVIATION_ENTRY = "abbr-"
+"""The start of the id of an entry made for an abbreviation that no entry claims (from a text's list)."""
+
+
+def abbreviation_entry_id(abbreviation: str) -> str:
+    """The id of the entry made for an unclaimed abbreviation: `abbr-` and the abbreviation's slug."""
+    return f"{ABBREVIATION_ENTRY}{slugify(abbreviation)}"
+
+
 def _add_abbreviations(glossary: Glossary, abbreviation_lists: list[tuple[str, str]]) -> None:
     """Give claimed abbreviations their expansion; make a term entry for each unclaimed one."""
     claims = {abbr: entry for entry in glossary.entries.values() for abbr in entry.abbreviations}
@@ -201,7 +210,7 @@ def _add_abbreviations(glossary: Glossary, abbreviation_lists: list[tuple[str, s
         if abbreviation in claims:
             claims[abbreviation].abbreviations[abbreviation] = expansion
             continue
-        entry_id = f"abbr-{slugify(abbreviation)}"
+        entry_id = abbreviation_entry_id(abbreviation)
         if entry_id in glossary.entries:
             continue
         glossary.entries[entry_id] = Entry(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from marginalia.annotate.mentions import MentionRecord
 from marginalia.corpus import Text
-from marginalia.glossary.entries import Entry, Glossary
+from marginalia.glossary.entries import ABBREVIATION_ENTRY, Entry, Glossary
 from marginalia.glossary.schema import KIND_LABELS, KIND_TITLES, EntryKind
 from marginalia.render.html import Heading, page_url, render_html, skeleton
 from marginalia.render.inline import slugify
@@ -114,6 +114,10 @@ def render_glossary_pages(data: GlossaryData) -> GlossaryPages:
 
 
 def _filter_list(entries: list[Entry], by_entry: dict[str, list[MentionRecord]], page: str, what: str) -> str:
+    """A filterable list of entries.
+
+    An abbreviation of a text's list that the texts never use is left out; its page stays, for its links.
+    """
     items = [
         {
             "entry": entry,
@@ -122,6 +126,7 @@ def _filter_list(entries: list[Entry], by_entry: dict[str, list[MentionRecord]],
             "count": len(by_entry.get(entry.id, [])),
         }
         for entry in entries
+        if by_entry.get(entry.id) or not entry.id.startswith(ABBREVIATION_ENTRY)
     ]
     return render_html("glossary-list.html", list_id=f"glossary-list-{slugify(what)}", what=what, items=items)
 
@@ -189,12 +194,13 @@ def _entry(
         in_text = by_text.get(slug)
         if not in_text:
             continue
-        shown = in_text if in_full else in_text[:KWIC_PER_TEXT]
-        lines = [_kwic(m, text_pages, path) for m in in_text]
-        if len(shown) < len(in_text):
+        places = _by_place(in_text)
+        shown = places if in_full else places[:KWIC_PER_TEXT]
+        lines = [_kwic(place, text_pages, path) for place in places]
+        if len(shown) < len(places):
             rest[slug] = [list(line.values()) for line in lines[len(shown) :]]
         sections: list[tuple[str, list[dict[str, str]]]] = []
-        for mention, line in zip(shown, lines, strict=False):
+        for (mention, _), line in zip(shown, lines, strict=False):
             if not sections or sections[-1][0] != mention.section:
                 sections.append((mention.section, []))
             sections[-1][1].append(line)
@@ -229,9 +235,22 @@ def _entry(
     return RenderedPage(path, entry.name, skeleton(entry.name, SEARCH_BOOST), html, tuple(headings)), rest
 
 
-def _kwic(mention: MentionRecord, text_pages: list[RenderedPage], page: str) -> dict[str, str]:
-    """One keyword-in-context line: link, place, the words around and the form, and the rule that decided it."""
+def _by_place(mentions: list[MentionRecord]) -> list[tuple[MentionRecord, int]]:
+    """One line a paragraph or note: its first mention, and how many it holds."""
+    places: list[tuple[MentionRecord, int]] = []
+    for mention in mentions:
+        if places and places[-1][0].anchor == mention.anchor:
+            places[-1] = (places[-1][0], places[-1][1] + 1)
+        else:
+            places.append((mention, 1))
+    return places
+
+
+def _kwic(place: tuple[MentionRecord, int], text_pages: list[RenderedPage], page: str) -> dict[str, str]:
+    """One keyword-in-context line: link, place (and its count of mentions), the words around the first, the rule."""
+    mention, count = place
     where = f"¶ {mention.anchor[2:]}" if mention.anchor.startswith("p-") else f"note {mention.anchor[3:]}"
+    where += f" ({count} mentions)" if count > 1 else ""
     return {
         "url": page_url(page_of(text_pages, mention.anchor), page, mention.anchor),
         "where": where,

@@ -45,8 +45,23 @@ def page(site: SiteResult, path: str) -> BeautifulSoup:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as a static host does: quietly, and a missing page with the site's own 404.html."""
+
     def log_message(self, format: str, *args: object) -> None:
         return
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextlib.contextmanager

@@ -38,7 +38,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
@@ -47,11 +47,11 @@ from marginalia.citing.block import HEADING as CITE_HEADING
 from marginalia.citing.block import HEADING_ID as CITE_HEADING_ID
 from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
 from marginalia.citing.edition import edition_date
-from marginalia.glossary.report import curator_report
+from marginalia.curation import curator_report
 from marginalia.ingest.report import summary_line
 from marginalia.rebuild import NavNode, OutputFingerprints, fingerprint, nav_fingerprint, visible_nav
 from marginalia.render import RenderedPage
-from marginalia.render.html import GENERATED_MARKER, Heading, heading_tree
+from marginalia.render.html import GENERATED_MARKER, Heading, HeadingNode, heading_tree
 from marginalia.search import SearchIndexError, index_site
 from marginalia.site import SiteBuild
 
@@ -110,9 +110,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build, _catalog = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR, _cache), None
     for diagnostic in _build.diagnostics:
         log.warning(str(diagnostic))
-    for text in _build.corpus.texts:
+    for text in _build.texts:
         log.info("ingest: %s", summary_line(text.document))
-    log.info(curator_report(_build.glossary, _build.corpus.texts, _build.bibliography.entries).summary())
+    log.info(curator_report(_build.glossary, _build.texts, _build.bibliography.entries).summary())
     _build.release_texts()
     config.nav = _build.insert_nav(config.nav)
     return config
@@ -232,7 +232,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if generated is not None:
         html = _with_generated(html, page, generated)
     if _has_cite_block(page):
-        _add_to_toc(page, [(Heading(2, CITE_HEADING_ID, CITE_HEADING), [])], first=False)
+        _add_to_toc(page, [HeadingNode(Heading(2, CITE_HEADING_ID, CITE_HEADING), [])], first=False)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.add(CITE_HEADING_ID)
     return build.page_html(page.file.src_uri, html, is_homepage=page.is_homepage)
@@ -252,24 +252,28 @@ def _has_cite_block(page: Page) -> bool:
 
 
 def _with_generated(html: str, page: Page, generated: RenderedPage) -> str:
-    _add_to_toc(page, heading_tree(list(generated.headings)), first=True)
+    tree = heading_tree(list(generated.headings))
+    if tree and tree[0].heading.level == 1:  # the page's HTML holds its title: its contents are all ours
+        page.toc = TableOfContents([_anchor(node) for node in tree])
+    else:
+        _add_to_toc(page, tree, first=True)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= generated.anchors
     return html.replace(GENERATED_MARKER, generated.html)
 
 
-def _add_to_toc(page: Page, tree: list[tuple[Heading, list[Heading]]], *, first: bool) -> None:
+def _add_to_toc(page: Page, tree: list[HeadingNode], *, first: bool) -> None:
     # Under the page's title (its first heading) when it has one; before or after the headings there.
     title = next(iter(page.toc), None)
     below = title.children if title is not None else page.toc.items
-    links = [_anchor(heading, under) for heading, under in tree]
+    links = [_anchor(node) for node in tree]
     below[:] = [*links, *below] if first else [*below, *links]
 
 
-def _anchor(heading: Heading, below: list[Heading]) -> AnchorLink:
+def _anchor(node: HeadingNode) -> AnchorLink:
     # The theme prints table-of-contents titles as HTML: a heading's text is escaped.
-    link = AnchorLink(html.escape(heading.title, quote=False), heading.id, heading.level)
-    link.children = [AnchorLink(html.escape(h.title, quote=False), h.id, h.level) for h in below]
+    link = AnchorLink(html.escape(node.heading.title, quote=False), node.heading.id, node.heading.level)
+    link.children = [_anchor(child) for child in node.children]
     return link
 
 

@@ -41,7 +41,8 @@ import yaml
 from marginalia.glossary.entries import Entry
 from marginalia.glossary.matcher import Matcher
 from marginalia.search import OUTPUT_SUBDIR, SHARDS_FILE
-from marginalia.site import SiteBuild, nav_groups
+from marginalia.navigation import nav_groups
+from marginalia.site import SiteBuild
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVELOPERS = ROOT / "docs" / "developers"

@@ -32,12 +32,12 @@ WORD = re.compile(r"\d+|[^\W\d_]+")
 
 
 def snapshot(doc: Document) -> dict[str, Any]:
-    """The document as plain data for a YAML golden file (type names kept, path dropped)."""
+    """The document as plain data for a YAML golden file (type names kept, path dropped; no spans: annotation's)."""
 
     def convert(value: Any) -> Any:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             data = {"type": type(value).__name__}
-            data.update({f.name: convert(getattr(value, f.name)) for f in dataclasses.fields(value)})
+            data.update({f.name: convert(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "spans"})
             return data
         if isinstance(value, dict):
             return {k: convert(v) for k, v in value.items()}

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from marginalia.site import TEXTS_PER_NAV_GROUP
+from marginalia.navigation import TEXTS_PER_NAV_GROUP
 from sitebuild import build_site, copy_root
 
 ROOTS = Path(__file__).resolve().parent / "roots"

@@ -12,7 +12,7 @@ from pathlib import Path
 from marginalia.bibliography.draft import compare, draft_entry
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.corpus import load_text
-from marginalia.glossary.report import curator_report
+from marginalia.curation import curator_report
 from marginalia.ingest.report import ingest_report
 from marginalia.model import Reference
 from marginalia.publish import build_and_swap, mkdocs_build
@@ -104,7 +104,7 @@ def _glossary_report(root: Path) -> int:
     build = SiteBuild.load(root / "texts", root / "bib", root / "glossary")
     for problem in build.diagnostics:
         print(problem, file=sys.stderr)
-    print(curator_report(build.glossary, build.corpus.texts, build.bibliography.entries).render(), end="")
+    print(curator_report(build.glossary, build.texts, build.bibliography.entries).render(), end="")
     return 0
 
 

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from marginalia.annotate import CitationRecord
-from marginalia.annotate.mentions import MentionRecord
 from marginalia.cache import TextCache, files_digest
 from marginalia.editorial import load_editorial_notes
 from marginalia.ingest import decode_source, ingest
@@ -26,14 +24,12 @@ INGESTED = "ingested"
 """The cache store of ingested texts."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Text:
-    """One text of the corpus: its metadata, its ingested document and, once annotated, its citations and mentions."""
+    """One text of the corpus: its metadata and its ingested document (`marginalia.annotate` reads it)."""
 
     meta: TextMeta
     document: Document
-    citations: list[CitationRecord] = field(default_factory=list)
-    mentions: list[MentionRecord] = field(default_factory=list)
 
     @property
     def slug(self) -> str:

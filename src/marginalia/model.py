@@ -124,6 +124,37 @@ def without_page_marks(text: str) -> str:
     return PAGE_MARK.sub("", text)
 
 
+SpanKind = Literal["citation", "unresolved-citation", "mention"]
+"""What annotation found in a stretch of text: a citation of a bibliography entry, a citation no entry matches,
+a mention of a glossary entry."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a paragraph's or a note's text that annotation gave a meaning (`marginalia.annotate`).
+
+    The text itself is never rewritten: rendering reads the spans beside it.
+
+    Attributes:
+        start: Where it starts in the item's text.
+        end: Where it ends.
+        kind: What it is.
+        target: The bibliography key cited or the glossary entry mentioned; "" for an unresolved citation.
+        title: What a reader sees on pointing at it: the formatted reference, the entry's card, or why a
+            citation is unresolved.
+        locator: A citation's pages or other locator, as printed, or "".
+        sic: Whether a citation goes through an alias that marks the source's error (`[sic]`); its preview says why.
+    """
+
+    start: int
+    end: int
+    kind: SpanKind
+    target: str
+    title: str
+    locator: str = ""
+    sic: bool = False
+
+
 @dataclass
 class Paragraph:
     """A paragraph of running text, rejoined across page breaks.
@@ -132,11 +163,13 @@ class Paragraph:
         line: The source line it starts on.
         text: Inline Markdown, note markers as `[^N]`.
         number: Its permalink number (`p-N`), unique within the text; 0 until numbered.
+        spans: What annotation found in `text`, in order, none overlapping; empty before annotation.
     """
 
     line: int
     text: str
     number: int = 0
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass
@@ -309,11 +342,13 @@ class Note:
         line: The source line of the note's text.
         label: The printed number.
         text: Inline Markdown.
+        spans: What annotation found in `text` (see `Paragraph.spans`).
     """
 
     line: int
     label: str
     text: str
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass

@@ -9,16 +9,16 @@ from citeproc.model import CitationStylesElement
 
 from helpers import ingest_snippet
 from marginalia import parallel
-from marginalia.annotate.citations import find_citations
 from marginalia.annotate.linking import link_citations
 from marginalia.bibliography import chicago
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import FORMATTED, format_entries, format_items
+from marginalia.bibliography.citations import find_citations
 from marginalia.bibliography.csl import to_csl
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
 from marginalia.cache import TextCache
-from marginalia.render.html import file_url, page_url
+from marginalia.urls import file_url, page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marginalia.annotate.citations import find_citations
+from marginalia.bibliography.citations import find_citations
 
 
 def spans(text: str) -> list[tuple[str, str, str, str, str]]:

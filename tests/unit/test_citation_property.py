@@ -17,8 +17,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marginalia.annotate.citations import find_citations
 from marginalia.bibliography.aliases import load_aliases
+from marginalia.bibliography.citations import find_citations
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
 

@@ -16,10 +16,9 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_annotate_property import CITATIONS, GLOSSARY, MATCHER, NAMES, PREVIEWS, RESOLVER, convert
+from test_annotate_property import ANNOTATOR, CITATIONS, NAMES
 
-from marginalia.annotate.linking import link_citations
-from marginalia.annotate.mentions import link_mentions
+from marginalia.annotate import annotate_text
 from marginalia.corpus import load_text
 from marginalia.render import render_text
 
@@ -55,12 +54,11 @@ def test_a_quoted_passage_is_marked_where_it_stands(tokens: list[str], cut: tupl
     assert text is not None, problems
     if any(d.code == "editorial-ambiguous" for d in text.document.diagnostics):
         return  # the quote occurs twice: the editor is asked for a prefix or suffix
-    link_citations(text.document, RESOLVER, PREVIEWS)
-    link_mentions(text.document, MATCHER, GLOSSARY.entries)
-    markdown = render_text(text)[0].markdown
-    assert "passage not found" not in markdown, markdown
-    mark = BeautifulSoup(convert(markdown, fast=True), "html.parser").select_one("mark#ed-ref-1")
-    assert mark is not None, markdown
+    html = render_text(annotate_text(text, ANNOTATOR))[0].html
+    assert "passage not found" not in html, html
+    mark = BeautifulSoup(html, "html.parser").select_one("mark#ed-ref-1")
+    assert mark is not None, html
     shown = " ".join(mark.get_text().replace("[?]", "").split())  # an unresolved citation's marker is added
     assert " ".join(exact.split()) in shown, (exact, str(mark))
-    assert "](" not in mark.get_text() and "{:" not in mark.get_text(), str(mark)
+    for link in mark.select("a.citation, a.glossary-term"):  # whole: the link's text is what annotation found
+        assert link.get_text() in paragraph, str(mark)

@@ -15,9 +15,10 @@ import re
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_annotate_property import annotated_page, convert
+from test_annotate_property import ANNOTATOR, annotated_page
 
 from helpers import ingest_snippet, make_text
+from marginalia.annotate import annotate_text
 from marginalia.render import render_text
 
 PIECES = [
@@ -85,13 +86,13 @@ WORD = re.compile(r"[a-z]{4,}")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=source, fast=st.booleans())
-def test_any_source_becomes_a_page_and_keeps_its_words(body: str, fast: bool) -> None:
+@given(body=source)
+def test_any_source_becomes_a_page_and_keeps_its_words(body: str) -> None:
     text = f"# A title\n\n{body}\n"
     doc = ingest_snippet(text)
     assert all(d.line is None or d.line >= 1 for d in doc.diagnostics)
-    annotated_page(doc, fast=fast, source=body)  # links the document's citations and mentions, checks the first page
-    pages = render_text(make_text(doc))
-    shown = " ".join(BeautifulSoup(convert(page.markdown, fast=fast), "html.parser").get_text(" ") for page in pages)
+    annotated_page(doc, source=body)  # annotates the document's citations and mentions, checks the first page
+    pages = render_text(annotate_text(make_text(doc), ANNOTATOR))
+    shown = " ".join(BeautifulSoup(page.html, "html.parser").get_text(" ") for page in pages)
     for word in set(WORD.findall(body)) & set(WORDS):
         assert word in shown, (word, body)

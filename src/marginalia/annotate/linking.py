@@ -1,19 +1,16 @@
-"""Turn the citations of a document into links to its bibliography page, and record each one."""
+"""Find the citations of a document, resolve each to its bibliography entry, and record each one."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from marginalia.annotate.citations import CONNECTOR, FoundCitation, find_citations
-from marginalia.annotate.markup import attribute_value, text_before_link
+from marginalia.bibliography.citations import CONNECTOR, FoundCitation, find_citations
 from marginalia.bibliography.resolve import CitationResolver, Resolution
 from marginalia.ingest.patterns import NOTE_REF
-from marginalia.model import Document, Note, Paragraph
+from marginalia.model import Document, Note, Paragraph, Span
 
-TEXT_BIBLIOGRAPHY_PAGE = "bibliography.md"
 CONNECTOR_WORD = re.compile(rf"\s{CONNECTOR}\s")
-"""The page, beside a text's pages, that lists the works the text cites."""
 
 
 @dataclass(frozen=True)
@@ -50,20 +47,19 @@ class CitationRecord:
 
 
 def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str, str]) -> list[CitationRecord]:
-    """Link every citation in the document's paragraphs and notes, and warn about the rest.
+    """Give every citation in the document's paragraphs and notes its span, and warn about the rest.
 
-    A resolved citation becomes a Markdown link to its entry on the text's
-    bibliography page, with class `citation`, the locator in
-    `data-locator` and the plain formatted reference as its preview. An
-    unresolved one is shown unlinked, with a visible marker, except a
-    narrative "Name (year)", or names with a lower-case word inside ("(Memorandum
-    of the Soviet Embassy 1957)"), whose first name is no entry's first author:
-    that is more often an event, a body or a document ("the Geneva Conference
-    (1954)") than a work cited, so it stays text, with no warning, and the
-    curator report lists it.
+    A resolved citation's span names its entry, with the locator and the plain
+    formatted reference as its preview; rendering links it to the entry on the
+    text's bibliography page. An unresolved one is shown unlinked, with a
+    visible marker, except a narrative "Name (year)", or names with a
+    lower-case word inside ("(Memorandum of the Soviet Embassy 1957)"), whose
+    first name is no entry's first author: that is more often an event, a body
+    or a document ("the Geneva Conference (1954)") than a work cited, so it
+    stays text, with no span and no warning, and the curator report lists it.
 
     Args:
-        doc: An ingested document; its texts are rewritten.
+        doc: An ingested document; its paragraphs and notes get their spans (`Paragraph.spans`).
         resolver: Matches citations to entries.
         previews: Plain-text formatted references, by key.
 
@@ -75,8 +71,7 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
     for item in _reading_order(doc):
         paragraph = item.number if isinstance(item, Paragraph) else 0
         note = item.label if isinstance(item, Note) else ""
-        pieces: list[str] = []
-        position = 0
+        spans: list[Span] = []
         citations = find_citations(item.text, in_note=isinstance(item, Note))
         for found in citations:
             printed = item.text[found.start : found.end]
@@ -97,16 +92,12 @@ def link_citations(doc: Document, resolver: CitationResolver, previews: dict[str
                 cited_before = resolution.key
             if resolution.key is None:
                 _warn(doc, item, printed, resolution)
-            pieces += [
-                text_before_link(item.text[position : found.start]),
-                _markup(printed, found, resolution, previews),
-            ]
-            position = found.end
+            spans.append(_span(found, resolution, previews))
             sic = bool(resolution.alias and resolution.alias.sic)
             records.append(
                 CitationRecord(doc.slug, resolution.key, printed, found.locator, paragraph, note, item.line, sic)
             )
-        item.text = "".join([*pieces, item.text[position:]])
+        item.spans = tuple(spans)
         if isinstance(item, Note) and not citations:
             cited_before = ""
     return records
@@ -135,21 +126,15 @@ def _reading_order(doc: Document) -> list[Paragraph | Note]:
     return order
 
 
-def _markup(printed: str, found: FoundCitation, resolution: Resolution, previews: dict[str, str]) -> str:
+def _span(found: FoundCitation, resolution: Resolution, previews: dict[str, str]) -> Span:
     if resolution.key is None:
         reason = "several entries match" if resolution.candidates else "no bibliography entry"
-        return f'<span class="citation-unresolved" title="Unresolved citation: {reason}">{printed}<sup>[?]</sup></span>'
+        return Span(found.start, found.end, "unresolved-citation", "", f"Unresolved citation: {reason}")
     preview = previews.get(resolution.key, "")
-    classes = ".citation"
-    sic = ""
-    if resolution.alias is not None and resolution.alias.sic:
-        classes += " .citation-sic"
+    sic = resolution.alias is not None and resolution.alias.sic
+    if resolution.alias is not None and sic:
         preview = f"[sic] {resolution.alias.note} {preview}"
-        sic = ' <span class="sic">[sic]</span>'
-    attributes = f'{classes} data-key="{resolution.key}" title="{attribute_value(preview)}"'
-    if found.locator:
-        attributes += f' data-locator="{attribute_value(found.locator)}"'
-    return f"[{printed}]({TEXT_BIBLIOGRAPHY_PAGE}#{resolution.key}){{: {attributes} }}{sic}"
+    return Span(found.start, found.end, "citation", resolution.key, preview, found.locator, sic)
 
 
 def _warn(doc: Document, item: Paragraph | Note, printed: str, resolution: Resolution) -> None:

@@ -1,17 +1,15 @@
-"""Link glossary mentions in a document, after its citations, and record every one."""
+"""Find the glossary mentions of a document, after its citations, and record every one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marginalia.annotate.markup import attribute_value, plain_with_offsets, text_before_link
 from marginalia.glossary.entries import Entry
 from marginalia.glossary.matcher import Match, Matcher
 from marginalia.ingest.patterns import NOTE_REF
-from marginalia.model import Document, Note, Paragraph
+from marginalia.markup import plain_with_offsets
+from marginalia.model import Document, Note, Paragraph, Span
 
-GLOSSARY_FROM_TEXT_PAGE = "../../glossary"
-"""The glossary folder as a relative link from any text page (`texts/<slug>/<page>.md`)."""
 SNIPPET_WIDTH = 60
 
 
@@ -54,13 +52,14 @@ class MentionRecord:
 
 
 def link_mentions(doc: Document, matcher: Matcher, entries: dict[str, Entry]) -> list[MentionRecord]:
-    """Link the first mention of each entry per section (and per note), and record every mention.
+    """Give the first mention of each entry per section (and per note) its span, and record every mention.
 
     Linking each entry once per section keeps pages readable; the entry page
     lists every mention all the same.
 
     Args:
-        doc: A document whose citations are already linked (so that names inside them are left alone).
+        doc: A document whose citations have their spans (a name inside a citation is no mention); each
+            paragraph's and note's mention spans join them.
         matcher: The glossary matcher.
         entries: Entries by id, for link previews.
 
@@ -87,23 +86,16 @@ def link_mentions(doc: Document, matcher: Matcher, entries: dict[str, Entry]) ->
 def _annotate(
     place: Place, item: Paragraph | Note, matcher: Matcher, entries: dict[str, Entry], linked_here: set[str]
 ) -> list[MentionRecord]:
-    text = item.text
-    matches = matcher.find(text)
-    plain, offsets = plain_with_offsets(text)
+    plain, offsets = plain_with_offsets(item.text)
     records = []
-    pieces: list[str] = []
-    position = 0
-    for match in matches:
+    spans: list[Span] = []
+    for match in matcher.find(item.text, item.spans):
         link = not match.nested and match.entry not in linked_here
         records.append(_record(place, match, plain, offsets, linked=link))
         if link:
             linked_here.add(match.entry)
-            pieces += [
-                text_before_link(text[position : match.start]),
-                _markup(text[match.start : match.end], entries[match.entry]),
-            ]
-            position = match.end
-    item.text = "".join([*pieces, text[position:]])
+            spans.append(Span(match.start, match.end, "mention", match.entry, _preview(entries[match.entry])))
+    item.spans = tuple(sorted([*item.spans, *spans], key=lambda span: span.start))
     return records
 
 
@@ -142,11 +134,8 @@ def _words_after(plain: str, end: int) -> str:
     return plain[end:cut]
 
 
-def _markup(form: str, entry: Entry) -> str:
-    preview = (
-        f"{entry.name} ({entry.date_label}): {entry.description}"
-        if entry.date_label
-        else f"{entry.name}: {entry.description}"
-    )
-    title = attribute_value(preview)
-    return f'[{form}]({GLOSSARY_FROM_TEXT_PAGE}/{entry.id}.md){{: .glossary-term data-entry="{entry.id}" title="{title}" }}'
+def _preview(entry: Entry) -> str:
+    """What a mention's card says: name, dates and description."""
+    if entry.date_label:
+        return f"{entry.name} ({entry.date_label}): {entry.description}"
+    return f"{entry.name}: {entry.description}"

@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from marginalia.annotate.citations import FoundCitation
 from marginalia.bibliography.aliases import Alias, alias_form
+from marginalia.bibliography.citations import FoundCitation
 from marginalia.bibliography.entries import BibEntry, Bibliography, fold
 
 NAME_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")

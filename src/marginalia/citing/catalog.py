@@ -10,6 +10,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
+from marginalia.annotate import AnnotatedText
 from marginalia.bibliography.chicago import Formatting, start_formatting
 from marginalia.bibliography.entries import BibEntry
 from marginalia.cache import TextCache
@@ -17,10 +18,9 @@ from marginalia.citing.block import OriginalWork, render_cite_block
 from marginalia.citing.item import site_page_item, text_page_item
 from marginalia.citing.meta import HeadData, site_page_head, text_page_head
 from marginalia.citing.page import PageCitation, absolute_url, page_directory, page_key
-from marginalia.corpus import Text
 from marginalia.model import Signature
-from marginalia.render.bibliography import entry_file_path
 from marginalia.render.inline import display_title
+from marginalia.urls import work_file
 
 
 class CitationKeyCollision(Exception):
@@ -41,7 +41,7 @@ class PageSource:
 class TextPage:
     """A generated page of a text, with its own title ("Preface"), or "" for the text's landing page."""
 
-    text: Text
+    text: AnnotatedText
     part_title: str
 
 
@@ -143,7 +143,7 @@ class CitationCatalog:
         if citation.original_key in self.entries:
             entry = self.entries[citation.original_key]
             original = OriginalWork(
-                entry.key, self.formatted.get(entry.key, ""), entry.raw.strip(), entry_file_path(entry.key)
+                entry.key, self.formatted.get(entry.key, ""), entry.raw.strip(), work_file(entry.key)
             )
         is_home_or_bibliography = citation.directory in ("", "bibliography/")
         return render_cite_block(
@@ -176,7 +176,7 @@ class CitationCatalog:
         return text_page_head(text_page.text, citation.item, site=self.site, references=references)
 
 
-def _cited_keys(text: Text) -> list[str]:
+def _cited_keys(text: AnnotatedText) -> list[str]:
     """The keys of the works a text cites, each once, in the order of first citation."""
     return list(dict.fromkeys(r.key for r in text.citations if r.key))
 

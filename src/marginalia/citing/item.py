@@ -24,9 +24,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from marginalia.annotate import AnnotatedText
 from marginalia.bibliography.entries import BibEntry, Name
 from marginalia.calendar_names import MONTH_NUMBERS
-from marginalia.corpus import Text
 from marginalia.model import ContentsEntry
 from marginalia.numerals import ROMAN, roman_value, to_roman
 from marginalia.textmeta import TextMeta, display_name
@@ -106,7 +106,7 @@ def site_page_item(*, title: str, url: str, site: str, date: dt.date) -> Item:
 
 
 def text_page_item(
-    text: Text,
+    text: AnnotatedText,
     entry: BibEntry | None,
     *,
     part_title: str,
@@ -145,7 +145,7 @@ def text_page_item(
 class _Page:
     """What every item builder of `TEXT_KINDS` reads: the text, its metadata, and the page."""
 
-    text: Text
+    text: AnnotatedText
     work: _Work
     title: str
     part_title: str
@@ -244,7 +244,7 @@ CITATION_DETAILS |= {"pages": ("pages",), "doi": ("doi",)}
 DETAILS_BY_TYPE = {"article": tuple(CITATION_DETAILS), "review": tuple(CITATION_DETAILS), "chapter": ("pages", "doi")}
 
 
-def missing_details(text: Text, entry: BibEntry | None) -> list[str]:
+def missing_details(text: AnnotatedText, entry: BibEntry | None) -> list[str]:
     """The citation details a text lacks, in `text.yml` and in its entry in `bib/` alike.
 
     An article without its journal cites as a page of this reader, not as the
@@ -261,7 +261,7 @@ def missing_details(text: Text, entry: BibEntry | None) -> list[str]:
     return [name for name in DETAILS_BY_TYPE.get(text.meta.type, ()) if not work.field(name, *CITATION_DETAILS[name])]
 
 
-def part_pages(text: Text, part_title: str) -> str:
+def part_pages(text: AnnotatedText, part_title: str) -> str:
     """A part's pages from the book's own table of contents: "v–xii" up to the next entry, or its first page.
 
     The range runs to the page before the next entry when both are numbered
@@ -292,7 +292,7 @@ TRANSLATED_PART = re.compile(r"(?:^|,)\s*(?:and\s+)?([^,()]+?)\s*\(([^)]*)\)")
 """One translator and what they translated, in an imprint: "Yafeng Xia (Preface, and Parts II and III)"."""
 
 
-def part_translators(text: Text, part_title: str, translators: tuple[str, ...]) -> tuple[str, ...]:
+def part_translators(text: AnnotatedText, part_title: str, translators: tuple[str, ...]) -> tuple[str, ...]:
     """The translators of one part, when the book's imprint says who translated it.
 
     Args:
@@ -312,7 +312,7 @@ def part_translators(text: Text, part_title: str, translators: tuple[str, ...]) 
     return tuple(name for name in translators if display_name(name) in named) or translators
 
 
-def _printed_date(text: Text) -> str:
+def _printed_date(text: AnnotatedText) -> str:
     """YYYY-MM-DD from the source's "Published online" date, when it prints one in the text's year."""
     for value in text.document.metadata.dates:
         match = PRINTED_DATE.match(value.value.strip())

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marginalia.annotate import AnnotatedText
 from marginalia.bibliography.entries import BibEntry
 from marginalia.citing.formats import highwire_tags, site_tags
 from marginalia.citing.item import Item
-from marginalia.corpus import Text
 from marginalia.inert import restore_source, script_json
 from marginalia.textmeta import display_name
 
@@ -58,7 +58,7 @@ def site_page_head(item: Item, *, site: str, description: str) -> HeadData:
     return HeadData(tags, description)
 
 
-def text_page_head(text: Text, item: Item, *, site: str, references: list[BibEntry]) -> HeadData:
+def text_page_head(text: AnnotatedText, item: Item, *, site: str, references: list[BibEntry]) -> HeadData:
     """Head data of a text's page: Highwire tags for its item, Open Graph and JSON-LD.
 
     Args:
@@ -105,7 +105,7 @@ def _reference(entry: BibEntry) -> str:
     return "; ".join(part.replace(";", ",") if index else part for index, part in enumerate(parts))
 
 
-def _json_ld(text: Text, item: Item) -> str:
+def _json_ld(text: AnnotatedText, item: Item) -> str:
     document: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES[item.type],

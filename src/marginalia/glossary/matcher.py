@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from marginalia.annotate.markup import mask
 from marginalia.glossary.entries import Glossary
+from marginalia.markup import mask
+from marginalia.model import Span
 from marginalia.scripts import CJK
 
 ITALIC = re.compile(
@@ -71,18 +73,19 @@ class Matcher:
         if len(self._automaton):
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str, taken: Iterable[Span] = ()) -> list[Match]:
         """Find the mentions in one paragraph or note.
 
         Args:
             text: Inline Markdown.
+            taken: Stretches that hold no mention (the citations: an author's name is no mention).
 
         Returns:
             Top-level mentions and, after each, the mentions nested inside it, in text order.
         """
         if not len(self._automaton):
             return []
-        masked = mask(text)
+        masked = mask(text, taken)
         folded = masked.translate(FOLD)
         titles = [(m.start() + 1, m.end() - 1) for m in ITALIC.finditer(masked)]
         found = list(self._automaton.iter_long(folded))

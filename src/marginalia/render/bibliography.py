@@ -14,17 +14,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from marginalia.annotate import CitationRecord
-from marginalia.annotate.linking import TEXT_BIBLIOGRAPHY_PAGE
+from marginalia.annotate import AnnotatedText, CitationRecord
 from marginalia.bibliography.chicago import plain_text
 from marginalia.bibliography.entries import BibEntry
-from marginalia.corpus import Text
 from marginalia.inert import restore_source
-from marginalia.render.html import file_url, page_url, render_html, skeleton
+from marginalia.render.html import render_html, skeleton
 from marginalia.render.pages import RenderedPage, page_of
+from marginalia.urls import SITE_BIBLIOGRAPHY_PAGE, file_url, page_url, text_bibliography_page, work_file, work_page
 
-SITE_BIBLIOGRAPHY_PAGE = "bibliography/index.md"
-ENTRY_FILE_DIR = "bibliography"
 PLACES_ON_SITE_PAGE = 40
 """How many citing places an entry lists on the site's bibliography page before it links to its own page."""
 
@@ -41,26 +38,16 @@ class BibliographyData:
 
     entries: dict[str, BibEntry]
     formatted: dict[str, str]
-    texts: list[tuple[Text, list[RenderedPage]]]
+    texts: list[tuple[AnnotatedText, list[RenderedPage]]]
 
 
 @dataclass(frozen=True)
 class _Place:
     """Where an entry is cited: the text, the page that holds the citation, and the record."""
 
-    text: Text
+    text: AnnotatedText
     page: str
     record: CitationRecord
-
-
-def entry_file_path(key: str) -> str:
-    """Where an entry's own `.bib` file is published."""
-    return f"{ENTRY_FILE_DIR}/{key}.bib"
-
-
-def entry_page_path(key: str) -> str:
-    """The page of an entry cited too often to list every place on the site's bibliography page."""
-    return f"{ENTRY_FILE_DIR}/{key}.md"
 
 
 def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
@@ -85,7 +72,7 @@ def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
         keys = text_bibliography_keys(text, data.entries)
         if not keys:
             continue
-        path = f"texts/{text.slug}/{TEXT_BIBLIOGRAPHY_PAGE}"
+        path = text_bibliography_page(text.slug)
         intro = Markup(
             "The works cited in <em>{}</em>, in the order of its reference list or of first citation."
         ).format(text.meta.title)
@@ -98,7 +85,7 @@ def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
     for key in site_keys:
         places = cited_in.get(key, [])
         if len(places) > PLACES_ON_SITE_PAGE:
-            path = entry_page_path(key)
+            path = work_page(key)
             intro = Markup("Every place the texts cite this work.")
             pages.append(
                 _page(path, plain_text(data.formatted.get(key) or key), intro, [_entry_view(data, key, path, places)])
@@ -106,7 +93,7 @@ def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
     return pages
 
 
-def text_bibliography_keys(text: Text, entries: dict[str, BibEntry]) -> list[str]:
+def text_bibliography_keys(text: AnnotatedText, entries: dict[str, BibEntry]) -> list[str]:
     """The entries a text's bibliography page lists, in order.
 
     A text with a printed reference list lists its own file's entries
@@ -146,7 +133,7 @@ def _site_entry(data: BibliographyData, key: str, places: list[_Place]) -> dict[
     if len(places) <= PLACES_ON_SITE_PAGE:
         return _entry_view(data, key, SITE_BIBLIOGRAPHY_PAGE, places)
     view = _entry_view(data, key, SITE_BIBLIOGRAPHY_PAGE, places[:PLACES_ON_SITE_PAGE])
-    view["all_places"] = (len(places), page_url(entry_page_path(key), SITE_BIBLIOGRAPHY_PAGE))
+    view["all_places"] = (len(places), page_url(work_page(key), SITE_BIBLIOGRAPHY_PAGE))
     return view
 
 
@@ -176,5 +163,5 @@ def _entry_view(
         "elsewhere": elsewhere,
         "site_entry": page_url(SITE_BIBLIOGRAPHY_PAGE, page, key),
         "all_places": None,
-        "download": file_url(entry_file_path(key), page),
+        "download": file_url(work_file(key), page),
     }

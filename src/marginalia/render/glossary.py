@@ -15,22 +15,25 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from marginalia.annotate import AnnotatedText
 from marginalia.annotate.mentions import MentionRecord
-from marginalia.corpus import Text
 from marginalia.glossary.entries import ABBREVIATION_ENTRY, Entry, Glossary
 from marginalia.glossary.schema import KIND_LABELS, KIND_TITLES, EntryKind
-from marginalia.render.html import Heading, page_url, render_html, skeleton
+from marginalia.render.html import Heading, render_html, skeleton
 from marginalia.render.inline import slugify
 from marginalia.render.pages import RenderedPage, page_of
 from marginalia.scripts import language_of, script_of
 from marginalia.search import plain_spelling
+from marginalia.urls import (
+    GLOSSARY_DIR,
+    GLOSSARY_OVERVIEW_PAGE,
+    NAMES_FILE,
+    TIMELINE_PAGE,
+    entry_page,
+    mentions_file,
+    page_url,
+)
 
-GLOSSARY_DIR = "glossary"
-TIMELINE_PAGE = f"{GLOSSARY_DIR}/timeline.md"
-OVERVIEW_PAGE = f"{GLOSSARY_DIR}/index.md"
-MENTIONS_DIR = f"{GLOSSARY_DIR}/mentions"
-NAMES_FILE = f"{GLOSSARY_DIR}/names.json"
-"""Every entry's forms and page, for the search box's "Did you mean …?" (`overrides/assets/javascripts/search.js`)."""
 MENTIONS_IN_FULL = 150
 """An entry with at most this many mentions lists every one on its page."""
 KWIC_PER_TEXT = 2
@@ -44,23 +47,13 @@ class GlossaryData:
     """What the glossary pages are made of: entries, texts with their pages, and every mention."""
 
     glossary: Glossary
-    texts: list[tuple[Text, list[RenderedPage]]]
+    texts: list[tuple[AnnotatedText, list[RenderedPage]]]
     mentions: list[MentionRecord]
 
 
 def kind_page(kind: EntryKind) -> str:
     """The index page of one kind of entry."""
     return f"{GLOSSARY_DIR}/{slugify(KIND_TITLES[kind])}.md"
-
-
-def entry_page(entry_id: str) -> str:
-    """An entry's page."""
-    return f"{GLOSSARY_DIR}/{entry_id}.md"
-
-
-def mentions_file(entry_id: str) -> str:
-    """The static JSON file with the mentions an entry's page does not show."""
-    return f"{MENTIONS_DIR}/{entry_id}.json"
 
 
 @dataclass(frozen=True)
@@ -94,11 +87,11 @@ def render_glossary_pages(data: GlossaryData) -> GlossaryPages:
     kinds = [(kind, title) for kind, title in KIND_TITLES.items() if any(e.kind == kind for e in entries)]
     overview = render_html(
         "glossary-overview.html",
-        kinds=[(title, page_url(kind_page(kind), OVERVIEW_PAGE)) for kind, title in kinds],
-        timeline=page_url(TIMELINE_PAGE, OVERVIEW_PAGE),
-        listing=_filter_list(entries, by_entry, OVERVIEW_PAGE, "the glossary"),
+        kinds=[(title, page_url(kind_page(kind), GLOSSARY_OVERVIEW_PAGE)) for kind, title in kinds],
+        timeline=page_url(TIMELINE_PAGE, GLOSSARY_OVERVIEW_PAGE),
+        listing=_filter_list(entries, by_entry, GLOSSARY_OVERVIEW_PAGE, "the glossary"),
     )
-    pages = [RenderedPage(OVERVIEW_PAGE, "Overview", skeleton("Glossary"), overview)]
+    pages = [RenderedPage(GLOSSARY_OVERVIEW_PAGE, "Overview", skeleton("Glossary"), overview)]
     for kind, title in kinds:
         listing = _filter_list([e for e in entries if e.kind == kind], by_entry, kind_page(kind), title.lower())
         pages.append(RenderedPage(kind_page(kind), title, skeleton(title), listing))
@@ -180,7 +173,7 @@ class _TextMentions:
 def _entry(
     entry: Entry,
     glossary: Glossary,
-    texts: dict[str, tuple[Text, list[RenderedPage]]],
+    texts: dict[str, tuple[AnnotatedText, list[RenderedPage]]],
     mentions: list[MentionRecord],
 ) -> tuple[RenderedPage, dict[str, list[list[str]]]]:
     """An entry's page, and the mentions it leaves to its JSON file (by text slug), if any."""

@@ -4,36 +4,35 @@ from __future__ import annotations
 
 import re
 
-from marginalia.corpus import Text
 from marginalia.model import LabelledValue, Metadata, Person
 from marginalia.render.inline import EditorialMarks, emphasis_html, esc, esc_source
+from marginalia.render.page_writer import PageWriter
 from marginalia.render.sections import render_blocks
+from marginalia.textmeta import TextMeta
 
 TITLE_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)\.?")
 
 
-def render_header(text: Text, marks: EditorialMarks) -> str:
+def render_header(text_meta: TextMeta, meta: Metadata, marks: EditorialMarks) -> str:
     """Render bylines, affiliations, contact, dates, ©, translators, ISBNs, DOI and licence.
 
     Args:
-        text: The text.
+        text_meta: The text's `text.yml`.
+        meta: What the source says about itself.
         marks: Editorial anchors to place.
 
     Returns:
-        Markdown (an HTML block with Markdown inside).
+        HTML.
     """
-    meta = text.document.metadata
     lines = [
-        _p("label", esc_source(meta.label or _title_number(text))),
+        _p("label", esc_source(meta.label or _title_number(text_meta, meta))),
         _p("translated-title", esc_source(meta.translated_title)),
         _p("reviewed-work", _joined(meta.reviewed, marks)),
     ]
     lines.append(_people(meta.people, marks))
     lines.append(_p("archive", _joined(meta.archive, marks)))
     if meta.translators:
-        lines.append(
-            _p("translators", " ".join(marks.apply(esc_source(t.value), escaped=True) for t in meta.translators))
-        )
+        lines.append(_p("translators", " ".join(marks.apply(esc_source(t.value)) for t in meta.translators)))
     if meta.affiliations:
         lines.append(
             _p(
@@ -49,65 +48,66 @@ def render_header(text: Text, marks: EditorialMarks) -> str:
         lines.append(_p("isbn", " · ".join(_isbn(i.label, i.value) for i in meta.isbns)))
     if meta.doi:
         lines.append(_p("doi", f'DOI: <a href="{esc_source(meta.doi)}">{esc_source(meta.doi)}</a>'))
-    lines += [_p("copyright", f"© {marks.apply(esc_source(c.value), escaped=True)}") for c in meta.copyright]
+    lines += [_p("copyright", f"© {marks.apply(esc_source(c.value))}") for c in meta.copyright]
     lines.append(_p("source-footer", _joined(meta.footer, marks)))
-    lines.append(_p("license", f"Licence: {esc(text.meta.license)}"))
-    return '<div class="text-header">\n' + "\n".join(line for line in lines if line) + "\n</div>"
+    lines.append(_p("license", f"Licence: {esc(text_meta.license)}"))
+    return '<div class="text-header">\n' + "\n".join(line for line in lines if line) + "\n</div>\n"
 
 
-def _title_number(text: Text) -> str:
+def _title_number(text_meta: TextMeta, meta: Metadata) -> str:
     """The number the source prints before its title ("11" of "11 The Taiwan…") if the page's title lacks it."""
-    number, _, rest = text.document.metadata.title.partition(" ")
-    if rest and TITLE_NUMBER.fullmatch(number) and not text.meta.title.startswith(number):
+    number, _, rest = meta.title.partition(" ")
+    if rest and TITLE_NUMBER.fullmatch(number) and not text_meta.title.startswith(number):
         return number.rstrip(".")
     return ""
 
 
-def render_epigraphs(meta: Metadata, marks: EditorialMarks) -> str:
+def render_epigraphs(meta: Metadata, page: PageWriter) -> str:
     """Render the quotations printed under the title, if any.
 
     Args:
         meta: The text's metadata.
-        marks: Editorial anchors to place.
+        page: The page they go on.
 
     Returns:
-        Markdown (`div.epigraphs` holding a blockquote each), or "".
+        HTML (`div.epigraphs` holding a blockquote each), or "".
     """
     if not meta.epigraphs:
         return ""
-    return '<div class="epigraphs" markdown>\n\n' + render_blocks(list(meta.epigraphs), marks) + "\n\n</div>"
+    return '<div class="epigraphs">\n' + render_blocks(list(meta.epigraphs), page) + "\n</div>"
 
 
-def render_abstract(meta: Metadata, marks: EditorialMarks) -> str:
+def render_abstract(meta: Metadata, page: PageWriter) -> str:
     """Render the abstract and keywords, if the text has them.
 
     Args:
         meta: The text's metadata.
-        marks: Editorial anchors to place.
+        page: The page they go on.
 
     Returns:
-        Markdown, or "" when there is neither.
+        HTML, or "" when there is neither.
     """
     parts = []
     if meta.abstract:
-        parts.append(f"## {meta.abstract_label or 'Abstract'}\n\n" + render_blocks(list(meta.abstract), marks))
+        heading = page.heading(2, page.inline.render(meta.abstract_label or "Abstract"))
+        parts.append(heading + "\n" + render_blocks(list(meta.abstract), page))
     if meta.keywords:
         keywords = " · ".join(f'<span class="keyword">{esc_source(k)}</span>' for k in meta.keywords)
-        parts.append(f'<p class="keywords"><strong>{esc_source(meta.keywords_label)}</strong> {keywords}</p>')
-    return "\n\n".join(parts)
+        parts.append(f'<p class="keywords"><strong>{esc_source(meta.keywords_label)}</strong> {keywords}</p>\n')
+    return "\n".join(parts)
 
 
-def render_license_statement(meta: Metadata, marks: EditorialMarks) -> str:
+def render_license_statement(meta: Metadata, page: PageWriter) -> str:
     """Render the source's own licence statement, if it has one."""
     if not meta.license_statement:
         return ""
-    return f'<div class="license-statement" markdown>\n\n{marks.apply(meta.license_statement)}\n\n</div>'
+    return f'<div class="license-statement">\n<p>{page.item(meta.license_statement)}</p>\n</div>'
 
 
 def _people(people: list[Person], marks: EditorialMarks) -> str:
     entries = []
     for person in people:
-        name = marks.apply(esc_source(person.name), escaped=True)
+        name = marks.apply(esc_source(person.name))
         marker = f"<sup>{esc_source(person.marker)}</sup>" if person.marker else ""
         role = f' <span class="role">{esc_source(person.role)}</span>' if person.role else ""
         affiliation = (
@@ -123,7 +123,7 @@ def _joined(values: list[LabelledValue], marks: EditorialMarks) -> str:
     """Lines printed as Markdown (a reviewed work's citation, a footer), each after its label, one per line."""
     return "<br>".join(
         (f"<strong>{esc_source(v.label)}:</strong> " if v.label else "")
-        + emphasis_html(marks.apply(esc_source(v.value), escaped=True))
+        + emphasis_html(marks.apply(esc_source(v.value)))
         for v in values
     )
 

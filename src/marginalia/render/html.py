@@ -10,10 +10,8 @@ this package has already made safe (formatted references) is marked `Markup`.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -79,58 +77,31 @@ def render_html(template: str, **context: Any) -> Markup:
     return Markup(TEMPLATES.get_template(template).render(**context))
 
 
-def skeleton(title: str, front_matter: str = "") -> str:
-    """The Markdown MkDocs gets for a generated page: front matter, title and the marker."""
-    return f"{front_matter}# {title}\n\n{GENERATED_MARKER}\n"
+def skeleton(title: str = "", front_matter: str = "") -> str:
+    """The Markdown MkDocs gets for a generated page: front matter, title and the marker.
 
-
-def page_url(target: str, page: str, fragment: str = "") -> str:
-    """The relative URL of a page (a path under `docs/`) from another page, as MkDocs' directory URLs serve them.
-
-    Args:
-        target: The page linked to, e.g. `texts/<slug>/index.md`.
-        page: The page the link stands on.
-        fragment: An id on the target page, or "".
-
-    Returns:
-        E.g. `../../texts/<slug>/#p-3`.
+    Without a title, the page's HTML holds its title (a text's page, whose title may carry a note's marker).
     """
-    url = _relative_url(url_directory(target), url_directory(page))
-    return f"{url}#{fragment}" if fragment else url
+    heading = f"# {title}\n\n" if title else ""
+    return f"{front_matter}{heading}{GENERATED_MARKER}\n"
 
 
-@lru_cache(maxsize=4096)
-def _relative_url(target: str, page: str) -> str:
-    """The URL of one folder from another, kept: a generated page links the same pages many times over."""
-    relative = posixpath.relpath(target, page)
-    return "./" if relative == "." else safe_relative(f"{relative}/")
+@dataclass(frozen=True)
+class HeadingNode:
+    """A heading with the headings under it, for a table of contents."""
+
+    heading: Heading
+    children: list[HeadingNode]
 
 
-def file_url(target: str, page: str) -> str:
-    """The relative URL of a generated file (a path under `docs/`, e.g. `bibliography/<key>.bib`) from a page."""
-    return safe_relative(posixpath.relpath(target, url_directory(page)))
-
-
-def safe_relative(url: str) -> str:
-    """A relative URL with `./` before a first segment holding a colon ("Chen:2010/"), which would read as a scheme."""
-    return f"./{url}" if ":" in url.split("/", maxsplit=1)[0] else url
-
-
-def url_directory(path: str) -> str:
-    """The folder a page is served from (MkDocs' directory URLs): "a/b.md" → "a/b", "a/index.md" → "a".
-
-    Raw HTML links in generated pages are not rewritten by MkDocs, so they are made relative to this.
-    """
-    folder, name = posixpath.split(path)
-    return folder if name == "index.md" else posixpath.join(folder, name.removesuffix(".md"))
-
-
-def heading_tree(headings: list[Heading]) -> list[tuple[Heading, list[Heading]]]:
-    """Headings nested for a table of contents: each level-2 heading with the level-3 headings under it."""
-    tree: list[tuple[Heading, list[Heading]]] = []
+def heading_tree(headings: list[Heading]) -> list[HeadingNode]:
+    """Headings nested for a table of contents: each under the nearest heading before it of a higher level."""
+    roots: list[HeadingNode] = []
+    open_nodes: list[HeadingNode] = []
     for heading in headings:
-        if heading.level > 2 and tree:
-            tree[-1][1].append(heading)
-        else:
-            tree.append((heading, []))
-    return tree
+        while open_nodes and open_nodes[-1].heading.level >= heading.level:
+            open_nodes.pop()
+        node = HeadingNode(heading, [])
+        (open_nodes[-1].children if open_nodes else roots).append(node)
+        open_nodes.append(node)
+    return roots

@@ -1,13 +1,15 @@
-"""Small helpers for the Markdown and HTML the renderer writes."""
+"""Small helpers for the HTML the renderer writes: titles, escaping, editorial marks, insertions."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
-from marginalia.annotate.markup import LINK, mask
 from marginalia.inert import restore_source
-from marginalia.model import EditorialNote
+from marginalia.markup import mask
+from marginalia.model import EditorialNote, Span
+from marginalia.render.inline_html import Wrapper
 from marginalia.slugs import slugify
 
 __all__ = [
@@ -16,25 +18,11 @@ __all__ = [
     "emphasis_html",
     "esc",
     "esc_source",
-    "escape_block_start",
-    "mark_insertions",
+    "insertions",
     "slugify",
 ]
 
-BLOCK_START = re.compile(r"^(\d+)\.(\s)|^([#>+\-*=]|\d+\))(\s|$)")
 SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
-
-
-def escape_block_start(text: str) -> str:
-    """Escape what Markdown would read as a list, heading or quote at a paragraph's start.
-
-    Args:
-        text: One paragraph of inline Markdown.
-
-    Returns:
-        The paragraph, safe to place at the start of a Markdown block.
-    """
-    return BLOCK_START.sub(lambda m: f"{m.group(1)}\\.{m.group(2)}" if m.group(1) else f"\\{m.group(0)}", text, count=1)
 
 
 def display_title(title: str) -> str:
@@ -66,25 +54,20 @@ INSERTION = re.compile(r"(?<![\\\w\0])\[(?!\^)(?!\d{1,3}\])(?!\?\])([^\[\]\n]+)\
 """Square brackets in running text: an editor's or author's insertion ("[sic]", "[illegible]", "[Zhou Enlai]").
 
 Not a Markdown link (`[text](url)`), a note marker (`[^1]`, `[1]`), an unresolved citation's `[?]`, nor
-anything inside or right after a link or an HTML tag (found on the masked text, see `marginalia.annotate.markup.mask`).
+anything inside or right after a link or an HTML tag (found on the masked text, see `marginalia.markup.mask`).
 """
 
 
-def mark_insertions(text: str) -> str:
-    """Mark bracketed insertions in a paragraph as editorial text, brackets and words kept as printed.
+def insertions(text: str) -> list[Wrapper]:
+    """The bracketed insertions of a paragraph, each to be shown as editorial text, brackets and words as printed.
 
     Args:
-        text: A paragraph's inline Markdown.
+        text: A paragraph's inline Markdown (an insertion may hold a mention: "[Zhou Enlai]").
 
     Returns:
-        The text with each insertion in `<span class="insertion">`.
+        A `span.insertion` around each.
     """
-    pieces, position = [], 0
-    for match in INSERTION.finditer(mask(text)):
-        inserted = text[match.start() : match.end()]
-        pieces += [text[position : match.start()], f'<span class="insertion">{inserted}</span>']
-        position = match.end()
-    return "".join([*pieces, text[position:]])
+    return [Wrapper(m.start(), m.end(), '<span class="insertion">', "</span>") for m in INSERTION.finditer(mask(text))]
 
 
 def emphasis_html(escaped: str) -> str:
@@ -104,18 +87,15 @@ def esc_source(text: str) -> str:
     return esc(restore_source(text))
 
 
-BETWEEN = r"(?:\0|\[\?\])*"
-"""What may stand between the characters of a quoted passage in `_visible` text: blanked markup, an
-unresolved citation's "[?]"."""
-MARKUP = re.compile(rf"{LINK.pattern}|<[^>]+>|\[\^[^\]]+\]")
-UNIT = re.compile(rf"{LINK.pattern}|<span class=\"citation-unresolved\".*?</span>")
-"""What a mark must hold whole or not at all: a link, an unresolved citation."""
+MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\[\^[^\]]+\]|\{pb:[^{}\s]*\}")
+"""What a quoted passage never stands in: markup, blanked (a link keeps its text)."""
+SOURCE_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
 def _visible(text: str) -> str:
-    """The text with its markup blanked (NUL characters, offsets kept), so that a quote is never found in a link's URL or preview.
+    """The text with its markup blanked (NUL characters, offsets kept), so that a quote is never found in a link's URL.
 
-    Links keep their text; tags and note markers go.
+    Links keep their text; tags, note markers and page marks go.
     """
 
     def blank(markup: re.Match[str]) -> str:
@@ -127,37 +107,33 @@ def _visible(text: str) -> str:
     return MARKUP.sub(blank, text)
 
 
-def _passage(text: str, prefix: str, exact: str, suffix: str) -> tuple[int, int] | None:
-    r"""Where a quoted passage stands in a text (Markdown or HTML), or None: never inside markup.
+def _passage(text: str, prefix: str, exact: str, suffix: str, units: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a quoted passage stands in a text (inline Markdown or HTML), or None: never inside markup.
 
-    Annotation links names and citations, so "his letter (Wendt 1992), and" is
-    "his letter ([Wendt 1992](…){: …}), and" on the page, and a "!" or "\" just
-    before a link is a character reference. The span found is widened to
-    hold whole any link it cuts into.
+    The passage found is widened to hold whole any unit it cuts into: a link, or what annotation found
+    (a citation, a mention).
     """
     if not exact:
         return None
     quote = prefix + exact + suffix
-    words = re.findall(r"\w+", quote)
-    if words and max(words, key=len) not in text:  # a link starts and ends on word boundaries: never inside a word
-        return None
     visible = _visible(text)
     position = visible.find(quote)
     if position >= 0:
-        return position + len(prefix), position + len(prefix) + len(exact)
+        start, end = position + len(prefix), position + len(prefix) + len(exact)
+    else:
 
-    def pattern(quoted: str) -> str:
-        return BETWEEN.join(f"(?:{re.escape(c)}|&#{ord(c)};)" for c in quoted)
+        def pattern(quoted: str) -> str:
+            return "\0*".join(f"(?:{re.escape(c)}|&#{ord(c)};)" for c in quoted)
 
-    found = re.search(f"{pattern(prefix)}{BETWEEN}({pattern(exact)}){BETWEEN}{pattern(suffix)}", visible)
-    if found is None:
-        return None
-    start, end = found.span(1)
-    for unit in UNIT.finditer(text):
-        if unit.start() < start < unit.end():
-            start = unit.start()
-        if unit.start() < end < unit.end():
-            end = unit.end()
+        found = re.search(f"{pattern(prefix)}\0*({pattern(exact)})\0*{pattern(suffix)}", visible)
+        if found is None:
+            return None
+        start, end = found.span(1)
+    for unit_start, unit_end in units:
+        if unit_start < start < unit_end:
+            start = unit_start
+        if unit_start < end < unit_end:
+            end = unit_end
     return start, end
 
 
@@ -172,35 +148,59 @@ class EditorialMarks:
         self.notes = notes
         self.placed: list[EditorialNote] = []
 
-    def apply(self, text: str, *, escaped: bool = False) -> str:
-        """Wrap each not-yet-placed quoted passage found in `text` in a mark with a note link.
+    def wrappers(self, text: str, spans: Sequence[Span] = ()) -> list[Wrapper]:
+        """The marks of the not-yet-placed passages that an item's text holds, each then placed.
 
         Args:
-            text: A source's Markdown (see `marginalia.inert`), or HTML when `escaped` is true.
-            escaped: Whether `text` is HTML (escaped with `esc_source`).
+            text: A paragraph's, a note's or a line's inline Markdown.
+            spans: What annotation found in it, which a mark holds whole or not at all.
 
         Returns:
-            The text with editorial anchors.
+            A `mark.editorial-anchor` and its note link around each passage.
         """
-        for note in self.notes:
-            if note in self.placed:
-                continue
-            prefix, exact, suffix = (esc_source(s) if escaped else s for s in (note.prefix, note.exact, note.suffix))
-            span = _passage(text, prefix, exact, suffix)
+        units = [(s.start, s.end) for s in spans] + [m.span() for m in SOURCE_LINK.finditer(text)]
+        found = []
+        for note in self._unplaced():
+            span = _passage(text, note.prefix, note.exact, note.suffix, units)
+            if span is not None:
+                found.append(Wrapper(*span, *_anchor(note)))
+                self.placed.append(note)
+        return found
+
+    def apply(self, escaped: str) -> str:
+        """Mark each not-yet-placed passage found in HTML (a header's field, escaped with `esc_source`).
+
+        Args:
+            escaped: HTML.
+
+        Returns:
+            The HTML with editorial anchors.
+        """
+        for note in self._unplaced():
+            prefix, exact, suffix = (esc_source(s) for s in (note.prefix, note.exact, note.suffix))
+            span = _passage(escaped, prefix, exact, suffix, [])
             if span is None:
                 continue
+            before, after = _anchor(note)
             start, end = span
-            anchor = (
-                f'<mark class="editorial-anchor" id="ed-ref-{note.number}">{text[start:end]}</mark>'
-                f'<sup class="editorial-ref"><a href="#ed-{note.number}" title="Editorial note {note.number}">'
-                f"ed.&nbsp;{note.number}</a></sup>"
-            )
-            text = text[:start] + anchor + text[end:]
+            escaped = escaped[:start] + before + escaped[start:end] + after + escaped[end:]
             self.placed.append(note)
-        return text
+        return escaped
+
+    def _unplaced(self) -> list[EditorialNote]:
+        return [note for note in self.notes if note not in self.placed]
 
     def take_placed(self) -> list[EditorialNote]:
         """Return the notes placed since the last call, and forget them."""
         placed, self.placed = self.placed, []
         self.notes = [n for n in self.notes if n not in placed]
         return placed
+
+
+def _anchor(note: EditorialNote) -> tuple[str, str]:
+    """The HTML around a passage an editorial note quotes: the mark, then the link to the note."""
+    return (
+        f'<mark class="editorial-anchor" id="ed-ref-{note.number}">',
+        f'</mark><sup class="editorial-ref"><a href="#ed-{note.number}" title="Editorial note {note.number}">'
+        f"ed.&nbsp;{note.number}</a></sup>",
+    )

@@ -1,10 +1,13 @@
-"""Plan a text's pages and render each to Markdown for MkDocs.
+"""Plan a text's pages and render each to HTML.
 
 A text becomes one page, unless it has independent parts (a table of
 contents, notes on contributors or an abbreviations list, as a book's front
 matter does): then its title page is the text's index page and each part is a
 page of its own. Endnote sections go with the page before them. Notes are
-written as Python-Markdown footnotes of the page that holds their markers.
+written as footnotes of the page that holds their markers, in the markup of
+Python-Markdown's footnotes (the HTML contract). A page reaches MkDocs as
+finished HTML, like the generated pages (`marginalia.render.html`): no page
+of a text goes through Python-Markdown.
 """
 
 from __future__ import annotations
@@ -13,19 +16,17 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from marginalia.corpus import Text
-from marginalia.ingest.patterns import NOTE_REF
+from marginalia.annotate import AnnotatedText
 from marginalia.model import PAGE_MARK, Block, Paragraph, Quotation, Section, page_mark
 from marginalia.render.header import render_abstract, render_epigraphs, render_header, render_license_statement
-from marginalia.render.html import Heading
+from marginalia.render.html import Heading, skeleton
 from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
-from marginalia.render.sections import note_refs, render_blocks, render_section
+from marginalia.render.inline_html import Abbreviations
+from marginalia.render.page_writer import PageWriter, TextContext
+from marginalia.render.sections import heading_html, render_blocks, render_section
+from marginalia.urls import page_url, text_page
 
-PARAGRAPH_ID = re.compile(r"^\{: #(p-\d+) ", re.MULTILINE)
 HTML_ID = re.compile(r' id="([^"]+)"')
-NOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
-TEXTS_DIR = "texts"
-"""The folder of the texts' pages: `texts/<slug>/`."""
 INDEPENDENT_PARTS = frozenset({"contents", "contributors", "abbreviations"})
 TYPE_LABELS = {
     "article": "Journal article",
@@ -47,9 +48,10 @@ class RenderedPage:
     Attributes:
         path: Its path under `docs/`, e.g. `texts/<slug>/index.md`.
         title: Its title in the navigation.
-        markdown: Its content; for a generated page, the skeleton that holds `GENERATED_MARKER`.
-        html: A generated page's finished HTML, or "" for a page Python-Markdown renders.
-        headings: A generated page's headings below its title, for its table of contents.
+        markdown: The skeleton MkDocs reads (`marginalia.render.html.skeleton`), or a page's Markdown.
+        html: The page's finished HTML, or "" for a page Python-Markdown renders.
+        headings: Its headings, for its table of contents: below its title, or with it (a level-1
+            heading first) when the HTML holds the title.
     """
 
     path: str
@@ -60,12 +62,8 @@ class RenderedPage:
 
     @cached_property
     def anchors(self) -> frozenset[str]:
-        """The paragraph and note ids on the page (`p-N`, `fn:N`), or every id of a generated page's HTML."""
-        if self.html:
-            return frozenset(HTML_ID.findall(self.html))
-        paragraphs = PARAGRAPH_ID.findall(self.markdown)
-        notes = [f"fn:{label}" for label in NOTE_DEFINITION.findall(self.markdown)]
-        return frozenset([*paragraphs, *notes])
+        """Every id of the page's HTML (paragraphs `p-N`, notes `fn:N`, headings …)."""
+        return frozenset(HTML_ID.findall(self.html))
 
 
 def page_of(pages: list[RenderedPage], anchor: str) -> str:
@@ -73,53 +71,63 @@ def page_of(pages: list[RenderedPage], anchor: str) -> str:
     return next((page.path for page in pages if anchor in page.anchors), pages[0].path)
 
 
-def render_text(text: Text) -> list[RenderedPage]:
+def render_text(text: AnnotatedText, abbreviations: Abbreviations | None = None) -> list[RenderedPage]:
     """Render a text to its pages, the index page first.
 
     Args:
-        text: A loaded text.
+        text: An annotated text.
+        abbreviations: What every page shows as `<abbr>`, or None.
 
     Returns:
         The pages in reading order.
     """
     doc = text.document
-    marks = EditorialMarks(list(doc.editorial))
-    base = f"{TEXTS_DIR}/{text.slug}"
+    context = TextContext(text.slug, doc.notes.keys(), EditorialMarks(list(doc.editorial)), abbreviations)
     page = doc.pages[0].number if doc.pages else ""
+    index = text_page(text.slug)
+    title = esc(text.meta.title)
     if not any(s.kind in INDEPENDENT_PARTS for s in doc.sections):
+        writer = PageWriter(context, index)
         sections, _ = _from_page(doc.sections, page)
-        body = [render_header(text, marks), *_opening(text, marks)]
-        body += [render_section(s, marks) for s in sections]
-        body.append(render_license_statement(doc.metadata, marks))
-        body.append(_unattached_notes(text, marks))
+        body = [render_header(text.meta, doc.metadata, context.marks), *_opening(text, writer)]
+        body += [render_section(s, writer) for s in sections]
+        body.append(render_license_statement(doc.metadata, writer))
+        body.append(_unattached_notes(text, writer))
         return [
-            RenderedPage(
-                f"{base}/index.md",
-                text.meta.nav_title,
-                _page(text, esc(text.meta.title) + note_refs(doc.metadata.title_notes), body, marks, final=True),
+            _page(
+                text,
+                writer,
+                body,
+                nav_title=text.meta.nav_title,
+                title=title,
+                title_notes=doc.metadata.title_notes,
+                final=True,
             )
         ]
     groups = _part_groups(doc.sections)
-    parts = [
-        (display_title(group[0].heading), f"{slugify(display_title(group[0].heading))}.md", group) for group in groups
-    ]
-    listing = "## Parts of this text\n\n" + "\n".join(f"- [{title}]({name})" for title, name, _ in parts)
+    parts = [(display_title(group[0].heading), slugify(display_title(group[0].heading)), group) for group in groups]
+    writer = PageWriter(context, index)
+    links = "\n".join(
+        f'<li><a href="{page_url(text_page(text.slug, name), index)}">{writer.inline.render(part)}</a></li>'
+        for part, name, _ in parts
+    )
+    listing = writer.heading(2, "Parts of this text") + f"\n<ul>\n{links}\n</ul>"
     index_body = [
-        render_header(text, marks),
-        render_epigraphs(doc.metadata, marks),
-        render_abstract(doc.metadata, marks),
+        render_header(text.meta, doc.metadata, context.marks),
+        render_epigraphs(doc.metadata, writer),
+        render_abstract(doc.metadata, writer),
     ]
-    index_body += [listing, *_front(text, marks)]
-    index_title = esc(text.meta.title) + note_refs(doc.metadata.title_notes)
-    pages = [RenderedPage(f"{base}/index.md", "Title page", _page(text, index_title, index_body, marks))]
-    for number, (title, name, group) in enumerate(parts, start=1):
+    index_body += [listing, *_front(text, writer)]
+    pages = [_page(text, writer, index_body, nav_title="Title page", title=title, title_notes=doc.metadata.title_notes)]
+    for number, (part, name, group) in enumerate(parts, start=1):
         last = number == len(parts)
+        writer = PageWriter(context, text_page(text.slug, name))
         sections, page = _from_page(group, page)
-        body = [_part_of(text)] + [render_section(s, marks, heading=s is not group[0]) for s in sections]
+        body = [_part_of(text, writer.path)]
+        body += [render_section(s, writer, heading=s is not group[0]) for s in sections]
         if last:
-            body += [render_license_statement(doc.metadata, marks), _unattached_notes(text, marks)]
-        heading = title + note_refs(group[0].notes)
-        pages.append(RenderedPage(f"{base}/{name}", title, _page(text, heading, body, marks, final=last)))
+            body += [render_license_statement(doc.metadata, writer), _unattached_notes(text, writer)]
+        pages.append(_page(text, writer, body, nav_title=part, title=part, title_notes=group[0].notes, final=last))
     return pages
 
 
@@ -131,11 +139,17 @@ def _from_page(sections: list[Section], page: str) -> tuple[list[Section], str]:
     """
     first = next((p for s in sections for p in s.paragraphs()), None)
     if page and first is not None and not PAGE_MARK.match(first.text):
-        marked = replace(first, text=page_mark(page) + first.text)
-        sections = [_replaced(section, first, marked) for section in sections]
+        sections = [_replaced(section, first, _marked(first, page)) for section in sections]
     for paragraph in (p for s in sections for p in s.paragraphs()):
         page = (PAGE_MARK.findall(paragraph.text) or [page])[-1]
     return sections, page
+
+
+def _marked(paragraph: Paragraph, page: str) -> Paragraph:
+    """The paragraph starting with the mark of the printed page it starts on, its spans moved along."""
+    mark = page_mark(page)
+    spans = tuple(replace(s, start=s.start + len(mark), end=s.end + len(mark)) for s in paragraph.spans)
+    return replace(paragraph, text=mark + paragraph.text, spans=spans)
 
 
 def _replaced(section: Section, old: Paragraph, new: Paragraph) -> Section:
@@ -159,83 +173,91 @@ def _part_groups(sections: list[Section]) -> list[list[Section]]:
     return groups
 
 
-def _opening(text: Text, marks: EditorialMarks) -> list[str]:
+def _opening(text: AnnotatedText, page: PageWriter) -> list[str]:
     """What opens a text's only page after its header: epigraphs, abstract, series page, title page."""
     meta = text.document.metadata
-    return [render_epigraphs(meta, marks), render_abstract(meta, marks), *_front(text, marks)]
+    return [render_epigraphs(meta, page), render_abstract(meta, page), *_front(text, page)]
 
 
-def _front(text: Text, marks: EditorialMarks) -> list[str]:
+def _front(text: AnnotatedText, page: PageWriter) -> list[str]:
     meta, parts = text.document.metadata, []
     if meta.series is not None:
-        parts.append(f"## Series: {display_title(meta.series.title)}\n\n" + render_blocks(meta.series.blocks, marks))
+        heading = page.heading(2, page.inline.render(f"Series: {display_title(meta.series.title)}"))
+        parts.append(heading + "\n" + render_blocks(meta.series.blocks, page))
     if text.document.front:
-        parts.append("## Title page and imprint\n\n" + render_blocks(text.document.front, marks))
+        parts.append(page.heading(2, "Title page and imprint") + "\n" + render_blocks(text.document.front, page))
     return parts
 
 
-def _part_of(text: Text) -> str:
-    return f'<p class="part-of" markdown="span">From [{esc(text.meta.title)}](index.md)</p>'
+def _part_of(text: AnnotatedText, path: str) -> str:
+    return f'<p class="part-of">From <a href="{page_url(text_page(text.slug), path)}">{esc(text.meta.title)}</a></p>'
 
 
-def _page(text: Text, title: str, body: list[str], marks: EditorialMarks, *, final: bool = False) -> str:
-    """Assemble a page: title (Markdown), body, editorial notes placed on it, and its footnotes."""
-    content = "\n\n".join(part for part in body if part)
-    footnotes = _footnotes(text, f"{title}\n\n{content}", marks)
-    chunks = [f"# {title}", content, _editorial_notes(marks, final=final), footnotes]
-    return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
+def _page(
+    text: AnnotatedText,
+    page: PageWriter,
+    body: list[str],
+    *,
+    nav_title: str,
+    title: str,
+    title_notes: list[str],
+    final: bool = False,
+) -> RenderedPage:
+    """Assemble a page: its title, body, the editorial notes placed on it, and its footnotes."""
+    heading = page.heading(1, heading_html(title, title_notes, page))
+    content = "\n".join(part for part in [heading, *body] if part)
+    chunks = [content, _editorial_notes(page, final=final), _footnotes(text, page)]
+    html, headings = page.finish("\n".join(chunk for chunk in chunks if chunk).rstrip("\n"))
+    return RenderedPage(page.path, nav_title, skeleton(), html, headings)
 
 
-def _footnotes(text: Text, content: str, marks: EditorialMarks) -> str:
-    labels = list(dict.fromkeys(NOTE_REF.findall(content)))
+def _footnotes(text: AnnotatedText, page: PageWriter) -> str:
+    labels = page.footnotes.close()
+    if not labels:
+        return ""
     notes = text.document.notes
-    return "\n\n".join(f"[^{label}]: {marks.apply(notes[label].text)}" for label in labels if label in notes)
+    items = []
+    for number, label in enumerate(labels, start=1):
+        note = notes[label]
+        backref = (
+            f'<a class="footnote-backref" href="#fnref:{esc(label)}" title="Jump back to footnote {number} in the text">'
+            "↩</a>"
+        )
+        items.append(f'<li id="fn:{esc(label)}">\n<p>{page.item(note.text, note.spans)}&nbsp;{backref}</p>\n</li>')
+    return '<div class="footnote">\n<hr>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
 
 
-def _editorial_notes(marks: EditorialMarks, *, final: bool) -> str:
+def _editorial_notes(page: PageWriter, *, final: bool) -> str:
+    marks = page.context.marks
     placed = marks.take_placed()
     items = [
-        f'- <span id="ed-{n.number}" class="editorial-note">**ed.&nbsp;{n.number}** “{esc_source(n.exact)}”: {n.note}'
-        f' <a class="editorial-backref" href="#ed-ref-{n.number}" title="Back to the passage">↩</a></span>'
+        f'<li><span id="ed-{n.number}" class="editorial-note"><strong>ed.&nbsp;{n.number}</strong>'
+        f" “{esc_source(n.exact)}”: {page.inline.render(n.note)}"
+        f' <a class="editorial-backref" href="#ed-ref-{n.number}" title="Back to the passage">↩</a></span></li>'
         for n in placed
     ]
     if final:
         items += [
-            f"- **ed.&nbsp;{n.number}** “{esc_source(n.exact)}” (passage not found in the text): {n.note}"
+            f"<li><strong>ed.&nbsp;{n.number}</strong> “{esc_source(n.exact)}” (passage not found in the text):"
+            f" {page.inline.render(n.note)}</li>"
             for n in marks.notes
         ]
     if not items:
         return ""
     intro = "Notes by the editors of this edition, not part of the source."
     return (
-        f'<div class="editorial-notes" markdown>\n\n**Editorial notes.** {intro}\n\n' + "\n".join(items) + "\n\n</div>"
+        f'<div class="editorial-notes">\n<p><strong>Editorial notes.</strong> {intro}</p>\n<ul>\n'
+        + "\n".join(items)
+        + "\n</ul>\n</div>"
     )
 
 
-def _unattached_notes(text: Text, marks: EditorialMarks) -> str:
+def _unattached_notes(text: AnnotatedText, page: PageWriter) -> str:
     notes = text.document.unattached_notes
     if not notes:
         return ""
-    items = "\n".join(f"- <sup>{esc_source(n.label)}</sup> {marks.apply(n.text)}" for n in notes)
-    return f'<div class="unattached-notes" markdown>\n\n**Notes without a marker in the text**\n\n{items}\n\n</div>'
-
-
-def render_text_list(texts: list[Text]) -> str:
-    """Render the home page's list of texts with their authors, years and kinds.
-
-    Args:
-        texts: The corpus's texts.
-
-    Returns:
-        Markdown (a list), links relative to the site root.
-    """
-    if not texts:
-        return "*No texts yet: add a folder under `texts/` (see the editors' guide).*"
-    return "\n".join(
-        f"- [{esc(t.meta.title)}](texts/{t.slug}/index.md): {esc(', '.join(t.meta.author_names))} ({t.meta.year}),"
-        f" {TYPE_LABELS.get(t.meta.type, t.meta.type).lower()}"
-        for t in texts
-    )
+    items = "\n".join(f"<li><sup>{esc_source(n.label)}</sup> {page.item(n.text, n.spans)}</li>" for n in notes)
+    return f'<div class="unattached-notes">\n<p><strong>Notes without a marker in the text</strong></p>\n<ul>\n{items}\n</ul>\n</div>'
 
 
 NavItem = dict[str, "str | list[NavItem]"]

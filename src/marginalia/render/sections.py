@@ -1,4 +1,4 @@
-"""Render a section's blocks to Markdown, by section kind."""
+"""Render a section's blocks to HTML, by section kind."""
 
 from __future__ import annotations
 
@@ -19,119 +19,111 @@ from marginalia.model import (
     Table,
     block_texts,
 )
-from marginalia.render.inline import (
-    EditorialMarks,
-    display_title,
-    esc_source,
-    escape_block_start,
-    mark_insertions,
-    slugify,
-)
+from marginalia.render.inline import display_title, esc_source, slugify
+from marginalia.render.page_writer import PageWriter
 
-SectionRenderer = Callable[[Section, EditorialMarks], str]
+SectionRenderer = Callable[[Section, PageWriter], str]
 
 
-def render_section(section: Section, marks: EditorialMarks, *, heading: bool = True) -> str:
-    """Render one section (heading and content) to Markdown.
+def render_section(section: Section, page: PageWriter, *, heading: bool = True) -> str:
+    """Render one section (heading and content).
 
     Args:
         section: The section.
-        marks: Editorial anchors to place.
+        page: The page it goes on.
         heading: Whether to write the section's heading (a page of its own has it as title).
 
     Returns:
-        Markdown.
+        HTML.
     """
     if section.kind == "notes":  # endnotes become footnotes of the page that holds their markers
         return ""
-    parts = [_heading(section)] if heading and (section.heading or section.notes) else []
-    parts.append(RENDERERS[section.kind](section, marks))
-    return "\n\n".join(p for p in parts if p)
+    parts = [_heading(section, page)] if heading and (section.heading or section.notes) else []
+    parts.append(RENDERERS[section.kind](section, page))
+    return "\n".join(p for p in parts if p)
 
 
-def _heading(section: Section) -> str:
+def _heading(section: Section, page: PageWriter) -> str:
     depth = section.number.count(".") + 2 if section.number else 2
-    return f"{'#' * depth} {display_title(section.heading)}{note_refs(section.notes)}"
+    return page.heading(depth, heading_html(display_title(section.heading), section.notes, page))
 
 
-def note_refs(keys: list[str]) -> str:
-    """The footnote references a title or heading carries (see `Section.notes`)."""
-    return "".join(f"[^{key}]" for key in keys)
+def heading_html(title: str, notes: list[str], page: PageWriter) -> str:
+    """A heading's content: its title (inline Markdown) and the markers of the notes it carries."""
+    return page.inline.render(title + "".join(f"[^{key}]" for key in notes))
 
 
-def render_blocks(blocks: list[Block], marks: EditorialMarks) -> str:
-    """Render prose blocks: paragraphs, line groups, signatures.
+def render_blocks(blocks: list[Block], page: PageWriter) -> str:
+    """Render prose blocks: paragraphs, quotations, tables, line groups, signatures.
 
     Args:
         blocks: The blocks.
-        marks: Editorial anchors to place.
+        page: The page they go on.
 
     Returns:
-        Markdown, blocks separated by blank lines.
+        HTML, one block a line.
     """
-    return "\n\n".join(_prose_block(b, marks) for b in blocks)
+    return "\n".join(_prose_block(b, page) for b in blocks)
 
 
-def _prose_block(block: Block, marks: EditorialMarks) -> str:
+def _prose_block(block: Block, page: PageWriter) -> str:
     if isinstance(block, Paragraph):
-        text = escape_block_start(mark_insertions(marks.apply(block.text)))
+        text = page.item(block.text, block.spans, bracketed=True)
         if not block.number:
-            return text
+            return f"<p>{text}</p>"
         n = block.number
         link = f'<a class="p-permalink" href="#p-{n}" title="Link to paragraph {n}" aria-label="Paragraph {n}">{n}</a>'
-        return f"{link} {text}\n{{: #p-{n} .text-paragraph }}"
+        return f'<p class="text-paragraph" id="p-{n}">{link} {text}</p>'
     if isinstance(block, Quotation):
-        paragraphs = [_prose_block(paragraph, marks) for paragraph in block.paragraphs]
+        paragraphs = [_prose_block(paragraph, page) for paragraph in block.paragraphs]
         if block.attribution:
-            paragraphs.append(f'<p class="attribution" markdown="span">— {marks.apply(block.attribution)}</p>')
-        return "<blockquote markdown>\n\n" + "\n\n".join(paragraphs) + "\n\n</blockquote>"
+            paragraphs.append(f'<p class="attribution">— {page.item(block.attribution)}</p>')
+        return "<blockquote>\n" + "\n".join(paragraphs) + "\n</blockquote>"
     if isinstance(block, Table):
-        return _table(block, marks)
+        return _table(block, page)
     if isinstance(block, (LineGroup, Signature)):
         css = "signature" if isinstance(block, Signature) else "line-group"
-        lines = "<br>\n".join(marks.apply(line) for line in block.lines)
-        return f'<p class="{css}" markdown="span">{lines}</p>'
+        return f'<p class="{css}">' + "<br>\n".join(page.item(line) for line in block.lines) + "</p>"
     # A block the section parsers could not read is shown as it is, never dropped.
-    return escape_block_start(marks.apply(" ".join(block_texts(block))))
+    return f"<p>{page.item(' '.join(block_texts(block)))}</p>"
 
 
-def _table(table: Table, marks: EditorialMarks) -> str:
+def _table(table: Table, page: PageWriter) -> str:
     """A table of the source as an HTML table, its caption in `<caption>` and its source line under it."""
 
     def row(cells: list[str], tag: str) -> str:
         scope = ' scope="col"' if tag == "th" else ""
-        return "<tr>" + "".join(f'<{tag}{scope} markdown="span">{marks.apply(c)}</{tag}>' for c in cells) + "</tr>"
+        return "<tr>\n" + "".join(f"<{tag}{scope}>{page.item(c)}</{tag}>\n" for c in cells) + "</tr>"
 
-    caption = f'<caption markdown="span">{marks.apply(table.caption)}</caption>\n' if table.caption else ""
+    caption = f"<caption>{page.item(table.caption)}</caption>\n" if table.caption else ""
     body = "\n".join(row(cells, "td") for cells in table.rows)
-    html = (
-        f'<div class="source-table" markdown>\n<table>\n{caption}<thead>{row(table.header, "th")}</thead>\n'
-        f"<tbody>\n{body}\n</tbody>\n</table>\n"
-    )
+    html = f'<div class="source-table">\n<table>\n{caption}<thead>\n{row(table.header, "th")}\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n'
     if table.note:
-        html += f'<p class="table-note" markdown="span">{marks.apply(table.note)}</p>\n'
+        html += f'<p class="table-note">{page.item(table.note)}</p>\n'
     return html + "</div>"
 
 
-def _prose(section: Section, marks: EditorialMarks) -> str:
-    return render_blocks(section.blocks, marks)
+def _prose(section: Section, page: PageWriter) -> str:
+    return render_blocks(section.blocks, page)
 
 
-def _references(section: Section, marks: EditorialMarks) -> str:
-    items = [f"- {marks.apply(b.text)}" if isinstance(b, Reference) else _prose_block(b, marks) for b in section.blocks]
-    return '<div class="reference-list" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
+def _references(section: Section, page: PageWriter) -> str:
+    items = [
+        f"<li>{page.item(b.text)}</li>" if isinstance(b, Reference) else _prose_block(b, page) for b in section.blocks
+    ]
+    return '<div class="reference-list">\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
 
 
-def _contents(section: Section, marks: EditorialMarks) -> str:
+def _contents(section: Section, page: PageWriter) -> str:
     rows = []
     for block in section.blocks:
         if not isinstance(block, ContentsEntry):
             rows.append(f'<tr><td colspan="3">{esc_source(" ".join(block_texts(block)))}</td></tr>')
             continue
-        page = f'<td class="contents-page">{esc_source(block.page)}</td>'
+        number = f'<td class="contents-page">{esc_source(block.page)}</td>'
         if block.kind == "part":
             rows.append(
-                f'<tr class="contents-part"><th colspan="2" scope="rowgroup">{esc_source(block.label)}: {esc_source(block.title)}</th>{page}</tr>'
+                f'<tr class="contents-part"><th colspan="2" scope="rowgroup">{esc_source(block.label)}: {esc_source(block.title)}</th>{number}</tr>'
             )
         else:
             authors = (
@@ -139,17 +131,17 @@ def _contents(section: Section, marks: EditorialMarks) -> str:
             )
             rows.append(
                 f'<tr class="contents-{block.kind}"><td class="contents-number">{esc_source(block.label)}</td>'
-                f'<td class="contents-title">{esc_source(block.title)}{"<br>" if authors else ""}{authors}</td>{page}</tr>'
+                f'<td class="contents-title">{esc_source(block.title)}{"<br>" if authors else ""}{authors}</td>{number}</tr>'
             )
     head = '<thead><tr><th scope="col">No.</th><th scope="col">Title and authors</th><th scope="col">Page</th></tr></thead>'
-    return f'<table class="contents-table">\n{head}\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+    return f'<table class="contents-table">\n{head}\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
 
 
-def _contributors(section: Section, marks: EditorialMarks) -> str:
+def _contributors(section: Section, page: PageWriter) -> str:
     items = []
     for block in section.blocks:
         if not isinstance(block, Contributor):
-            items.append(_prose_block(block, marks))
+            items.append(_prose_block(block, page))
             continue
         affiliation = (
             f' <span class="contributor-affiliation">{esc_source(block.affiliation)}</span>'
@@ -158,19 +150,19 @@ def _contributors(section: Section, marks: EditorialMarks) -> str:
         )
         items.append(
             f'<dt id="contributor-{slugify(block.name)}"><strong>{esc_source(block.name)}</strong>{affiliation}</dt>\n'
-            f'<dd markdown="span">{esc_source(block.name)} {marks.apply(block.bio)}</dd>'
+            f"<dd>{esc_source(block.name)} {page.item(block.bio)}</dd>"
         )
-    return '<dl class="contributors" markdown>\n' + "\n".join(items) + "\n</dl>"
+    return '<dl class="contributors">\n' + "\n".join(items) + "\n</dl>"
 
 
-def _abbreviations(section: Section, marks: EditorialMarks) -> str:
+def _abbreviations(section: Section, page: PageWriter) -> str:
     items = [
-        f'<dt markdown="span">{b.abbreviation}</dt>\n<dd markdown="span">{b.expansion}</dd>'
+        f"<dt>{page.inline.render(b.abbreviation)}</dt>\n<dd>{page.inline.render(b.expansion)}</dd>"
         if isinstance(b, Abbreviation)
-        else _prose_block(b, marks)
+        else _prose_block(b, page)
         for b in section.blocks
     ]
-    return '<dl class="abbreviations" markdown>\n' + "\n".join(items) + "\n</dl>"
+    return '<dl class="abbreviations">\n' + "\n".join(items) + "\n</dl>"
 
 
 RENDERERS: dict[SectionKind, SectionRenderer] = {

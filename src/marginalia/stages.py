@@ -1,0 +1,193 @@
+"""The build as named stages, each a function from one record to the next.
+
+    load_inputs ──► Inputs ──► annotate_and_render ──► [TextWork] ──► render_site ──► SitePages
+    (texts ingested,            (per text: citations,                  (glossary, bibliography,
+     bibliography formatted,     then glossary mentions,                navigation, files)
+     glossary loaded)            then its pages)
+
+Then, in `hooks/reader.py`: MkDocs writes the pages, the citation catalog
+(`marginalia.citing`) cites each one as it is written, and Pagefind indexes the
+finished site (`marginalia.search`). Each record is made once and not changed
+afterwards. While serving, a text's annotated pages are kept between builds
+(`cached`) under the digest of its files and of the bibliography and glossary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from marginalia.annotate import AnnotatedText, Annotator, annotate_text
+from marginalia.bibliography.aliases import load_aliases
+from marginalia.bibliography.chicago import format_entries, plain_text
+from marginalia.bibliography.entries import Bibliography, load_bibliography
+from marginalia.bibliography.resolve import CitationResolver
+from marginalia.cache import TextCache, files_digest
+from marginalia.corpus import Corpus, Text, load_corpus
+from marginalia.glossary.entries import Glossary, load_glossary
+from marginalia.glossary.matcher import Matcher
+from marginalia.model import Abbreviation, Diagnostic
+from marginalia.navigation import SiteNavigation, site_navigation
+from marginalia.render import RenderedPage, render_text
+from marginalia.render.bibliography import BibliographyData, render_bibliography_pages
+from marginalia.render.glossary import GlossaryData, render_glossary_pages
+from marginalia.render.inline_html import Abbreviations
+from marginalia.urls import work_file
+
+ALIASES_NAME = "aliases.yml"
+ANNOTATED = "annotated"
+"""The cache store of annotated texts with their rendered pages."""
+T = TypeVar("T")
+
+
+def cached(cache: TextCache | None, store: str, key: str, compute: Callable[[], T]) -> T:
+    """A stage's value from the cache when an earlier build made it from the same inputs, else computed and kept.
+
+    Args:
+        cache: Work kept from earlier builds, or None to compute.
+        store: The cache's store for this stage.
+        key: The digest of the stage's inputs.
+        compute: The stage.
+
+    Returns:
+        The value.
+    """
+    if cache is None:
+        return compute()
+    found = cache.get(store, key)
+    if found is None:
+        found = compute()
+        cache.put(store, key, found)
+    return found
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a build reads, loaded and checked.
+
+    Attributes:
+        corpus: The ingested texts.
+        bibliography: Every entry of `bib/`.
+        formatted: Each entry's formatted reference (HTML), by key.
+        annotator: What annotating a text looks in: the bibliography, through its aliases, and the glossary.
+        glossary: The glossary.
+        context: The digest of what a text's annotation and pages depend on besides its own files.
+        diagnostics: Problems found in `bib/`, `glossary/` and the texts.
+    """
+
+    corpus: Corpus
+    bibliography: Bibliography
+    formatted: dict[str, str]
+    annotator: Annotator
+    glossary: Glossary
+    context: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def load_inputs(texts_dir: Path, bib_dir: Path, glossary_dir: Path, cache: TextCache | None = None) -> Inputs:
+    """Ingest the texts, load and format the bibliography, load the glossary.
+
+    Args:
+        texts_dir: The corpus folder.
+        bib_dir: The bibliography folder (`*.bib` and `aliases.yml`).
+        glossary_dir: The glossary folder (`*.yml` and `rules.yml`).
+        cache: Work kept from earlier builds, or None.
+
+    Returns:
+        The inputs.
+    """
+    bibliography = load_bibliography(bib_dir)
+    aliases, alias_problems = load_aliases(bib_dir / ALIASES_NAME, set(bibliography.entries))
+    formatted = format_entries(list(bibliography.entries.values()), cache)
+    corpus = load_corpus(texts_dir, cache)
+    abbreviations = _abbreviation_lists(corpus)
+    glossary = load_glossary(glossary_dir, abbreviations)
+    previews = {key: plain_text(text) for key, text in formatted.items()}
+    annotator = Annotator(CitationResolver(bibliography, aliases), previews, Matcher(glossary), glossary.entries)
+    context = files_digest([*sorted(bib_dir.iterdir()), *sorted(glossary_dir.iterdir())], repr(abbreviations))
+    diagnostics = (*bibliography.diagnostics, *alias_problems, *glossary.diagnostics, *corpus.diagnostics)
+    return Inputs(corpus, bibliography, formatted, annotator, glossary, context, diagnostics)
+
+
+@dataclass(frozen=True)
+class TextWork:
+    """One text annotated, and its pages."""
+
+    text: AnnotatedText
+    pages: list[RenderedPage]
+
+
+def annotate_and_render(inputs: Inputs, cache: TextCache | None = None) -> list[TextWork]:
+    """Annotate each text (citations, then glossary mentions) and render its pages.
+
+    Args:
+        inputs: The build's inputs.
+        cache: Work kept from earlier builds, or None.
+
+    Returns:
+        Each text's work, in the corpus's order.
+    """
+    abbreviations = Abbreviations({k: v for k, v in inputs.glossary.abbreviations().items() if v})
+
+    def work(text: Text) -> Callable[[], TextWork]:
+        def compute() -> TextWork:
+            annotated = annotate_text(text, inputs.annotator)
+            return TextWork(annotated, render_text(annotated, abbreviations))
+
+        return compute
+
+    return [
+        cached(cache, ANNOTATED, inputs.corpus.digests[text.slug] + inputs.context, work(text))
+        for text in inputs.corpus.texts
+    ]
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """Every page and file the build adds to the site, and its navigation.
+
+    Attributes:
+        pages: The texts' pages, the glossary's and the bibliography's.
+        files: Other files (path, content): each work's `.bib`, the glossary's mention lists and names.
+        navigation: The entries for texts and glossary.
+    """
+
+    pages: tuple[RenderedPage, ...]
+    files: tuple[tuple[str, str], ...]
+    navigation: SiteNavigation
+
+
+def render_site(inputs: Inputs, works: list[TextWork]) -> SitePages:
+    """Render the glossary's and the bibliography's pages around the texts' own.
+
+    Args:
+        inputs: The build's inputs.
+        works: Each text's work.
+
+    Returns:
+        The site's generated pages and files.
+    """
+    by_text = [(work.text, work.pages) for work in works]
+    bibliography = render_bibliography_pages(BibliographyData(inputs.bibliography.entries, inputs.formatted, by_text))
+    mentions = [m for work in works for m in work.text.mentions]
+    glossary = render_glossary_pages(GlossaryData(inputs.glossary, by_text, mentions))
+    text_pages = [page for work in works for page in work.pages]
+    files = [(work_file(key), entry.raw.strip() + "\n") for key, entry in inputs.bibliography.entries.items()]
+    navigation = site_navigation(by_text, bibliography, glossary.index_pages)
+    return SitePages(
+        (*text_pages, *glossary.index_pages, *glossary.entry_pages, *bibliography),
+        (*files, *glossary.files),
+        navigation,
+    )
+
+
+def _abbreviation_lists(corpus: Corpus) -> list[tuple[str, str]]:
+    return [
+        (block.abbreviation, block.expansion)
+        for text in corpus.texts
+        for section in text.document.sections
+        for block in section.blocks
+        if isinstance(block, Abbreviation)
+    ]

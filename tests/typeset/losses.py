@@ -220,7 +220,8 @@ def _window(text: str, target: str) -> tuple[str, str] | None:
     if at < 0:
         return None
     start, end = where[at], where[at + len(goal) - 1] + 1
-    return text[:start].strip(), text[end:].strip()
+    before, after = text[:start].strip(), text[end:].strip()
+    return ("" if not before.strip("*_") else before), ("" if not after.strip("*_") else after)  # a mark alone: none
 
 
 def _body_blocks(doc: CleanDocument) -> list[tuple[int, int, CleanBlock]]:
@@ -460,9 +461,13 @@ RAW_TOKEN = r"[^\s*_|<>()\[\],;:.!?\"“”‘’]+"
 """A run of characters between spaces and punctuation, as the extraction holds it ("1007/9783030126204")."""
 
 
-def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
-    """Hyphens and spaces the extraction dropped: put back where the extraction itself shows the joined word."""
+def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -> tuple[list[Loss], str]:
+    """Hyphens and spaces the extraction dropped: put back where the extraction itself shows the joined word.
+
+    Returns the losses, and the extraction with them put back (for the proofs that follow, which read its words).
+    """
     losses = []
+    mended = re.sub("\u00ad\\s*", "", source)
     raw = set(re.findall(RAW_TOKEN, re.sub("\u00ad\\s*", "", source)))
     raw |= {token.lstrip("0123456789") for token in raw}  # a note's number glued to its first word: "2Jiwon"
     expected_texts = [t for texts in _all_texts(expected) for t in texts]
@@ -495,11 +500,16 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
         if joined not in raw:
             continue
         # a joined form the text itself also holds ("SinoSoviet" in a source that an extraction made) is put back
-        # only where that gives back a text of the document
+        # only where that gives back a text of the document; two words run together that make a word of the text
+        # ("away", "breakdown") are that word
+        if joined.casefold() in known and kind == "words-run-together":
+            continue
         only = wanted if joined.casefold() in known else None
         if _replace_everywhere(actual, joined, form, only=only):
             losses.append(Loss(kind, f"{form!r} came back as {joined!r}", _short(_around(source, joined), 120)))
-    return losses
+            if only is None:
+                mended = re.sub(rf"(?<![^\W_]|-){re.escape(joined)}(?![^\W_]|-)", form, mended)
+    return losses, mended
 
 
 def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
@@ -674,8 +684,8 @@ def known_losses(
 
     repaired = copy.deepcopy(actual)
     _replace_everywhere(repaired, re.compile("\u00ad\\s*"), "")  # soft hyphens are forgiven anyway: see `normalize`
-    blocks = _blocks(source)
-    losses = _joined_words(expected, repaired, source)
+    losses, mended = _joined_words(expected, repaired, source)
+    blocks = _blocks(mended)
     losses += _subscripts(expected, repaired, source)
     losses += _lost_line_breaks(expected, repaired, source)
     losses += _forced_breaks(expected, repaired, source)

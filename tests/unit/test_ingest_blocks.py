@@ -377,3 +377,36 @@ def test_lines_an_extractor_set_in_a_headings_size() -> None:
         "双方同意在北京举行下一轮会谈。",
         "Text.",
     ]
+
+
+def test_contents_and_abbreviations_as_an_extraction_without_tabs_gives_them() -> None:
+    doc = ingest_snippet(
+        "# A Book\n\n## CONTENTS\n\nPreface v\n\n- 5 Sino-Soviet Wartime Cooperation Kuisong Yang 69\n\n"
+        "6 China's Civil War and Nationalist-Communist Relations\n\n### Kuisong Yang 95\n\n"
+        "## ABBREVIATIONS\n\nAUCP (b) All-Union Communist Party (Bolsheviks) CAS Chinese Academy of Science KSČ"
+        " Communist Party of Czechoslovakia\n\n*FRUS* Foreign Relations of the United States\n"
+    )
+    contents, abbreviations = doc.sections[0].blocks, doc.sections[1].blocks
+    assert [(e.label, e.title, e.page) for e in contents] == [  # type: ignore[attr-defined]
+        ("", "Preface", "v"),
+        ("5", "Sino-Soviet Wartime Cooperation Kuisong Yang", "69"),
+        ("6", "China's Civil War and Nationalist-Communist Relations Kuisong Yang", "95"),
+    ]
+    assert [(a.abbreviation, a.expansion) for a in abbreviations] == [  # type: ignore[attr-defined]
+        ("AUCP (b)", "All-Union Communist Party (Bolsheviks)"),
+        ("CAS", "Chinese Academy of Science"),
+        ("KSČ", "Communist Party of Czechoslovakia"),
+        ("*FRUS*", "Foreign Relations of the United States"),
+    ]
+    assert doc.diagnostics == []
+
+
+def test_a_head_printed_above_the_first_page_number() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n© The Author(s) 2015\nM. Lin (ed.), *The Cold War in East Asia*, https://doi.org/10.1007/1\n\n"
+        f"The Cold War in East Asia\n\nPage 402\n\n{FILLER}\n"
+    )
+    assert [(page.number, page.furniture) for page in doc.pages] == [
+        ("401", []),
+        ("402", ["The Cold War in East Asia", "Page 402"]),
+    ]

@@ -60,12 +60,12 @@ NAME_WITH_MARKERS = re.compile(r"^\s*([^<]+?)\s*((?:<sup>[^<]*</sup>)*)\s*$")
 """A name followed only by its affiliation markers."""
 NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&|·)\s+")
 LABEL_LINE = re.compile(
-    r"^(?:[^\W\d_]+\.?\s+(?:№\s*)?(?:\d+[A-Za-z]?|[IVXLC]+|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
+    r"^(?:[^\W\d_]+\.?\s+(?:(?:№|No\.|Nr\.)\s*)?(?:\d+[A-Za-z]?|[IVXLC]+|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
     r"|第\s*[\d一二三四五六七八九十百]+\s*[章部篇卷节])$",
     re.IGNORECASE,
 )
 """A line printed above a title that names the text's place: a word and a number ("CHAPTER 7", "Part II",
-"Document 12", "Глава 7", "Документ № 12") or a Chinese ordinal ("第七章")."""
+"Document 12", "Document No. 12", "Глава 7", "Документ № 12") or a Chinese ordinal ("第七章")."""
 LABEL_WORDS = 4
 """At most this many words, all common ones, make a capitals-only label ("BOOK REVIEW", "RESEARCH ARTICLE")."""
 PAGE_COUNT = re.compile(r"\b(?:[ivxlc]+\s*\+\s*)?\d+\s*pp\b|\bpp\.\s*\d|\b\d+\s+pages\b", re.IGNORECASE)
@@ -263,7 +263,8 @@ def _on_an_imprint_page(blocks: list[Block], index: int) -> bool:
     if start < 0 or end < 0:
         return False
     page = blocks[start + 1 : end]
-    return not any(isinstance(b, Heading) and b.level > 1 for b in page) and any(
+    rest = blocks[index + 1 : end]  # the headings above, the title and a byline set as one, are read already
+    return not any(isinstance(b, Heading) and b.level > 1 for b in rest) and any(
         isinstance(b, RawBlock) and STRONG_IMPRINT.search(b.text) for b in page
     )
 

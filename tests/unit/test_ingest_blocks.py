@@ -410,3 +410,31 @@ def test_a_head_printed_above_the_first_page_number() -> None:
         ("401", []),
         ("402", ["The Cold War in East Asia", "Page 402"]),
     ]
+
+
+def test_the_title_printed_as_the_first_pages_head_and_captions_that_recur() -> None:
+    caption = "Table {}. Trade between the USSR and the PRC"
+    table = "|Year|Loan|\n|---|---|\n|1950|300|"
+    doc = ingest_snippet(
+        "Record of Conversation between Liu Shaoqi and Alexei Kosygin\n\n109\n\n"
+        f"# Record of Conversation between Liu Shaoqi and Alexei Kosygin\n\n{FILLER}\n\n{caption.format(1)}\n\n{table}\n\n"
+        f"{FILLER}\n\n{caption.format(2)}\n\n{table}\n\nEnd.\n"
+    )
+    assert doc.front == [] and doc.pages[0].furniture == [
+        "Record of Conversation between Liu Shaoqi and Alexei Kosygin",
+        "109",
+    ]
+    assert [b.caption for s in doc.sections for b in s.blocks if isinstance(b, Table)] == [
+        caption.format(1),
+        caption.format(2),
+    ]
+
+
+def test_a_list_items_next_line_set_as_a_nested_item() -> None:
+    doc = ingest_snippet(
+        OPENING + "- The delegation arrived in Moscow and went on to\n\n   - the Kremlin.\n\n- It left.\n"
+    )
+    assert [p.text for p in doc.paragraphs()] == [
+        "- The delegation arrived in Moscow and went on to the Kremlin.",
+        "- It left.",
+    ]

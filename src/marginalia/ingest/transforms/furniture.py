@@ -64,6 +64,8 @@ JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_]\.?)\s+\d{1,4}(?:\s
 FOOTER_NUMBER = re.compile(r"^(.*https?://\S*[A-Za-z0-9])\s+(\d{1,4}|[ivxlcdm]{1,7})\s*$")
 """A footer's line ending with a URL, and a page number after it on the same row (a URL that ends in "_", "-" or
 "/" goes on after the space: "…/978-3-030-92450-2_ 24")."""
+CAPTION_START = re.compile(r"^\W*[^\W\d_]{2,20}\.?\s*\d{1,3}[A-Za-z]?[.:]\s|^表\s*\d")
+"""A caption's label and number: "Table 1. …", "Таблица 2: …", "表 3"."""
 NUMBER_LABEL = re.compile(r"(?:\b(?:no|nr|vol|vols|issue)\.?|№)\s*$", re.IGNORECASE)
 """What numbers the thing a number belongs to, not a page: "WORKING PAPER NO. 12", "Vol. 3"."""
 NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s|©)")
@@ -89,7 +91,8 @@ PROSE_WORDS = 8
 MID_SENTENCE = re.compile(r"(?:\b[^\W\d_]*[a-zа-яё][^\W\d_]*|,)$")
 """The end of a sentence's middle: a word with a lower-case letter, or a comma."""
 SMALL_WORDS = frozenset(
-    "a an and as at but by de del der des di du for from in into la le of on or the to und van von with".split()
+    "a about after against among an and as at before between but by de del der des di du during for from in into la"
+    " le of on onto or over the through to toward towards und under upon van versus via von with within without".split()
 )
 """Words that title case leaves in lower case."""
 
@@ -303,7 +306,8 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
         return bool(set_as_page or edge.group("start") or second) and at_top
     if not plain.isdigit() and not ROMAN_ALONE.match(plain):
         return True
-    ends = index in (0, len(lines) - 1)
+    top = index <= MAX_RUN_LINES and all(_is_head_candidate(line) for line in lines[:index])  # under a head
+    ends = top or index == len(lines) - 1
     return ends or _inside_sentence(lines, index, {}) or _under_a_page_foot(lines, index)
 
 
@@ -413,8 +417,8 @@ def _is_head_candidate(line: _Line) -> bool:
     first_word = WORD.search(_without_edge_number(plain))  # "ii The China Quarterly 245": its first word is "The"
     if NOT_FURNITURE.match(line.text) or not first_word or first_word.group(0)[:1].islower():
         return False
-    if footer_kind(line.text):
-        return False  # a © line, a DOI or a URL: the first page's footer, which `lift_footers` reads
+    if footer_kind(line.text) or CAPTION_START.match(plain):
+        return False  # a © line, a DOI or a URL (the first page's footer), a table's caption ("Table 1. …")
     if len(plain.split()) > MAX_HEAD_WORDS or len(plain) > MAX_HEAD_CHARACTERS:
         return False
     return not SENTENCE_END.search(plain) and not plain.endswith((",", ";"))
@@ -563,8 +567,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         plain = line.plain
         titled = _looks_like_a_title(plain) and _set_apart(plain)
         journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
-        if index == 0 and journal and _alone_in_block(lines, index, furniture):
-            found[index] = ""  # a journal's head over the first page: "Diplomatic History 44(2)"
+        if index == 0 and (journal or _the_title(lines, plain)) and _alone_in_block(lines, index, furniture):
+            found[index] = ""  # a journal's head, or the title as a recto head, over the first page
             continue
         alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         if not beside:
@@ -585,6 +589,14 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
 def _without_edge_number(text: str) -> str:
     edge = EDGE_NUMBER.match(text)
     return _without_number(text, edge) if edge else text
+
+
+def _the_title(lines: list[_Line], text: str) -> bool:
+    """Whether a line says what the title (the first `#` heading, a few lines on) says, as a recto head does."""
+    title = next((line.plain for line in lines[1 : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)), "")
+    heading = re.sub(r"^#{1,6}\s+", "", title).strip(" *")
+    squashed = [re.sub(r"\s+", "", _shape(t)) for t in (_plain(heading), _without_edge_number(text))]
+    return bool(heading) and squashed[0] == squashed[1]  # "1985– 1988": an extractor's space after a dash
 
 
 def _journal_head(text: str) -> bool:

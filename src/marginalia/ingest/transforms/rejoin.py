@@ -46,6 +46,8 @@ STRUCTURED_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}|^>")
 """Blocks that are lists, contents lines, labelled entries or quotes, not running prose."""
 ITEM_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}")
 """A list item or a line that a bold label opens (a speaker's turn, a contributor's entry)."""
+NESTED_ITEM = re.compile(r"^(\s+)[-*+•–]\s+(\S.*)$")
+"""A bulleted line indented as an item of a nested list."""
 SHORT_LINE_WORDS = 8
 SPACED_END = re.compile(r"(?<=[.?!…])\s\d{1,3}$")
 """A note number set apart after a sentence's end, ending a line: "… signed? 8"."""
@@ -154,6 +156,9 @@ class _Flow:
         self.quotation = self.table = None
         typed = _type(block)
         previous, item = self.previous, self.item
+        wrapped = _wrapped_line(item, typed)
+        if wrapped is not None:  # an item's next line that an extractor set as an item of a list under it
+            typed = Paragraph(block.line, wrapped)
         if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
             self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             _join(self.doc, previous, typed, self.vocabulary, self._mark())
@@ -257,6 +262,21 @@ def _is_line_of_its_own(text: str) -> bool:
     """
     listed = len(text.split()) <= SHORT_LINE_WORDS or bool(PAGE_AT_END.search(text))
     return "\n" not in text and listed and not _ends_sentence(text)
+
+
+def _wrapped_line(item: RawBlock | None, block: Block) -> str | None:
+    """The text of a one-line list item indented under an item that it goes on with, or None.
+
+    An extractor may print a list item's second line as an item of a list nested under it ("- … revolution
+    Manchuria" / "   - question."): indented, in lower case, after an item that has not ended its sentence.
+    """
+    if item is None or not isinstance(block, RawBlock) or len(block.lines) != 1:
+        return None
+    nested = NESTED_ITEM.match(block.lines[0])
+    if nested is None or not LIST_ITEM.match(item.lines[0]) or _ends_sentence(item.lines[-1]):
+        return None
+    indent = len(item.lines[0]) - len(item.lines[0].lstrip())
+    return nested.group(2) if len(nested.group(1)) > indent and nested.group(2)[:1].islower() else None
 
 
 def _item_continues(item: RawBlock, text: str) -> bool:

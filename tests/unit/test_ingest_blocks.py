@@ -438,3 +438,15 @@ def test_a_list_items_next_line_set_as_a_nested_item() -> None:
         "- The delegation arrived in Moscow and went on to the Kremlin.",
         "- It left.",
     ]
+
+
+def test_a_title_broken_inside_a_word_across_two_headings() -> None:
+    doc = ingest_snippet("# **Memorandum of Conversation with Leonid Brezh\u00ad**\n\n# **nev**\n\nThe talks began.\n")
+    assert doc.metadata.title == "Memorandum of Conversation with Leonid Brezhnev"
+    assert [p.text for p in doc.paragraphs()] == ["The talks began."]
+
+
+def test_a_line_in_lower_case_under_a_finished_title_is_no_part_of_it() -> None:
+    doc = ingest_snippet("# A text\n\nalliance the the\n")
+    assert doc.metadata.title == "A text"
+    assert [b.text for b in doc.front] == ["alliance the the"]  # a short line on the title page

@@ -1,15 +1,23 @@
-"""Shared test set-up: the `--update` flag for golden files, and fixture discovery."""
+"""Shared test set-up: the `--update` flag for golden files, fixture discovery, and Hypothesis' profiles."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sitebuild import SiteResult, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# A test run draws the same examples every time (a red CI run is red again on any machine); `make typeset`
+# explores: new examples each run, failures kept in Hypothesis' database to be tried first next time.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -13,7 +13,8 @@ counted only when its proof holds for that one place:
 - `footnote-continued`: a note's text runs on at the next page's foot, and the
   extraction prints the rest as a block with no marker: in Markdown it reads
   like a paragraph of the body.
-- `paragraph-break-at-sentence-end`: a paragraph runs on to the next page, and
+- `paragraph-break-at-sentence-end`: a paragraph (of the body or of a
+  quotation) runs on to the next page, and
   the page ended with a sentence: the extraction has two blocks, the first
   ending a sentence, the second beginning one, as two paragraphs would (what
   told them apart, the missing indent of the next page's first line, is not
@@ -64,8 +65,10 @@ from typeset.document import (
     CleanBlock,
     CleanDocument,
     CleanLines,
+    CleanList,
     CleanParagraph,
     CleanQuotation,
+    CleanSection,
     CleanTable,
 )
 from typeset.layout import Layout
@@ -151,7 +154,8 @@ def _run(tokens: list[str], blocks: list[_Block], skip: int = 60) -> list[tuple[
     """Where `tokens` stand in the extraction: pieces (block, start, end), whole blocks in between skipped.
 
     Within a block the tokens are contiguous; a run goes on into a later block (up to `skip` blocks on,
-    the others being furniture, notes or the body of the next page) only from that block's start.
+    the others being furniture, notes or the body of the next page) only from that block's start; a word
+    hyphenated at a block's end ("negoti-") goes on at the later block's start ("ation").
     """
     if not tokens:
         return None
@@ -174,9 +178,13 @@ def _follow(
         length += 1
     if length == len(tokens):
         return [(index, start, start + length)]
-    if start + length < len(block.tokens) or length == 0:
-        return None  # the run broke inside the block
     rest = tokens[length:]
+    cut = block.tokens[start + length :]
+    if len(cut) == 1 and block.text.endswith("-") and rest[0].startswith(cut[0]) and rest[0] != cut[0]:
+        rest = [rest[0][len(cut[0]) :], *rest[1:]]  # a word the page break hyphenated ("negoti-" / "ation")
+        length += 1
+    elif cut or length == 0:
+        return None  # the run broke inside the block
     for later in range(index + 1, min(len(blocks), index + 1 + skip)):
         if blocks[later].tokens[:1] == rest[:1]:
             tail = _follow(rest, blocks, later, 0, skip)
@@ -220,7 +228,8 @@ def _window(text: str, target: str) -> tuple[str, str] | None:
     if at < 0:
         return None
     start, end = where[at], where[at + len(goal) - 1] + 1
-    return text[:start].strip(), text[end:].strip()
+    before, after = text[:start].strip(), text[end:].strip()
+    return ("" if not before.strip("*_") else before), ("" if not after.strip("*_") else after)  # a mark alone: none
 
 
 def _body_blocks(doc: CleanDocument) -> list[tuple[int, int, CleanBlock]]:
@@ -383,31 +392,47 @@ SENTENCE_END = re.compile(r"[.?!:;…][\"'”’)\]*_]*(?:<sup>[^<]*</sup>|\[\^[
 def _sentence_breaks(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
     losses = []
     got = {squash_plain(t) for s in actual.sections for b in s.blocks for t in block_texts(b)}
-    for section in expected.sections:
-        for block in section.blocks:
-            if not isinstance(block, CleanParagraph) or squash_plain(block.text) in got:
-                continue
-            pieces = _run(words(block.text), blocks)
-            if pieces is None or len(pieces) < 2:
-                continue
-            cuts = [(blocks[a].text, blocks[b].text) for (a, _, _), (b, _, _) in itertools.pairwise(pieces)]
-            if not any(
-                SENTENCE_END.search(before.rstrip())
-                and re.match(r"\W*[^\W\d_]", after)
-                and not re.match(r"\W*[a-z]", after)
-                for before, after in cuts
-            ):
-                continue
-            if _merge_paragraphs(actual, block.text):
-                evidence = " ⏎ … ⏎ ".join(_short(text, 60) for text in (cuts[0][0][-60:], cuts[0][1]))
-                losses.append(Loss("paragraph-break-at-sentence-end", _short(block.text, 60), evidence))
+    paragraphs = [
+        text
+        for section in expected.sections
+        for block in section.blocks
+        if isinstance(block, CleanParagraph | CleanQuotation)  # a quotation's paragraphs run on across pages too
+        for text in block_texts(block)
+    ]
+    for text in paragraphs:
+        if squash_plain(text) in got:
+            continue
+        pieces = _run(words(text), blocks)
+        if pieces is None or len(pieces) < 2:
+            continue
+        cuts = [(blocks[a].text, blocks[b].text) for (a, _, _), (b, _, _) in itertools.pairwise(pieces)]
+        if not any(
+            SENTENCE_END.search(before.rstrip())
+            and re.match(r"\W*[^\W\d_]", after)
+            and not re.match(r"\W*[a-z]", after)
+            for before, after in cuts
+        ):
+            continue
+        if _merge_paragraphs(actual, text):
+            evidence = " ⏎ … ⏎ ".join(_short(piece, 60) for piece in (cuts[0][0][-60:], cuts[0][1]))
+            losses.append(Loss("paragraph-break-at-sentence-end", _short(text, 60), evidence))
     return losses
 
 
 def _merge_paragraphs(doc: CleanDocument, text: str) -> bool:
-    """Join the consecutive paragraphs that together hold `text` (and nothing else) into one."""
+    """Join the consecutive paragraphs (of the body, or of a quotation) that together hold `text` into one."""
     goal = squash_plain(text)
     for section in doc.sections:
+        for quotation in (b for b in section.blocks if isinstance(b, CleanQuotation)):
+            for start, paragraph in enumerate(quotation.paragraphs):
+                joined = paragraph
+                for end in range(start + 1, len(quotation.paragraphs)):
+                    joined = f"{joined} {quotation.paragraphs[end]}"
+                    if squash_plain(joined) == goal:
+                        quotation.paragraphs[start : end + 1] = [joined]
+                        return True
+                    if not goal.startswith(squash_plain(joined)):
+                        break
         for start, block in enumerate(section.blocks):
             if not isinstance(block, CleanParagraph) or not goal.startswith(squash_plain(block.text)):
                 continue
@@ -460,9 +485,13 @@ RAW_TOKEN = r"[^\s*_|<>()\[\],;:.!?\"“”‘’]+"
 """A run of characters between spaces and punctuation, as the extraction holds it ("1007/9783030126204")."""
 
 
-def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
-    """Hyphens and spaces the extraction dropped: put back where the extraction itself shows the joined word."""
+def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -> tuple[list[Loss], str]:
+    """Hyphens and spaces the extraction dropped: put back where the extraction itself shows the joined word.
+
+    Returns the losses, and the extraction with them put back (for the proofs that follow, which read its words).
+    """
     losses = []
+    mended = re.sub("\u00ad\\s*", "", source)
     raw = set(re.findall(RAW_TOKEN, re.sub("\u00ad\\s*", "", source)))
     raw |= {token.lstrip("0123456789") for token in raw}  # a note's number glued to its first word: "2Jiwon"
     expected_texts = [t for texts in _all_texts(expected) for t in texts]
@@ -495,11 +524,16 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
         if joined not in raw:
             continue
         # a joined form the text itself also holds ("SinoSoviet" in a source that an extraction made) is put back
-        # only where that gives back a text of the document
+        # only where that gives back a text of the document; two words run together that make a word of the text
+        # ("away", "breakdown") are that word
+        if joined.casefold() in known and kind == "words-run-together":
+            continue
         only = wanted if joined.casefold() in known else None
         if _replace_everywhere(actual, joined, form, only=only):
             losses.append(Loss(kind, f"{form!r} came back as {joined!r}", _short(_around(source, joined), 120)))
-    return losses
+            if only is None:
+                mended = re.sub(rf"(?<![^\W_]|-){re.escape(joined)}(?![^\W_]|-)", form, mended)
+    return losses, mended
 
 
 def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
@@ -529,33 +563,73 @@ def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: st
 
 
 def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
-    """Two paragraphs that stand on one line of the extraction, read back as one: cut where the second began."""
+    """Two paragraphs (or a list's last item and a paragraph, or a paragraph and the lines under it) that stand
+    on one line of the extraction, read back as one: cut where the second began."""
     losses = []
     lines = [squash_plain(line) for line in source.split("\n")]
     for section in expected.sections:
         for first, second in itertools.pairwise(section.blocks):
-            if not isinstance(first, CleanParagraph) or not isinstance(second, CleanParagraph):
+            first_text = _last_text(first)
+            if first_text is None or not isinstance(second, CleanParagraph | CleanLines):
                 continue
-            head, tail = squash_plain(first.text), squash_plain(second.text)
+            second_text = second.text if isinstance(second, CleanParagraph) else second.lines[0]
+            head, tail = squash_plain(first_text), squash_plain(second_text)
             if not any(head[-20:] + tail[:20] in line for line in lines):
                 continue
             for other in actual.sections:
-                holders = [
-                    (i, got)
-                    for i, got in enumerate(other.blocks)
-                    if isinstance(got, CleanParagraph) and head + tail in squash_plain(got.text)
-                ]
-                cut = _window(holders[0][1].text, first.text) if holders else None
-                if cut is None:
-                    continue
-                at = holders[0][0]
-                before, after = cut
-                parts = [CleanParagraph(t) for t in (before, first.text, after) if t]
-                other.blocks[at : at + 1] = parts
-                evidence = next(line for line in source.split("\n") if head[-20:] + tail[:20] in squash_plain(line))
-                losses.append(Loss("paragraphs-run-together", _short(second.text, 60), _short(evidence, 120)))
-                break
+                if _cut_run_together(other, type(first), first_text, second, head + tail):
+                    evidence = next(line for line in source.split("\n") if head[-20:] + tail[:20] in squash_plain(line))
+                    losses.append(Loss("paragraphs-run-together", _short(second_text, 60), _short(evidence, 120)))
+                    break
     return losses
+
+
+def _last_text(block: CleanBlock) -> str | None:
+    """The text a block ends with, where another block's text can run on into it: a paragraph's, a list's last."""
+    if isinstance(block, CleanParagraph):
+        return block.text
+    if isinstance(block, CleanList) and block.items:
+        return block.items[-1]
+    return None
+
+
+def _cut_run_together(
+    section: CleanSection, kind: type[CleanBlock], first_text: str, second: CleanBlock, joined: str
+) -> bool:
+    """Cut the block of `section` (of `kind`) whose last text holds `joined` after `first_text`, putting the rest
+    back as `second` was (a paragraph, or lines whose rest ingest read as the next block)."""
+    at = next(
+        (
+            i
+            for i, got in enumerate(section.blocks)
+            if isinstance(got, kind) and joined in squash_plain(_last_text(got) or "")
+        ),
+        None,
+    )
+    if at is None:
+        return False
+    holder = section.blocks[at]
+    cut = _window(_last_text(holder) or "", first_text)
+    if cut is None:
+        return False
+    before, after = cut
+    if isinstance(holder, CleanList):
+        holder.items[-1] = " ".join(t for t in (before, first_text) if t)
+        parts: list[CleanBlock] = [holder]
+    else:
+        parts = [CleanParagraph(t) for t in (before, first_text) if t]
+    at_end = at + 1
+    if isinstance(second, CleanLines):
+        rest = [t for b in section.blocks[at + 1 : at + 2] for t in block_texts(b)]
+        if rest and squash_plain(" ".join(rest)) == squash_plain(" ".join(second.lines[1:])):
+            at_end += 1  # the lines' rest, read back as a block of its own
+            parts.append(CleanLines([after, *rest]))
+        else:
+            parts.append(CleanLines([after]))
+    elif after:
+        parts.append(CleanParagraph(after))
+    section.blocks[at:at_end] = parts
+    return True
 
 
 def _forced_breaks(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
@@ -674,14 +748,14 @@ def known_losses(
 
     repaired = copy.deepcopy(actual)
     _replace_everywhere(repaired, re.compile("\u00ad\\s*"), "")  # soft hyphens are forgiven anyway: see `normalize`
-    blocks = _blocks(source)
-    losses = _joined_words(expected, repaired, source)
+    losses, mended = _joined_words(expected, repaired, source)
+    blocks = _blocks(mended)
     losses += _subscripts(expected, repaired, source)
     losses += _lost_line_breaks(expected, repaired, source)
     losses += _forced_breaks(expected, repaired, source)
     losses += _run_together(expected, repaired, source)
+    losses += _sentence_breaks(expected, repaired, blocks)  # first: a quotation's paragraph may be cut so too
     losses += _unmarked_quotations(expected, repaired, blocks)
     losses += _pictured_tables(expected, repaired, blocks)
     losses += _continued_footnotes(expected, repaired, blocks)
-    losses += _sentence_breaks(expected, repaired, blocks)
     return losses, differences(expected, repaired, furniture=furniture(expected, layout))

@@ -377,3 +377,76 @@ def test_lines_an_extractor_set_in_a_headings_size() -> None:
         "双方同意在北京举行下一轮会谈。",
         "Text.",
     ]
+
+
+def test_contents_and_abbreviations_as_an_extraction_without_tabs_gives_them() -> None:
+    doc = ingest_snippet(
+        "# A Book\n\n## CONTENTS\n\nPreface v\n\n- 5 Sino-Soviet Wartime Cooperation Kuisong Yang 69\n\n"
+        "6 China's Civil War and Nationalist-Communist Relations\n\n### Kuisong Yang 95\n\n"
+        "## ABBREVIATIONS\n\nAUCP (b) All-Union Communist Party (Bolsheviks) CAS Chinese Academy of Science KSČ"
+        " Communist Party of Czechoslovakia\n\n*FRUS* Foreign Relations of the United States\n"
+    )
+    contents, abbreviations = doc.sections[0].blocks, doc.sections[1].blocks
+    assert [(e.label, e.title, e.page) for e in contents] == [  # type: ignore[attr-defined]
+        ("", "Preface", "v"),
+        ("5", "Sino-Soviet Wartime Cooperation Kuisong Yang", "69"),
+        ("6", "China's Civil War and Nationalist-Communist Relations Kuisong Yang", "95"),
+    ]
+    assert [(a.abbreviation, a.expansion) for a in abbreviations] == [  # type: ignore[attr-defined]
+        ("AUCP (b)", "All-Union Communist Party (Bolsheviks)"),
+        ("CAS", "Chinese Academy of Science"),
+        ("KSČ", "Communist Party of Czechoslovakia"),
+        ("*FRUS*", "Foreign Relations of the United States"),
+    ]
+    assert doc.diagnostics == []
+
+
+def test_a_head_printed_above_the_first_page_number() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n© The Author(s) 2015\nM. Lin (ed.), *The Cold War in East Asia*, https://doi.org/10.1007/1\n\n"
+        f"The Cold War in East Asia\n\nPage 402\n\n{FILLER}\n"
+    )
+    assert [(page.number, page.furniture) for page in doc.pages] == [
+        ("401", []),
+        ("402", ["The Cold War in East Asia", "Page 402"]),
+    ]
+
+
+def test_the_title_printed_as_the_first_pages_head_and_captions_that_recur() -> None:
+    caption = "Table {}. Trade between the USSR and the PRC"
+    table = "|Year|Loan|\n|---|---|\n|1950|300|"
+    doc = ingest_snippet(
+        "Record of Conversation between Liu Shaoqi and Alexei Kosygin\n\n109\n\n"
+        f"# Record of Conversation between Liu Shaoqi and Alexei Kosygin\n\n{FILLER}\n\n{caption.format(1)}\n\n{table}\n\n"
+        f"{FILLER}\n\n{caption.format(2)}\n\n{table}\n\nEnd.\n"
+    )
+    assert doc.front == [] and doc.pages[0].furniture == [
+        "Record of Conversation between Liu Shaoqi and Alexei Kosygin",
+        "109",
+    ]
+    assert [b.caption for s in doc.sections for b in s.blocks if isinstance(b, Table)] == [
+        caption.format(1),
+        caption.format(2),
+    ]
+
+
+def test_a_list_items_next_line_set_as_a_nested_item() -> None:
+    doc = ingest_snippet(
+        OPENING + "- The delegation arrived in Moscow and went on to\n\n   - the Kremlin.\n\n- It left.\n"
+    )
+    assert [p.text for p in doc.paragraphs()] == [
+        "- The delegation arrived in Moscow and went on to the Kremlin.",
+        "- It left.",
+    ]
+
+
+def test_a_title_broken_inside_a_word_across_two_headings() -> None:
+    doc = ingest_snippet("# **Memorandum of Conversation with Leonid Brezh\u00ad**\n\n# **nev**\n\nThe talks began.\n")
+    assert doc.metadata.title == "Memorandum of Conversation with Leonid Brezhnev"
+    assert [p.text for p in doc.paragraphs()] == ["The talks began."]
+
+
+def test_a_line_in_lower_case_under_a_finished_title_is_no_part_of_it() -> None:
+    doc = ingest_snippet("# A text\n\nalliance the the\n")
+    assert doc.metadata.title == "A text"
+    assert [b.text for b in doc.front] == ["alliance the the"]  # a short line on the title page

@@ -61,12 +61,15 @@ SENTENCE_END = re.compile(
 
 SOFT_HYPHEN = "\u00ad"
 """Where the typesetter may break a word: invisible, and at a line's end the break itself."""
-SOFT_HYPHEN_INSIDE = re.compile("\u00ad[ \t]*(?=\\S)")
+SOFT_HYPHEN_INSIDE = re.compile("\u00ad[ \t]*(?=\\S)(?![*_]+[ \t]*$)")
+"""A soft hyphen inside a line, with the space an extraction put after it where the line broke ("volup\u00ad tas").
+
+One before the marks that close the line's emphasis ends the line: the word goes on on the next line (a title
+an extractor set as two headings, "**… Brezh\u00ad**" over "**nev**")."""
 SPACE_IN_CJK = re.compile(
     r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]) (?=[\u3400-\u4dbf\u4e00-\u9fff])"
 )
 """A space between two Chinese characters, which Chinese text never has: where an extraction joined two lines."""
-"""A soft hyphen inside a line, with the space an extraction put after it where the line broke ("volup\u00ad tas")."""
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
 

@@ -21,6 +21,7 @@ from marginalia.ingest.patterns import (
     MARKER,
     SECTION_NUMBER,
     SENTENCE_END,
+    SOFT_HYPHEN,
     TAG,
     hard_lines,
     is_address,
@@ -60,12 +61,12 @@ NAME_WITH_MARKERS = re.compile(r"^\s*([^<]+?)\s*((?:<sup>[^<]*</sup>)*)\s*$")
 """A name followed only by its affiliation markers."""
 NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&|·)\s+")
 LABEL_LINE = re.compile(
-    r"^(?:[^\W\d_]+\.?\s+(?:№\s*)?(?:\d+[A-Za-z]?|[IVXLC]+|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
+    r"^(?:[^\W\d_]+\.?\s+(?:(?:№|No\.|Nr\.)\s*)?(?:\d+[A-Za-z]?|[IVXLC]+|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
     r"|第\s*[\d一二三四五六七八九十百]+\s*[章部篇卷节])$",
     re.IGNORECASE,
 )
 """A line printed above a title that names the text's place: a word and a number ("CHAPTER 7", "Part II",
-"Document 12", "Глава 7", "Документ № 12") or a Chinese ordinal ("第七章")."""
+"Document 12", "Document No. 12", "Глава 7", "Документ № 12") or a Chinese ordinal ("第七章")."""
 LABEL_WORDS = 4
 """At most this many words, all common ones, make a capitals-only label ("BOOK REVIEW", "RESEARCH ARTICLE")."""
 PAGE_COUNT = re.compile(r"\b(?:[ivxlc]+\s*\+\s*)?\d+\s*pp\b|\bpp\.\s*\d|\b\d+\s+pages\b", re.IGNORECASE)
@@ -97,7 +98,7 @@ def extract_front_matter(doc: Document) -> Document:
         title = blocks[title_index]
         assert isinstance(title, Heading)
         while title_index + 1 < len(blocks) and _title_goes_on(title, blocks[title_index + 1]):
-            title.text = f"{title.text} {blocks.pop(title_index + 1).text.strip()}"  # type: ignore[union-attr]
+            title.text = _title_lines_joined(title.text, blocks.pop(title_index + 1).text)  # type: ignore[union-attr]
         doc.metadata.title, doc.metadata.title_line = title.text, title.line
         _read_before_title(doc, blocks[:title_index])
         start = title_index + 1
@@ -120,15 +121,40 @@ def _title_index(blocks: list[Block]) -> int | None:
 
 
 def _title_goes_on(title: Heading, block: Block) -> bool:
-    """Whether a heading of the title's level right under it is the title's next line.
+    """Whether the block right under the title is the title's next line.
 
-    An extractor may set each line of a long title as a heading of its own. The next one goes on in lower case, or
-    the title's line ends where no title does (with "of", "and", a comma, a colon).
+    An extractor may set each line of a long title as a heading of its own. The title's line ends where no title
+    does (in a word broken at a soft hyphen, with "of", "and", a comma, a colon) and the next is a heading of the
+    title's level, or a short line in lower case (which classifying read as prose: "nev" under "… Leonid Brezh-");
+    or the next heading goes on in lower case.
     """
+    line = title.text.strip().rstrip("*_ ")
+    unfinished = line.endswith(SOFT_HYPHEN) or bool(
+        re.search(r"(?:[,:–—-]|\b(?:of|and|the|in|on|to|for|with|between|from|a|an))$", line)
+    )
+    if isinstance(block, RawBlock):
+        words = block.text.strip(" *_").split()
+        short = len(block.lines) == 1 and 0 < len(words) <= SHORT_LINE_WORDS
+        return unfinished and short and words[0][:1].islower()
     if not isinstance(block, Heading) or block.level != title.level:
         return False
-    ends = re.search(r"(?:[,:–—-]|\b(?:of|and|the|in|on|to|for|with|between|from|a|an))$", title.text.strip())
-    return block.text.strip()[:1].islower() or bool(ends)
+    return block.text.strip()[:1].islower() or unfinished
+
+
+def _title_lines_joined(first: str, second: str) -> str:
+    """A title's two lines as one.
+
+    A word the typesetter broke at a soft hyphen is whole again; emphasis that wrapped each line (`**…**`) wraps
+    the whole.
+    """
+    first, second = first.strip(), second.strip()
+    marks = first[: len(first) - len(first.lstrip("*_"))]
+    if marks and all(t.startswith(marks) and t.endswith(marks[::-1]) for t in (first, second)):
+        first, second = first[len(marks) : -len(marks)], second[len(marks) : -len(marks)]
+    else:
+        marks = ""
+    joined = first[:-1] + second if first.endswith(SOFT_HYPHEN) else f"{first} {second}"
+    return f"{marks}{joined}{marks[::-1]}"
 
 
 def _read_before_title(doc: Document, blocks: list[Block]) -> None:
@@ -263,7 +289,8 @@ def _on_an_imprint_page(blocks: list[Block], index: int) -> bool:
     if start < 0 or end < 0:
         return False
     page = blocks[start + 1 : end]
-    return not any(isinstance(b, Heading) and b.level > 1 for b in page) and any(
+    rest = blocks[index + 1 : end]  # the headings above, the title and a byline set as one, are read already
+    return not any(isinstance(b, Heading) and b.level > 1 for b in rest) and any(
         isinstance(b, RawBlock) and STRONG_IMPRINT.search(b.text) for b in page
     )
 

@@ -59,17 +59,21 @@ EDGE_NUMBER = re.compile(
 "The China Quarterly 245 iii", "WORKING PAPER NO. 12 — 110 —"."""
 SET_AS_PAGE_NUMBER = re.compile(rf"^(?:page|p\.)\s*\S+|^{_DASHES}|{_DASHES}$", re.IGNORECASE)
 """A number that says it is a page's: "Page 12", "— 12 —"."""
-JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_])\s+\d{1,4}(?:\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))?$")
+JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_]\.?)\s+\d{1,4}(?:\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))?$")
 """A journal's name and its volume (and issue): "Cold War History 21(3)", "The China Quarterly 245"."""
 FOOTER_NUMBER = re.compile(r"^(.*https?://\S*[A-Za-z0-9])\s+(\d{1,4}|[ivxlcdm]{1,7})\s*$")
 """A footer's line ending with a URL, and a page number after it on the same row (a URL that ends in "_", "-" or
 "/" goes on after the space: "…/978-3-030-92450-2_ 24")."""
+CAPTION_START = re.compile(r"^\W*[^\W\d_]{2,20}\.?\s*\d{1,3}[A-Za-z]?[.:]\s|^表\s*\d")
+"""A caption's label and number: "Table 1. …", "Таблица 2: …", "表 3"."""
 NUMBER_LABEL = re.compile(r"(?:\b(?:no|nr|vol|vols|issue)\.?|№)\s*$", re.IGNORECASE)
 """What numbers the thing a number belongs to, not a page: "WORKING PAPER NO. 12", "Vol. 3"."""
 NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s|©)")
 """Lines that are structure of their own: headings, note texts, table rows, quotations, list items, © lines."""
 WRAPPING = re.compile(r"^(?:\*\*|__|\*|_)(.*?)(?:\*\*|__|\*|_)$")
 MAX_HEAD_WORDS = 15
+MAX_CONTENTS_WORDS = 30
+PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
 MAX_HEAD_CHARACTERS = 120
 MAX_ROMAN_PAGE = 200
 """Front matter is never longer: "mix" and "did" are words, not pages 1009 and 501."""
@@ -87,7 +91,8 @@ PROSE_WORDS = 8
 MID_SENTENCE = re.compile(r"(?:\b[^\W\d_]*[a-zа-яё][^\W\d_]*|,)$")
 """The end of a sentence's middle: a word with a lower-case letter, or a comma."""
 SMALL_WORDS = frozenset(
-    "a an and as at but by de del der des di du for from in into la le of on or the to und van von with".split()
+    "a about after against among an and as at before between but by de del der des di du during for from in into la"
+    " le of on onto or over the through to toward towards und under upon van versus via von with within without".split()
 )
 """Words that title case leaves in lower case."""
 
@@ -301,7 +306,8 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
         return bool(set_as_page or edge.group("start") or second) and at_top
     if not plain.isdigit() and not ROMAN_ALONE.match(plain):
         return True
-    ends = index in (0, len(lines) - 1)
+    top = index <= MAX_RUN_LINES and all(_is_head_candidate(line) for line in lines[:index])  # under a head
+    ends = top or index == len(lines) - 1
     return ends or _inside_sentence(lines, index, {}) or _under_a_page_foot(lines, index)
 
 
@@ -342,13 +348,29 @@ def _printed_number(lines: list[_Line], index: int) -> str:
 
 
 def _among_numbered_lines(lines: list[_Line], index: int) -> bool:
-    """Whether a line stands in a block with other lines that have a number at an edge: a table of contents."""
+    """Whether a line stands among other lines that end with a number: a table of contents.
+
+    Its block's other lines, or, where an extractor set each line apart, the lines before and after it (a page
+    number alone aside).
+    """
     block, start, end = lines[index].block, index, index
     while start > 0 and lines[start - 1].block == block:
         start -= 1
     while end + 1 < len(lines) and lines[end + 1].block == block:
         end += 1
-    return any(EDGE_NUMBER.match(lines[i].plain) for i in range(start, end + 1) if i != index)
+    if any(EDGE_NUMBER.match(lines[i].plain) for i in range(start, end + 1) if i != index):
+        return True
+    others = [i for i in range(index - 2, index + 3) if 0 <= i < len(lines) and i != index]
+    near = [i for i in others if not PAGE_NUMBER.match(lines[i].plain)]
+    return len([i for i in near if _contents_line(lines[i].plain)]) >= 2
+
+
+def _contents_line(text: str) -> bool:
+    """A line that ends with a page number after words with no sentence's end: "Abbreviations xv"."""
+    page = PAGE_AT_END.search(text)
+    if page is None or len(text.split()) > MAX_CONTENTS_WORDS or not WORD.search(text[: page.start()]):
+        return False
+    return not SENTENCE_END.search(text[: page.start()].rstrip())
 
 
 def _page_number(number: str) -> str:
@@ -395,6 +417,8 @@ def _is_head_candidate(line: _Line) -> bool:
     first_word = WORD.search(_without_edge_number(plain))  # "ii The China Quarterly 245": its first word is "The"
     if NOT_FURNITURE.match(line.text) or not first_word or first_word.group(0)[:1].islower():
         return False
+    if footer_kind(line.text) or CAPTION_START.match(plain):
+        return False  # a © line, a DOI or a URL (the first page's footer), a table's caption ("Table 1. …")
     if len(plain.split()) > MAX_HEAD_WORDS or len(plain) > MAX_HEAD_CHARACTERS:
         return False
     return not SENTENCE_END.search(plain) and not plain.endswith((",", ";"))
@@ -531,7 +555,10 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     for index, line in enumerate(lines):
         if index in furniture:
             continue
-        beside = _beside(lines, index, furniture) and index >= first_page
+        # before the first page number, only the line just above it may be its head ("The Cold War in East Asia" /
+        # "Page 402"): the first page's own lines are no heads
+        above_first = index == first_page - 1 and first_page < len(lines) - 1  # not the last page's foot
+        beside = _beside(lines, index, furniture) and (index >= first_page or above_first)
         if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, furniture, lower=True):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
@@ -540,8 +567,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         plain = line.plain
         titled = _looks_like_a_title(plain) and _set_apart(plain)
         journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
-        if index == 0 and journal and _alone_in_block(lines, index, furniture):
-            found[index] = ""  # a journal's head over the first page: "Diplomatic History 44(2)"
+        if index == 0 and (journal or _the_title(lines, plain)) and _alone_in_block(lines, index, furniture):
+            found[index] = ""  # a journal's head, or the title as a recto head, over the first page
             continue
         alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         if not beside:
@@ -553,7 +580,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
-        if words and (words <= opening or between or journal or alone or _inside_sentence(lines, index, furniture)):
+        printed_above = index >= first_page and words <= opening  # its words are on the first page: the title
+        if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, furniture)):
             found[index] = ""
     return found
 
@@ -563,11 +591,22 @@ def _without_edge_number(text: str) -> str:
     return _without_number(text, edge) if edge else text
 
 
+def _the_title(lines: list[_Line], text: str) -> bool:
+    """Whether a line says what the title (the first `#` heading, a few lines on) says, as a recto head does."""
+    title = next((line.plain for line in lines[1 : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)), "")
+    heading = re.sub(r"^#{1,6}\s+", "", title).strip(" *")
+    squashed = [re.sub(r"\s+", "", _shape(t)) for t in (_plain(heading), _without_edge_number(text))]
+    return bool(heading) and squashed[0] == squashed[1]  # "1985– 1988": an extractor's space after a dash
+
+
 def _journal_head(text: str) -> bool:
-    """Whether a line is a journal's name (two words or more, set as a title) and volume: no label ("Chapter 21")."""
+    """Whether a line is a journal's or a series' name (two words or more, set as a title) and its number.
+
+    "Diplomatic History 44(2)", "WORKING PAPER NO. 53"; no label ("Chapter 21", "Document No. 12").
+    """
     journal = JOURNAL_HEAD.match(text)
     name = journal.group("name") if journal else ""
-    return len(name.split()) >= 2 and _looks_like_a_title(name) and not NUMBER_LABEL.search(name)
+    return len(name.split()) >= 2 and _looks_like_a_title(name) and not is_label(text)
 
 
 def _alone_in_block(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:

@@ -101,14 +101,15 @@ def collect_notes(doc: Document) -> Document:
 def _continues_note(numbering: _Numbering, block: RawBlock, following: list[Block]) -> bool:
     """Whether a block is the rest of a footnote that ran on to the next page's foot, printed with no number.
 
-    It is when the last note so far ends in mid-sentence (or mid-word), the block goes on in lower case, and it
-    stands where a page's notes begin: just before the next note, or last in the text.
+    It is when the last note so far ends in mid-sentence (or mid-word), the block goes on in lower case (or with a
+    number), and it stands where a page's notes begin: just before the next note, or last in the text.
     """
     if not numbering.notes or (following and not isinstance(following[0], NoteText)):
         return False
     text = numbering.notes[-1].text.rstrip()
     first = QUOTED.sub("", block.lines[0]).lstrip("*_“\"‘'(")
-    return first[:1].islower() and (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text))
+    goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
+    return goes_on and (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text))
 
 
 def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock) -> None:

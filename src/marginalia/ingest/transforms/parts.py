@@ -20,6 +20,7 @@ from marginalia.model import (
     RawBlock,
     Reference,
     Section,
+    without_page_marks,
 )
 
 LIST_ITEM = re.compile(r"^[-*+]\s+(.*)$")
@@ -40,6 +41,8 @@ PLAIN_ENTRY = re.compile(r"^([^\t]*\S)\s+((?:[ivxlcdm]+|\d+))$")
 NUMBERED_TITLE = re.compile(r"^(\d+)\s+(\S.*)$")
 PART_TITLE = re.compile(r"^(Part\s+[IVXLC\d]+)\b\s*(.*)$")
 BOLD = re.compile(r"<b>(.*?)</b>")
+ITALIC_TOKEN = re.compile(r"^(?:\*[^*\s]+\*|<i>[^<\s]+</i>)$")
+BRACKETED_PART = re.compile(r"^\([a-z0-9]{1,3}\)$")
 CONTRIBUTOR = re.compile(r"^\*\*([^*]+)\*\*\s+(.*)$", re.DOTALL)
 INSTITUTIONS = [
     re.compile(rf"((?:[A-Z][\w’'-]*\s+)+{kind}(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)")
@@ -114,27 +117,48 @@ def parse_contents(doc: Document) -> Document:
     """
     for section in _sections(doc, "contents"):
         entries: list[Block] = []
-        for block in section.blocks:
-            lines = block.lines if isinstance(block, RawBlock | LineGroup) else None
-            if lines is None:
-                entries.append(_unreadable(doc, block, "expected contents lines"))
+        pending: tuple[int, str] | None = None  # a chapter's title whose authors and page are on the next line
+        for item in _contents_lines(section.blocks):
+            if not isinstance(item, tuple):
+                entries.append(_unreadable(doc, item, "expected contents lines"))
                 continue
-            for offset, line in enumerate(lines):
-                entry = _contents_entry(block.line + offset, line)
-                last = entries[-1] if entries else None
-                if entry is not None:
-                    entries.append(entry)
-                elif isinstance(last, ContentsEntry) and last.kind == "chapter":
-                    last.authors.extend(_cells(line))
-                else:
-                    entries.append(
-                        _unreadable(doc, RawBlock(block.line + offset, [line]), "cannot read this contents line")
-                    )
+            number, line = pending if pending is not None else item
+            if pending is not None:
+                line, pending = f"{line} {item[1].strip()}", None
+            entry = _contents_entry(number, line)
+            last = entries[-1] if entries else None
+            if entry is not None:
+                entries.append(entry)
+            elif "<b>" not in line and "\t" not in line and NUMBERED_TITLE.match(_plain(line)):
+                pending = (number, line.strip())
+            elif isinstance(last, ContentsEntry) and last.kind == "chapter":
+                last.authors.extend(_cells(line))
+            else:
+                entries.append(_unreadable(doc, RawBlock(number, [line]), "cannot read this contents line"))
+        if pending is not None:
+            entries.append(_unreadable(doc, RawBlock(pending[0], [pending[1]]), "cannot read this contents line"))
         section.blocks = entries
     return doc
 
 
+def _contents_lines(blocks: list[Block]) -> list[tuple[int, str] | Block]:
+    """The lines of a contents section with their source lines, in order; a block that holds none, as it is.
+
+    A paragraph (an extractor set each entry apart) is one line.
+    """
+    lines: list[tuple[int, str] | Block] = []
+    for block in blocks:
+        if isinstance(block, RawBlock | LineGroup):
+            lines += [(block.line + offset, line) for offset, line in enumerate(block.lines)]
+        elif isinstance(block, Paragraph):
+            lines.append((block.line, block.text))
+        else:
+            lines.append(block)
+    return lines
+
+
 def _contents_entry(line_number: int, line: str) -> ContentsEntry | None:
+    line = LIST_ITEM.sub(r"\1", line)  # a bullet an extractor put before a contents line
     plain = PLAIN_ENTRY.match(_plain(line)) if "<b>" not in line else None
     if "<b>" not in line and plain is None:
         return None  # an author line, which belongs to the entry before
@@ -188,6 +212,10 @@ def parse_contributors(doc: Document) -> Document:
 def parse_abbreviations(doc: Document) -> Document:
     """Read an abbreviations list: one `ABBR<tab>expansion` per line, `<i>` kept as emphasis.
 
+    An extraction that lost the tab prints `ABBR expansion`: the abbreviation is what comes before the first word
+    written as a word is (capitals, digits, marks or a part in brackets: `AUCP (b)`, `*FBIS-China*`). A paragraph
+    (an extraction that ran the list together) is cut before each abbreviation that follows an expansion.
+
     Args:
         doc: A sectioned document.
 
@@ -197,19 +225,58 @@ def parse_abbreviations(doc: Document) -> Document:
     for section in _sections(doc, "abbreviations"):
         entries: list[Block] = []
         for block in section.blocks:
-            if not isinstance(block, RawBlock):
+            if isinstance(block, Paragraph):
+                lines = [(block.line, line) for line in _abbreviations_apart(block.text)]
+            elif isinstance(block, RawBlock | LineGroup):
+                lines = [(block.line + offset, line) for offset, line in enumerate(block.lines)]
+            else:
                 entries.append(_unreadable(doc, block, "expected 'ABBR<tab>expansion' lines"))
                 continue
-            for offset, line in enumerate(block.lines):
+            for number, line in lines:
                 abbreviation, tab, expansion = line.partition("\t")
+                if not tab:
+                    abbreviation, tab, expansion = _spaced_abbreviation(line)
                 if not tab or not abbreviation.strip() or not expansion.strip():
-                    entries.append(
-                        _unreadable(doc, RawBlock(block.line + offset, [line]), "expected 'ABBR<tab>expansion'")
-                    )
+                    entries.append(_unreadable(doc, RawBlock(number, [line]), "expected 'ABBR<tab>expansion'"))
                     continue
-                entries.append(Abbreviation(block.line + offset, _emphasis(abbreviation), _emphasis(expansion)))
+                entries.append(Abbreviation(number, _emphasis(abbreviation), _emphasis(expansion)))
         section.blocks = entries
     return doc
+
+
+def _abbreviations_apart(text: str) -> list[str]:
+    """A run-together abbreviations list cut into its lines: before each abbreviation that follows a word."""
+    tokens = text.split()
+    lines: list[list[str]] = []
+    for index, token in enumerate(tokens):
+        starts = _abbreviation_token(token) and (index == 0 or not _abbreviation_token(tokens[index - 1]))
+        if (starts and not BRACKETED_PART.match(token)) or not lines:
+            lines.append([])
+        lines[-1].append(token)
+    return [" ".join(line) for line in lines]
+
+
+def _spaced_abbreviation(line: str) -> tuple[str, str, str]:
+    """`ABBR expansion` with a space for the tab, as `str.partition` gives it, or (line, "", "").
+
+    The abbreviation is the tokens before the first word written as words are: in capitals (`USSR`, `KSČ`), in
+    italics (`*FBIS-China*`) or a short part in brackets (`AUCP (b)`).
+    """
+    tokens = line.split()
+    count = 0
+    while count < len(tokens) - 1 and _abbreviation_token(tokens[count]):
+        count += 1
+    if count == 0:
+        return line, "", ""
+    return " ".join(tokens[:count]), " ", " ".join(tokens[count:])
+
+
+def _abbreviation_token(token: str) -> bool:
+    token = without_page_marks(token)  # "{pb:243}CMC": a page began with the entry
+    if ITALIC_TOKEN.match(token) or BRACKETED_PART.match(token):
+        return True
+    letters = [ch for ch in token if ch.isalnum()]
+    return bool(letters) and token == token.upper() and any(ch.isalpha() for ch in letters)
 
 
 def _sections(doc: Document, kind: str) -> list[Section]:

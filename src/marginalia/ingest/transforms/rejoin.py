@@ -46,7 +46,13 @@ STRUCTURED_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}|^>")
 """Blocks that are lists, contents lines, labelled entries or quotes, not running prose."""
 ITEM_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}")
 """A list item or a line that a bold label opens (a speaker's turn, a contributor's entry)."""
+NESTED_ITEM = re.compile(r"^(\s+)[-*+•–]\s+(\S.*)$")
+"""A bulleted line indented as an item of a nested list."""
 SHORT_LINE_WORDS = 8
+SPACED_END = re.compile(r"(?<=[.?!…])\s\d{1,3}$")
+"""A note number set apart after a sentence's end, ending a line: "… signed? 8"."""
+PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
+"""A page number ending a line, as contents lines end."""
 GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
 """A note number glued to the last word ("ended.12"): the sentence ends before it."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
@@ -150,6 +156,9 @@ class _Flow:
         self.quotation = self.table = None
         typed = _type(block)
         previous, item = self.previous, self.item
+        wrapped = _wrapped_line(item, typed)
+        if wrapped is not None:  # an item's next line that an extractor set as an item of a list under it
+            typed = Paragraph(block.line, wrapped)
         if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
             self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             _join(self.doc, previous, typed, self.vocabulary, self._mark())
@@ -236,18 +245,38 @@ def _continues(first: str, second: str) -> bool:
     start = second.lstrip("“\"‘'(*_[")
     if start[:1].isupper() and (is_archive_reference(first) or is_dateline(first) or ATTRIBUTION.match(first)):
         return False  # an archive reference, a dateline or an attribution, not a sentence cut by a page break
-    if start[:1].isupper() and _is_line_of_its_own(second):
-        return False  # a signature's name, an address: the rest of a sentence ends one
+    if not start[:1].islower() and _is_line_of_its_own(second):
+        return False  # a signature's name, an address, a contents line: the rest of a sentence ends one
     return start[:1].islower() or not _ends_sentence(first)
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(GLUED_END.sub("", MARKER.sub("", text).rstrip())))
+    end = GLUED_END.sub("", MARKER.sub("", text).rstrip())
+    return bool(SENTENCE_END.search(SPACED_END.sub("", end)))
 
 
 def _is_line_of_its_own(text: str) -> bool:
-    """A short line with no sentence's end: no paragraph's rest, which ends a sentence (a name under a signature)."""
-    return "\n" not in text and len(text.split()) <= SHORT_LINE_WORDS and not _ends_sentence(text)
+    """A line with no sentence's end: no paragraph's rest, which ends a sentence.
+
+    A short line (a name under a signature), or one that ends with a page number (a contents line).
+    """
+    listed = len(text.split()) <= SHORT_LINE_WORDS or bool(PAGE_AT_END.search(text))
+    return "\n" not in text and listed and not _ends_sentence(text)
+
+
+def _wrapped_line(item: RawBlock | None, block: Block) -> str | None:
+    """The text of a one-line list item indented under an item that it goes on with, or None.
+
+    An extractor may print a list item's second line as an item of a list nested under it ("- … revolution
+    Manchuria" / "   - question."): indented, in lower case, after an item that has not ended its sentence.
+    """
+    if item is None or not isinstance(block, RawBlock) or len(block.lines) != 1:
+        return None
+    nested = NESTED_ITEM.match(block.lines[0])
+    if nested is None or not LIST_ITEM.match(item.lines[0]) or _ends_sentence(item.lines[-1]):
+        return None
+    indent = len(item.lines[0]) - len(item.lines[0].lstrip())
+    return nested.group(2) if len(nested.group(1)) > indent and nested.group(2)[:1].islower() else None
 
 
 def _item_continues(item: RawBlock, text: str) -> bool:

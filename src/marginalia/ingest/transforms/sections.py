@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from marginalia.ingest.patterns import SECTION_NUMBER
-from marginalia.model import Block, Document, Heading, PageBreak, Section, SectionKind
+from marginalia.model import Block, Document, Heading, PageBreak, RawBlock, Section, SectionKind
 
+CONTENTS_LINE = re.compile(r"^[^\W\d_].*[^\W\d_,]\s+(?:\d{1,4}|[ivxlcdm]{1,7})$")
+"""A line of a table of contents: words, then the page."""
 SECTION_KINDS: dict[str, SectionKind] = {
     "reference": "references",
     "references": "references",
@@ -42,7 +44,9 @@ def sectionize(doc: Document) -> Document:
     """
     current: Section | None = None
     for block in doc.blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) and current is not None and current.kind == "contents" and _listed(block):
+            current.blocks.append(RawBlock(block.line, [block.text.strip()]))  # a contents line set as a heading
+        elif isinstance(block, Heading):
             current = _section(block)
             doc.sections.append(current)
         elif isinstance(block, PageBreak):
@@ -54,6 +58,11 @@ def sectionize(doc: Document) -> Document:
             current.blocks.append(block)
     doc.blocks = []
     return doc
+
+
+def _listed(heading: Heading) -> bool:
+    """Whether a heading in a table of contents is one of its lines: words, then a page number ("Kuisong Yang 95")."""
+    return bool(CONTENTS_LINE.match(heading.text.strip())) and not SECTION_NUMBER.match(heading.text.strip())
 
 
 def _section(heading: Heading) -> Section:

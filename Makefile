@@ -16,7 +16,7 @@ else
 unexport SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test lint typeset bench clean
+.PHONY: serve build test fast lint typeset bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The fast loop: every test that needs no built site, browser or minute-long run (see tests/conftest.py).
+fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not site and not browser and not slow"
 
 # Round trips through Typst and two PDF extractions (tests/typeset/): 300 generated documents and the
 # project's own texts, beyond the 40 of a plain test run (which draws the same 40 every time: this draws new

@@ -8,7 +8,11 @@ titles, and generated texts in the raw format with their own notes, citations
 and glossary mentions), builds it with `mkdocs build`, and then builds the
 floor: the same texts as plain Markdown pages, as many other pages as our
 build made, the same theme and Markdown extensions, Material's search (lunr;
-ours is Pagefind), no hooks. Both
+ours is Pagefind), no hooks; and the same for MyST (`mystmd`, pinned in
+`scripts/myst/`): the texts as MyST pages, with their notes as footnotes and
+their citations as `[@key]` citations of the same BibTeX, timed with `myst
+build --site` (offline: its HTML theme would come from the web, so the time
+is that of reading, resolving and writing the site's content). The
 builds run back to back in separate processes, so their ratio is fair on a
 busy machine even when the absolute times are not; their CPU times (a
 build's worker processes included) give a second, steadier ratio when other
@@ -38,10 +42,12 @@ from pathlib import Path
 
 import yaml
 
+from marginalia.annotate import AnnotatedText
 from marginalia.glossary.entries import Entry
 from marginalia.glossary.matcher import Matcher
-from marginalia.search import OUTPUT_SUBDIR, SHARDS_FILE
+from marginalia.model import Paragraph, Span, block_texts
 from marginalia.navigation import nav_groups
+from marginalia.search import OUTPUT_SUBDIR, SHARDS_FILE
 from marginalia.site import SiteBuild
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,12 +97,21 @@ class Build:
 
 
 @dataclass(frozen=True)
+class PeerBuild:
+    """A peer's build of the same texts: wall and CPU time."""
+
+    seconds: float
+    cpu: float
+
+
+@dataclass(frozen=True)
 class Row:
-    """One size: our build and the floor's."""
+    """One size: our build, the floor's and MyST's (None without node)."""
 
     texts: int
     ours: Build
     floor: Build
+    myst: PeerBuild | None = None
 
 
 def main() -> None:
@@ -135,7 +150,13 @@ def measure(folder: Path, size: int) -> Row:
     make_project(ours, size)
     our_build = build(ours)
     make_floor(floor, ours, our_build.pages)
-    return Row(size, our_build, build(floor))
+    floor_build = build(floor)
+    myst = folder / "myst"
+    if not shutil.which("npm"):
+        print("no node/npm: MyST left out", file=sys.stderr)
+        return Row(size, our_build, floor_build)
+    make_myst(myst, ours, our_build.pages)
+    return Row(size, our_build, floor_build, build_myst(myst))
 
 
 def make_project(project: Path, size: int) -> None:
@@ -240,6 +261,73 @@ def make_floor(floor: Path, ours: Path, pages: int) -> None:
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 
+MYST = ROOT / "scripts" / "myst"
+MYST_BUILT = re.compile(r"Built (\d+) pages for project")
+
+
+def make_myst(project: Path, ours: Path, pages: int) -> None:
+    """Our texts as a MyST project: footnotes and `[@key]` citations of one `references.bib`, other pages up to ours."""
+    build = SiteBuild.load(ours / "texts", ours / "bib", ours / "glossary", None)
+    (project / "texts").mkdir(parents=True)
+    toc = [{"file": "index.md"}]
+    (project / "index.md").write_text("# Home\n\nThe texts.\n", encoding="utf-8")
+    for text in build.texts:
+        (project / "texts" / f"{text.slug}.md").write_text(myst_page(text), encoding="utf-8")
+        toc.append({"file": f"texts/{text.slug}.md"})
+    for number in range(max(pages - len(toc), 0)):
+        body = f"# Other page {number}\n\nA page like a glossary entry or a bibliography: {' '.join(WORDS[:12])}.\n"
+        (project / f"page-{number:05d}.md").write_text(body, encoding="utf-8")
+        toc.append({"file": f"page-{number:05d}.md"})
+    bib = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ours / "bib").glob("*.bib")))
+    (project / "references.bib").write_text(bib, encoding="utf-8")
+    config = {
+        "version": 1,
+        "project": {"title": "Benchmark", "bibliography": ["references.bib"], "toc": toc},
+        "site": {"template": "book-theme"},
+    }
+    (project / "myst.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def myst_page(text: AnnotatedText) -> str:
+    """One text as a MyST page: its sections, paragraphs with `[@key]` citations, notes as footnotes."""
+    lines = [f"# {text.meta.title}", ""]
+    for section in text.document.sections:
+        if section.title:
+            lines += [f"## {section.title}", ""]
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                lines += [_with_citations(block.text, block.spans), ""]
+            else:
+                lines += [line for item in block_texts(block) for line in (item, "")]
+    for note in text.document.notes.values():
+        lines += [f"[^{note.label}]: {_with_citations(note.text, note.spans)}", ""]
+    return "\n".join(lines)
+
+
+def _with_citations(item: str, spans: tuple[Span, ...]) -> str:
+    for span in sorted(spans, key=lambda s: s.start, reverse=True):
+        if span.kind == "citation" and span.target:
+            cite = f"[@{span.target}, p. {span.locator}]" if span.locator else f"[@{span.target}]"
+            item = item[: span.start] + cite + item[span.end :]
+    return item
+
+
+def build_myst(project: Path) -> PeerBuild:
+    """Run `myst build --site` in `project` and time it (pinned in `scripts/myst/`, installed on first use)."""
+    if not (MYST / "node_modules" / ".bin" / "myst").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=MYST, check=True, capture_output=True)
+    command = [str(MYST / "node_modules" / ".bin" / "myst"), "build", "--site"]
+    start = time.perf_counter()
+    with open(project / "build.log", "wb") as log:
+        process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT)
+        _, _, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    built = MYST_BUILT.search((project / "build.log").read_text(encoding="utf-8", errors="replace"))
+    if built is None:
+        sys.exit(f"MyST did not build the pages in {project}: see {project / 'build.log'}")
+    return PeerBuild(seconds, usage.ru_utime + usage.ru_stime)
+
+
 def build(project: Path) -> Build:
     """Run `mkdocs build` in `project` and measure it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -322,8 +410,8 @@ def first_query_bytes(site: Path) -> int:
 
 
 HEADER = (
-    f"{'texts':>5} {'pages':>6} {'ours s':>8} {'floor s':>8} {'ratio':>6} {'CPU ratio':>9} {'ms/page':>8} {'RSS MiB':>8}"
-    f" {'floor RSS':>9} {'site MiB':>8} {'1st query':>10} {'floor query':>12} {'largest KiB':>11}  largest page"
+    f"{'texts':>5} {'pages':>6} {'ours s':>8} {'floor s':>8} {'ratio':>6} {'CPU ratio':>9} {'MyST s':>7} {'/MyST':>6}"
+    f" {'ms/page':>8} {'RSS MiB':>8} {'floor RSS':>9} {'site MiB':>8} {'1st query':>10} {'floor query':>12} {'largest KiB':>11}  largest page"
 )
 
 
@@ -332,25 +420,35 @@ def format_row(row: Row) -> str:
     ours, floor = row.ours, row.floor
     return (
         f"{row.texts:>5} {ours.pages:>6} {ours.seconds:>8.1f} {floor.seconds:>8.1f} {ours.seconds / floor.seconds:>6.2f}"
-        f" {ours.cpu / floor.cpu:>9.2f} {ours.seconds / ours.pages * 1000:>8.1f} {ours.rss / 2**20:>8.0f} {floor.rss / 2**20:>9.0f}"
+        f" {ours.cpu / floor.cpu:>9.2f} {_myst_cells(row, '{:>7.1f} {:>6.2f}', ' ' * 6 + '— ' + ' ' * 5 + '—')}"
+        f" {ours.seconds / ours.pages * 1000:>8.1f} {ours.rss / 2**20:>8.0f} {floor.rss / 2**20:>9.0f}"
         f" {ours.site_bytes / 2**20:>8.1f} {ours.first_query / 2**20:>10.2f} {floor.first_query / 2**20:>12.2f}"
         f" {ours.largest / 2**10:>11.0f}  {ours.largest_page}"
     )
 
 
+def _myst_cells(row: Row, cells: str, missing: str) -> str:
+    """MyST's time and ours against it, in `cells`; `missing` without a MyST build."""
+    if row.myst is None:
+        return missing
+    return cells.format(row.myst.seconds, row.ours.seconds / row.myst.seconds)
+
+
 def markdown_table(rows: list[Row]) -> str:
     """The table for the developers' guide."""
     lines = [
-        "| texts | pages | ours (s) | floor (s) | ratio | CPU: ours, floor (s) | CPU ratio | ms per page"
+        "| texts | pages | ours (s) | floor (s) | ratio | CPU: ours, floor (s) | CPU ratio | MyST (s) | ours / MyST"
+        " | ms per page"
         " | peak RSS (MiB) | floor RSS (MiB)"
         " | site (MiB) | first query (MiB) | floor's first query (MiB) | largest page (KiB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         ours, floor = row.ours, row.floor
         lines.append(
             f"| {row.texts} | {ours.pages} | {ours.seconds:.1f} | {floor.seconds:.1f} | {ours.seconds / floor.seconds:.2f}"
-            f" | {ours.cpu:.1f}, {floor.cpu:.1f} | {ours.cpu / floor.cpu:.2f} | {ours.seconds / ours.pages * 1000:.1f} | {ours.rss / 2**20:.0f} | {floor.rss / 2**20:.0f}"
+            f" | {ours.cpu:.1f}, {floor.cpu:.1f} | {ours.cpu / floor.cpu:.2f} | {_myst_cells(row, '{:.1f} | {:.2f}', '— | —')}"
+            f" | {ours.seconds / ours.pages * 1000:.1f} | {ours.rss / 2**20:.0f} | {floor.rss / 2**20:.0f}"
             f" | {ours.site_bytes / 2**20:.1f} | {ours.first_query / 2**20:.2f} | {floor.first_query / 2**20:.2f}"
             f" | {ours.largest / 2**10:.0f} (`{ours.largest_page}`) |"
         )
@@ -361,7 +459,7 @@ def svg_plot(rows: list[Row]) -> str:
     """Build time against the number of texts, ours and the floor's, on log-log axes."""
     width, height, left, bottom, top, right = 640, 360, 70, 50, 20, 150
     xs = [row.texts for row in rows]
-    ys = [t for row in rows for t in (row.ours.seconds, row.floor.seconds)]
+    ys = [t for row in rows for t in (row.ours.seconds, row.floor.seconds, *([row.myst.seconds] if row.myst else []))]
     x_low, x_high = _log_range(min(xs), max(xs))
     y_low, y_high = _log_range(min(ys), max(ys))
 
@@ -373,7 +471,7 @@ def svg_plot(rows: list[Row]) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img"'
         ' aria-labelledby="bench-title" font-family="sans-serif" font-size="12">',
-        '<title id="bench-title">Build time against number of texts: ours and plain MkDocs + Material</title>',
+        '<title id="bench-title">Build time against number of texts: ours, plain MkDocs + Material, MyST</title>',
         '<rect width="100%" height="100%" fill="white"/>',
     ]
     for exponent in range(int(x_low), int(x_high) + 1):
@@ -392,11 +490,12 @@ def svg_plot(rows: list[Row]) -> str:
                 parts.append(f'<text x="{left - 6}" y="{py + 4:.1f}" text-anchor="end">{value:g} s</text>')
     parts.append(f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">texts</text>')
     series = [
-        ("ours", "#c2185b", [r.ours.seconds for r in rows]),
-        ("floor", "#1565c0", [r.floor.seconds for r in rows]),
+        ("our build", "#c2185b", [(r.texts, r.ours.seconds) for r in rows]),
+        ("plain Material", "#1565c0", [(r.texts, r.floor.seconds) for r in rows]),
+        ("MyST", "#2e7d32", [(r.texts, r.myst.seconds) for r in rows if r.myst]),
     ]
-    for number, (label, colour, values) in enumerate(series):
-        points = [point(x, y) for x, y in zip(xs, values, strict=True)]
+    for number, (name, colour, values) in enumerate(s for s in series if s[2]):
+        points = [point(x, y) for x, y in values]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
         parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"/>' for px, py in points]
@@ -404,7 +503,6 @@ def svg_plot(rows: list[Row]) -> str:
         parts.append(
             f'<line x1="{width - right + 16}" y1="{ly}" x2="{width - right + 40}" y2="{ly}" stroke="{colour}" stroke-width="2"/>'
         )
-        name = "our build" if label == "ours" else "plain Material"
         parts.append(f'<text x="{width - right + 46}" y="{ly + 4}">{name}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -24,6 +24,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update", action="store_true", help="rewrite golden files from the current output")
 
 
+SLOW = frozenset({"test_dirty_rebuild.py", "test_reference_managers.py", "test_typeset_roundtrip.py"})
+"""Modules that take a minute or more: `mkdocs serve` in subprocesses, real reference managers, Typst."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it runs, for a fast loop (`pytest -m "not site and not browser and not slow"`).
+
+    `browser`: a test under `tests/browser/` (Chromium); `site`: a test that builds a site with the real `mkdocs`
+    command (it uses a built site's fixture, or its module calls `build_site`); `slow`: a test of the `SLOW` modules.
+    """
+    for item in items:
+        path = Path(str(item.fspath))
+        module = getattr(item, "module", None)
+        if "browser" in path.parts:
+            item.add_marker(pytest.mark.browser)
+        if (
+            "browser" in path.parts
+            or {"site", "kinds_site"} & set(getattr(item, "fixturenames", ()))
+            or (module is not None and hasattr(module, "build_site"))
+        ):
+            item.add_marker(pytest.mark.site)
+        if path.name in SLOW:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "ingest_case" in metafunc.fixturenames:
         cases = sorted(p for p in (FIXTURES / "ingest").iterdir() if p.is_dir())

@@ -37,7 +37,9 @@ def snapshot(doc: Document) -> dict[str, Any]:
     def convert(value: Any) -> Any:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             data = {"type": type(value).__name__}
-            data.update({f.name: convert(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "spans"})
+            data.update(
+                {f.name: convert(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "spans"}
+            )
             return data
         if isinstance(value, dict):
             return {k: convert(v) for k, v in value.items()}

@@ -9,8 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from sitebuild import copy_root
 
+pytestmark = pytest.mark.site
 ROOTS = Path(__file__).resolve().parent / "roots"
 
 

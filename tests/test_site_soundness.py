@@ -70,6 +70,7 @@ def test_no_broken_internal_link_or_fragment(site: SiteResult) -> None:
     assert broken == []
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("which", ["site", "kinds_site"])
 def test_no_page_shows_markup_as_text(which: str, request: pytest.FixtureRequest) -> None:
     """Every built page, read as a browser shows it: no tag, entity, Markdown or template syntax outside code."""

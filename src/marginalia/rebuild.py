@@ -8,7 +8,8 @@ glossary entry's list of mentions), and counts every generated file as
 modified, so serving rebuilt every page after each edit.
 
 `OutputFingerprints` keeps, for each output file of the last build, a hash
-of everything that output is made of (`fingerprint`); before the pages are
+of everything that output is made of (`output_fingerprints`, a pure function
+of plain data that the hooks gather from MkDocs); before the pages are
 written, the hooks remove the output of every file whose hash changed and of
 every file the build no longer makes (`OutputFingerprints.outdated`), and a
 generated file counts as modified exactly when its output is missing
@@ -80,6 +81,71 @@ def _first_page(nodes: tuple[NavNode, ...]) -> str:
     """The URL a pruned section links to: its first page's, however deep."""
     _, url, children = nodes[0]
     return _first_page(children) if children else url
+
+
+@dataclass(frozen=True)
+class PageInputs:
+    """What one page's output is made of, as plain data.
+
+    Attributes:
+        output: The output file's path.
+        source: The page's Markdown source.
+        inputs: What the build made the page from beyond its source (a text's work, its citation files), each
+            part apart.
+        branch: The page's place in the navigation (`visible_nav`); empty outside it.
+        neighbours: The previous and next pages' titles and URLs, which its footer links.
+        editors: Whether editors wrote it in `docs/` (not generated): it then depends on `SiteInputs.docs` too.
+    """
+
+    output: str
+    source: str
+    inputs: tuple[str, ...] = ()
+    branch: tuple[int, ...] = ()
+    neighbours: tuple[tuple[str, str], ...] = ()
+    editors: bool = False
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    """What every page's output is made of.
+
+    Attributes:
+        site: A fingerprint of the configuration, the theme's overrides and the home page's URL.
+        nav: The navigation.
+        pruned: Whether a page shows only its own branch of `nav` (Material's `navigation.sections` and
+            `navigation.prune`, without a feature that shows more); otherwise every page shows all of it.
+        docs: A fingerprint of the pages editors wrote and of every other watched file: any change to one writes
+            them all (they are few, and the API reference shows the package's source).
+    """
+
+    site: str
+    nav: tuple[NavNode, ...]
+    pruned: bool
+    docs: str
+
+
+def output_fingerprints(
+    site: SiteInputs, pages: Iterable[PageInputs], generated: Iterable[tuple[str, str]]
+) -> dict[str, str]:
+    """Each output of a build by its path, with a hash of everything it is made of.
+
+    Args:
+        site: What every page is made of.
+        pages: The pages.
+        generated: Each other generated file (a `.bib`, a search shard): its output path and its content.
+
+    Returns:
+        The fingerprints, pages first, in the order given.
+    """
+    whole = None if site.pruned else nav_fingerprint(site.nav)
+    current = {}
+    for page in pages:
+        shown = whole or nav_fingerprint(visible_nav(site.nav, page.branch))
+        own = site.docs if page.editors else ""
+        current[page.output] = fingerprint(site.site, shown, repr(page.neighbours), page.source, *page.inputs, own)
+    for output, content in generated:
+        current[output] = fingerprint(content)
+    return current
 
 
 @dataclass

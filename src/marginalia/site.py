@@ -123,7 +123,15 @@ class SiteBuild:
             site, site_url.rstrip("/") + "/", date, self.bibliography.entries, self.formatted, self.text_pages
         )
         catalog.add(
-            [replace(s, description=s.description or self.descriptions.get(s.src, "")) for s in sources], self.cache
+            [
+                replace(
+                    s,
+                    title=self._titles.get(s.src, s.title),
+                    description=s.description or self.descriptions.get(s.src, ""),
+                )
+                for s in sources
+            ],
+            self.cache,
         )
         return catalog
 
@@ -173,20 +181,28 @@ class SiteBuild:
         self.text_pages = {path: replace(page, text=released[page.text.slug]) for path, page in self.text_pages.items()}
 
     def document_title(self, src: str) -> str | None:
-        """The title a browser's tab, a bookmark and the header show for a text's page, as plain text.
+        """The title a browser's tab, a bookmark and the header show for a generated page, as plain text.
 
         The navigation names a text's pages by their place ("Text", "Title page", "Preface"); the page itself
         is named by its text: the text's title on its first page, "Preface · <the text's title>" on the others.
-        None for any other page, which keeps its navigation title.
+        Any other generated page is named by its title (its `<h1>`, "Glossary" for the glossary's "Overview").
+        None for a page editors wrote, which Python-Markdown names by its own heading.
         """
         page = self.text_pages.get(src)
         if page is None:
-            return None
+            return self._titles.get(src)
         return f"{page.part_title} · {page.text.meta.title}" if page.part_title else page.text.meta.title
 
     @cached_property
     def _generated(self) -> dict[str, RenderedPage]:
         return {page.path: page for page in self.pages if page.html}
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        """Each generated page's title, as its `<h1>` shows it (the first of its headings)."""
+        return {
+            page.path: page.headings[0].title for page in self.pages if page.headings and page.headings[0].level == 1
+        }
 
     def generated_html(self, src: str) -> RenderedPage | None:
         """The generated page at `src` whose HTML is finished (see `marginalia.render.html`), or None."""

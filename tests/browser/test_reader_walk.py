@@ -133,6 +133,12 @@ def test_every_page_reads_at_every_width(page_at: Page, base_url: str, name: str
     page.screenshot(path=str(WALK / f"{name}-{width}.png"))
 
     assert page.locator("h1").first.is_visible(), "no visible title"
+    # The page is named by its title: in the browser's tab and bookmarks, and in the header once scrolled.
+    title = " ".join(page.locator("article h1").first.inner_text().rstrip("¶").split())
+    if name != "home":
+        assert page.title().startswith(title[:40]), (page.title(), title)
+    topic = page.locator(".md-header__topic[data-md-component='header-topic'] .md-ellipsis").inner_text().strip()
+    assert topic not in {"", "None"}, f"the header names the page {topic!r}"
     assert visible_markup(page.content()) == []
     assert _overflow(page) <= 0, "the page is wider than the screen"
     assert _small_targets(page) == []

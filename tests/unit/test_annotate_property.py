@@ -67,7 +67,9 @@ paragraph = st.lists(st.tuples(token, st.sampled_from([" ", "", " "])), min_size
 )
 
 
-def annotated_page(doc: Document, source: str = "") -> tuple[BeautifulSoup, tuple[CitationRecord, ...], tuple[MentionRecord, ...]]:
+def annotated_page(
+    doc: Document, source: str = ""
+) -> tuple[BeautifulSoup, tuple[CitationRecord, ...], tuple[MentionRecord, ...]]:
     """Annotate the document's citations and mentions, render its first page; check that nothing leaked.
 
     What the page may not show is what our markup is made of, unless the `source` itself has it.

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup
 
 from marginalia import urls
 from marginalia.cache import TextCache
+from marginalia.navigation import nav_groups
 from marginalia.render import glossary as glossary_pages
 from marginalia.render import html
 from marginalia.render.bibliography import BibliographyData, render_bibliography_pages
 from marginalia.render.glossary import GlossaryData, render_glossary_pages
-from marginalia.navigation import nav_groups
 from marginalia.site import SiteBuild
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,9 +51,7 @@ def test_many_mentions_show_a_few_per_text_and_the_rest_in_a_json_file(
     build: SiteBuild, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(glossary_pages, "MENTIONS_IN_FULL", 3)
-    texts = [
-        (text, [p for p in build.pages if p.path.startswith(f"texts/{text.slug}/")]) for text in build.texts
-    ]
+    texts = [(text, [p for p in build.pages if p.path.startswith(f"texts/{text.slug}/")]) for text in build.texts]
     mentions = [m for text in build.texts for m in text.mentions]
     pages = render_glossary_pages(GlossaryData(build.glossary, texts, mentions))
     stalin = next(p for p in pages.entry_pages if p.path == "glossary/joseph-stalin.md")
@@ -71,13 +69,11 @@ def test_many_mentions_show_a_few_per_text_and_the_rest_in_a_json_file(
     more = soup.select_one('button.glossary-more[data-text="radchenko-2020"]')
     assert more.get_text() == f"{len(rest['radchenko-2020'])} more"
     assert soup.select_one("[data-mentions]")["data-mentions"] == "../mentions/joseph-stalin.json"
-    assert [h.id for h in stalin.headings] == ["mentions"]
+    assert [h.id for h in stalin.headings] == ["joseph-stalin", "mentions"]  # the title, then its mentions
 
 
 def test_a_texts_bibliography_lists_its_own_citations_and_counts_the_others(build: SiteBuild) -> None:
-    texts = [
-        (text, [p for p in build.pages if p.path.startswith(f"texts/{text.slug}/")]) for text in build.texts
-    ]
+    texts = [(text, [p for p in build.pages if p.path.startswith(f"texts/{text.slug}/")]) for text in build.texts]
     pages = render_bibliography_pages(BibliographyData(build.bibliography.entries, build.formatted, texts))
     book = next(p for p in pages if p.path == "texts/shen-2020-front-matter/bibliography.md")
     luthi = BeautifulSoup(book.html, "html.parser").select_one('div.bib-entry[id="luthi2008sino"] .bib-cited-in')
@@ -99,9 +95,7 @@ def test_a_served_rebuild_reuses_unchanged_texts_and_redoes_an_edited_one(tmp_pa
     meta = tmp_path / "texts" / "radchenko-2020" / "text.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("short_title: The", "short_title: Edited, The"), "utf-8")
     again = SiteBuild.load(tmp_path / "texts", tmp_path / "bib", tmp_path / "glossary", cache)
-    assert [p.html for p in again.pages if "shen" in p.path] == [
-        p.html for p in first.pages if "shen" in p.path
-    ]
+    assert [p.html for p in again.pages if "shen" in p.path] == [p.html for p in first.pages if "shen" in p.path]
     assert again.texts[0].meta.nav_title.startswith("Edited, ")
     fresh = SiteBuild.load(tmp_path / "texts", tmp_path / "bib", tmp_path / "glossary")
     assert [p.markdown for p in again.pages] == [p.markdown for p in fresh.pages]

@@ -23,7 +23,20 @@ from marginalia.model import Span
 from marginalia.render.inline_html import Abbreviations, Footnotes, InlineRenderer, Wrapper
 
 ABBREVIATIONS = {"CCP": "Chinese Communist Party", "CPSU": "Communist Party of the Soviet Union"}
-WORDS = ["the", "treaty", "Mao's", "Khrushchev", "CCP", "CPSU", "PRC", "1957", "Sino-Soviet", "Zhou Enlai", "Лю", "毛泽东"]
+WORDS = [
+    "the",
+    "treaty",
+    "Mao's",
+    "Khrushchev",
+    "CCP",
+    "CPSU",
+    "PRC",
+    "1957",
+    "Sino-Soviet",
+    "Zhou Enlai",
+    "Лю",
+    "毛泽东",
+]
 PUNCTUATION = [",", ".", ";", ":", "—", "–", "“", "”", "'", '"', "(", ")", "?", "!", "&", "<", ">", "/"]
 INLINE = [
     "[sic]",
@@ -52,7 +65,7 @@ def inline_text(draw: st.DrawFn) -> str:
     pieces = draw(st.lists(token, min_size=1, max_size=16))
     text, wordlike_before = "", False
     for piece, wordlike in pieces:
-        apart = wordlike and wordlike_before or draw(st.booleans())
+        apart = (wordlike and wordlike_before) or draw(st.booleans())
         text += (" " if apart and text else "") + piece
         wordlike_before = wordlike
     return text
@@ -61,7 +74,9 @@ def inline_text(draw: st.DrawFn) -> str:
 def python_markdown(source: str) -> str:
     """The paragraph Python-Markdown makes of `source`, with the note `1` and the abbreviations defined."""
     definitions = "\n".join(f"*[{abbr}]: {title}" for abbr, title in ABBREVIATIONS.items())
-    html = markdown.Markdown(extensions=["abbr", "footnotes"]).convert(f"X {source}\n\n[^1]: A note.\n\n{definitions}\n")
+    html = markdown.Markdown(extensions=["abbr", "footnotes"]).convert(
+        f"X {source}\n\n[^1]: A note.\n\n{definitions}\n"
+    )
     body = html.split('<div class="footnote">')[0].strip()
     assert body.startswith("<p>X ") and body.endswith("</p>"), body
     return sanitize_html(body[len("<p>X ") : -len("</p>")])

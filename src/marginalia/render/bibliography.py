@@ -18,8 +18,8 @@ from marginalia.annotate import AnnotatedText, CitationRecord
 from marginalia.bibliography.chicago import plain_text
 from marginalia.bibliography.entries import BibEntry
 from marginalia.inert import restore_source
-from marginalia.render.html import render_html, skeleton
-from marginalia.render.pages import RenderedPage, page_of
+from marginalia.render.html import render_html
+from marginalia.render.pages import RenderedPage, generated_page, page_of
 from marginalia.urls import SITE_BIBLIOGRAPHY_PAGE, file_url, page_url, text_bibliography_page, work_file, work_page
 
 PLACES_ON_SITE_PAGE = 40
@@ -126,7 +126,7 @@ def _citing_places(data: BibliographyData) -> dict[str, dict[str, list[_Place]]]
 
 
 def _page(path: str, title: str, intro: Markup, entries: list[dict[str, object]]) -> RenderedPage:
-    return RenderedPage(path, title, skeleton(title), render_html("bibliography.html", intro=intro, entries=entries))
+    return generated_page(path, title, title, render_html("bibliography.html", intro=intro, entries=entries))
 
 
 def _site_entry(data: BibliographyData, key: str, places: list[_Place]) -> dict[str, object]:

@@ -19,9 +19,9 @@ from marginalia.annotate import AnnotatedText
 from marginalia.annotate.mentions import MentionRecord
 from marginalia.glossary.entries import ABBREVIATION_ENTRY, Entry, Glossary
 from marginalia.glossary.schema import KIND_LABELS, KIND_TITLES, EntryKind
-from marginalia.render.html import Heading, render_html, skeleton
+from marginalia.render.html import Heading, render_html
 from marginalia.render.inline import slugify
-from marginalia.render.pages import RenderedPage, page_of
+from marginalia.render.pages import RenderedPage, generated_page, page_of
 from marginalia.scripts import language_of, script_of
 from marginalia.search import plain_spelling
 from marginalia.urls import (
@@ -91,11 +91,11 @@ def render_glossary_pages(data: GlossaryData) -> GlossaryPages:
         timeline=page_url(TIMELINE_PAGE, GLOSSARY_OVERVIEW_PAGE),
         listing=_filter_list(entries, by_entry, GLOSSARY_OVERVIEW_PAGE, "the glossary"),
     )
-    pages = [RenderedPage(GLOSSARY_OVERVIEW_PAGE, "Overview", skeleton("Glossary"), overview)]
+    pages = [generated_page(GLOSSARY_OVERVIEW_PAGE, "Overview", "Glossary", overview)]
     for kind, title in kinds:
         listing = _filter_list([e for e in entries if e.kind == kind], by_entry, kind_page(kind), title.lower())
-        pages.append(RenderedPage(kind_page(kind), title, skeleton(title), listing))
-    pages.append(RenderedPage(TIMELINE_PAGE, "Timeline", skeleton("Timeline"), _timeline(entries, by_entry)))
+        pages.append(generated_page(kind_page(kind), title, title, listing))
+    pages.append(generated_page(TIMELINE_PAGE, "Timeline", "Timeline", _timeline(entries, by_entry)))
     entry_pages, files = [], [(NAMES_FILE, _names(entries))]
     texts = {text.slug: (text, text_pages) for text, text_pages in data.texts}
     for entry in entries:
@@ -225,7 +225,7 @@ def _entry(
     headings = [Heading(2, "mentions", f"Mentions ({len(mentions)})")]
     if in_full:
         headings += [Heading(3, g.id, f"{g.title} ({g.count})") for g in groups]
-    return RenderedPage(path, entry.name, skeleton(entry.name, SEARCH_BOOST), html, tuple(headings)), rest
+    return generated_page(path, entry.name, entry.name, html, headings=tuple(headings), front_matter=SEARCH_BOOST), rest
 
 
 def _by_place(mentions: list[MentionRecord]) -> list[tuple[MentionRecord, int]]:

@@ -1,20 +1,24 @@
 """Generated pages as finished HTML: our Jinja2 templates, handed to MkDocs without Python-Markdown.
 
-A generated page reaches MkDocs as a tiny Markdown skeleton (front matter, its
-title as the level-1 heading, and `GENERATED_MARKER`), so that Material still
-gives it its title, page chrome and search entry; `hooks/reader.py` then puts
-the page's HTML where the marker stands and adds its headings to the page's
-table of contents. Templates escape everything (autoescape is on): only HTML
+A generated page reaches MkDocs as a tiny Markdown skeleton (front matter and
+`GENERATED_MARKER`), so that Material still gives it its page chrome and
+search entry; `hooks/reader.py` then puts the page's HTML, its title's `<h1>`
+included (`titled`), where the marker stands, makes the page's headings its
+table of contents and names the page by its title. No page title goes through
+Markdown. Templates escape everything (autoescape is on): only HTML
 this package has already made safe (formatted references) is marked `Markup`.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown.extensions.toc import slugify as toc_slugify
+from markdown.extensions.toc import unique
 from markupsafe import Markup
 
 GENERATED_MARKER = "<!-- marginalia:generated -->"
@@ -35,7 +39,7 @@ class Heading:
     """A heading of a generated page, for its table of contents.
 
     Attributes:
-        level: 2 or 3.
+        level: 1 (the page's title) to 6.
         id: The heading's id.
         title: Its text.
     """
@@ -77,13 +81,37 @@ def render_html(template: str, **context: Any) -> Markup:
     return Markup(TEMPLATES.get_template(template).render(**context))
 
 
-def skeleton(title: str = "", front_matter: str = "") -> str:
-    """The Markdown MkDocs gets for a generated page: front matter, title and the marker.
+def skeleton(front_matter: str = "") -> str:
+    """The Markdown MkDocs gets for a generated page: its front matter and the marker; the HTML holds the title."""
+    return f"{front_matter}{GENERATED_MARKER}\n"
 
-    Without a title, the page's HTML holds its title (a text's page, whose title may carry a note's marker).
+
+ELEMENT_ID = re.compile(r' id="([^"]+)"')
+
+
+def heading_html(level: int, heading_id: str, inner: str) -> str:
+    """A heading as Python-Markdown's `toc` extension writes it: its id, and its permalink after its content (HTML)."""
+    link = f'<a class="headerlink" href="#{heading_id}" title="Permanent link">¶</a>'
+    return f'<h{level} id="{heading_id}">{inner}{link}</h{level}>'
+
+
+def titled(title: str, body: str, headings: tuple[Heading, ...] = ()) -> tuple[str, tuple[Heading, ...]]:
+    """A generated page's HTML under its title, and its headings with the title first.
+
+    Args:
+        title: The page's title, plain text (escaped here: a name with markup in it shows as written).
+        body: The page's HTML.
+        headings: The body's headings.
+
+    Returns:
+        The HTML, starting with the title's `<h1>` (its id the title's slug, unique among the body's ids), and
+        the headings for the table of contents.
     """
-    heading = f"# {title}\n\n" if title else ""
-    return f"{front_matter}{heading}{GENERATED_MARKER}\n"
+    heading_id = unique(toc_slugify(title, "-"), set(ELEMENT_ID.findall(body)))
+    return f"{heading_html(1, heading_id, html.escape(title, quote=False))}\n{body}", (
+        Heading(1, heading_id, title),
+        *headings,
+    )
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import unique
 
 from marginalia.model import Span
-from marginalia.render.html import Heading
+from marginalia.render.html import ELEMENT_ID, Heading, heading_html
 from marginalia.render.inline import EditorialMarks, insertions
 from marginalia.render.inline_html import Abbreviations, Footnotes, InlineRenderer
 from marginalia.urls import entry_page, page_url, text_bibliography_page
@@ -27,7 +27,6 @@ from marginalia.urls import entry_page, page_url, text_bibliography_page
 HEADING_SLOT = "\x00heading:{}\x00"
 """Where a heading's id goes once the page's other ids are known."""
 HEADING_SLOT_PATTERN = re.compile(r"\x00heading:(\d+)\x00")
-ELEMENT_ID = re.compile(r' id="([^"]+)"')
 TAG = re.compile(r"<[^>]+>")
 NOTE_REFERENCE = re.compile(r'<sup id="fnref\d*:[^"]*"><a class="footnote-ref"[^>]*>[^<]*</a></sup>')
 
@@ -86,8 +85,7 @@ class PageWriter:
         name = " ".join(TAG.sub("", NOTE_REFERENCE.sub("", inner)).split())
         slot = HEADING_SLOT.format(len(self._headings))
         self._headings.append((level, inner, name))
-        link = f'<a class="headerlink" href="#{slot}" title="Permanent link">¶</a>'
-        return f'<h{level} id="{slot}">{inner}{link}</h{level}>'
+        return heading_html(level, slot, inner)
 
     def finish(self, page_html: str) -> tuple[str, tuple[Heading, ...]]:
         """Give every heading of the finished page its id, unique among the page's ids.

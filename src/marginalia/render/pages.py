@@ -19,11 +19,11 @@ from functools import cached_property
 from marginalia.annotate import AnnotatedText
 from marginalia.model import PAGE_MARK, Block, Paragraph, Quotation, Section, page_mark
 from marginalia.render.header import render_abstract, render_epigraphs, render_header, render_license_statement
-from marginalia.render.html import Heading, skeleton
+from marginalia.render.html import Heading, skeleton, titled
 from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
 from marginalia.render.inline_html import Abbreviations
 from marginalia.render.page_writer import PageWriter, TextContext
-from marginalia.render.sections import heading_html, render_blocks, render_section
+from marginalia.render.sections import heading_content, render_blocks, render_section
 from marginalia.urls import page_url, text_page
 
 HTML_ID = re.compile(r' id="([^"]+)"')
@@ -64,6 +64,26 @@ class RenderedPage:
     def anchors(self) -> frozenset[str]:
         """Every id of the page's HTML (paragraphs `p-N`, notes `fn:N`, headings …)."""
         return frozenset(HTML_ID.findall(self.html))
+
+
+def generated_page(
+    path: str, nav_title: str, title: str, body: str, *, headings: tuple[Heading, ...] = (), front_matter: str = ""
+) -> RenderedPage:
+    """A page whose HTML, its title's `<h1>` included, our templates made (`marginalia.render.html.titled`).
+
+    Args:
+        path: Its path under `docs/`.
+        nav_title: Its title in the navigation.
+        title: Its title, plain text.
+        body: Its HTML under the title.
+        headings: The body's headings.
+        front_matter: The skeleton's front matter (search settings).
+
+    Returns:
+        The page.
+    """
+    page_html, page_headings = titled(title, body, headings)
+    return RenderedPage(path, nav_title, skeleton(front_matter), page_html, page_headings)
 
 
 def page_of(pages: list[RenderedPage], anchor: str) -> str:
@@ -204,7 +224,7 @@ def _page(
     final: bool = False,
 ) -> RenderedPage:
     """Assemble a page: its title, body, the editorial notes placed on it, and its footnotes."""
-    heading = page.heading(1, heading_html(title, title_notes, page))
+    heading = page.heading(1, heading_content(title, title_notes, page))
     content = "\n".join(part for part in [heading, *body] if part)
     chunks = [content, _editorial_notes(page, final=final), _footnotes(text, page)]
     html, headings = page.finish("\n".join(chunk for chunk in chunks if chunk).rstrip("\n"))

@@ -45,10 +45,10 @@ def render_section(section: Section, page: PageWriter, *, heading: bool = True) 
 
 def _heading(section: Section, page: PageWriter) -> str:
     depth = section.number.count(".") + 2 if section.number else 2
-    return page.heading(depth, heading_html(display_title(section.heading), section.notes, page))
+    return page.heading(depth, heading_content(display_title(section.heading), section.notes, page))
 
 
-def heading_html(title: str, notes: list[str], page: PageWriter) -> str:
+def heading_content(title: str, notes: list[str], page: PageWriter) -> str:
     """A heading's content: its title (inline Markdown) and the markers of the notes it carries."""
     return page.inline.render(title + "".join(f"[^{key}]" for key in notes))
 

@@ -51,7 +51,7 @@ _DASHES = r"[-–—‒]"
 EDGE_NUMBER = re.compile(
     rf"^(?:(?:page|p\.)\s*|{_DASHES}\s*)?(?P<start>\d{{1,4}}|[ivxlc]{{1,6}}(?=(?:\s*{_DASHES})?\s+[A-Z]))"
     rf"(?:\s*{_DASHES})?\s+\D.*\S$"
-    rf"|^.*[^\W\d_].*?\s(?:(?:page|p\.)\s*|{_DASHES}\s*)?(?P<end>\d{{1,4}}|(?<=[a-z)\d]\s)[ivxlc]{{1,6}})"
+    rf"|^(?>.*?[^\W\d_]).*\s(?:(?:page|p\.)\s*|{_DASHES}\s*)?(?P<end>\d{{1,4}}|(?<=[a-z)\d]\s)[ivxlc]{{1,6}})"
     rf"(?:\s*{_DASHES})?$",
     re.IGNORECASE,
 )

@@ -134,6 +134,26 @@ def test_unknown_field_and_name_form_warn_but_build(tmp_path: Path) -> None:
     ]
 
 
+def test_a_wrong_optional_field_is_reported_and_the_text_read_without_it(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, GOOD_META + "date: soon\nvolume: 12\nisbn: 978-0-00-000000-0\n")
+    text, problems = load_text(folder)
+    assert text is not None
+    assert (text.meta.date, text.meta.volume, text.meta.isbn) == ("", "12", ("978-0-00-000000-0",))
+    assert [str(p).removeprefix(str(folder) + "/") for p in problems] == [
+        "text.yml:7: date must be YYYY, YYYY-MM or YYYY-MM-DD, not 'soon'"
+    ]
+
+
+def test_a_chapter_names_its_book(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, GOOD_META.replace("type: article", "type: chapter") + "editors:\n  - Roe, Richard\n")
+    text, problems = load_text(folder)
+    assert text is None
+    assert [str(p).removeprefix(str(folder) + "/") for p in problems] == [
+        "text.yml:1: a text of type 'chapter' needs field(s): container, pages;"
+        " the text is left out until this is fixed"
+    ]
+
+
 @pytest.mark.parametrize(
     ("editorial", "expected"),
     [

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from marginalia.model import Diagnostic, EditorialNote
-from marginalia.yamlfile import YamlFileError, load_located
+from pydantic import BaseModel, ConfigDict, Field
 
-FIELDS = ("quote", "prefix", "suffix", "note")
+from marginalia.model import Diagnostic, EditorialNote
+from marginalia.yamlfile import YamlFileError, load_located, validate
 
 
 def load_editorial_notes(path: Path) -> tuple[list[EditorialNote], list[Diagnostic]]:
-    """Read `editorial.yml`, a list of `{quote, prefix?, suffix?, note}` mappings.
+    """Read `editorial.yml`, a list of `{quote, prefix?, suffix?, note}` mappings (`EditorialNoteSchema`).
 
     A missing file means no editorial notes.
 
@@ -38,22 +38,35 @@ def load_editorial_notes(path: Path) -> tuple[list[EditorialNote], list[Diagnost
     notes: list[EditorialNote] = []
     problems: list[Diagnostic] = []
     for item in root.value:
-        fields = item.value if isinstance(item.value, dict) else {}
-        values = {key: fields[key].value for key in FIELDS if key in fields}
-        unknown = [key for key in fields if key not in FIELDS]
-        if unknown or not all(isinstance(values.get(key), str) and values[key] for key in ("quote", "note")):
+        schema, found = validate(EditorialNoteSchema, item)
+        if schema is None or found:
+            fields = sorted(item.value) if isinstance(item.value, dict) else []
             problems.append(
                 Diagnostic(
                     str(path),
                     item.line,
-                    f"an editorial note needs 'quote' and 'note' (and may have 'prefix', 'suffix'); found {sorted(fields)}",
+                    f"an editorial note needs 'quote' and 'note' (and may have 'prefix', 'suffix'); found {fields}",
                     "editorial-shape",
                 )
             )
             continue
-        notes.append(
-            EditorialNote(
-                item.line, values["quote"], str(values.get("prefix", "")), str(values.get("suffix", "")), values["note"]
-            )
-        )
+        notes.append(EditorialNote(item.line, schema.quote, schema.prefix, schema.suffix, schema.note))
     return notes, problems
+
+
+class EditorialNoteSchema(BaseModel):
+    """One note of `editorial.yml`.
+
+    Attributes:
+        quote: The passage it is about, as the text says it.
+        prefix: Words just before the passage, when it occurs more than once.
+        suffix: Words just after it, likewise.
+        note: What the editor says.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    quote: str = Field(min_length=1)
+    prefix: str = ""
+    suffix: str = ""
+    note: str = Field(min_length=1)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 from marginalia.model import Diagnostic
-from marginalia.yamlfile import Located, YamlFileError, load_located
+from marginalia.yamlfile import Located, YamlFileError, load_located, validate
 
 TEXT_TYPES = (
     "article",
@@ -24,37 +27,13 @@ TEXT_TYPES = (
 )
 """The kinds of text `type` may name; `document` is an archival document (in translation)."""
 
-REQUIRED = ("title", "authors", "year", "type", "license")
-Problem = Callable[[int | None, str, str], None]
-"""Reports a problem: line, message, code."""
-
-OPTIONAL = (
-    "editors",
-    "container",
-    "volume",
-    "issue",
-    "pages",
-    "publisher",
-    "place",
-    "doi",
-    "isbn",
-    "url",
-    "language",
-    "short_title",
-    "bibkey",
-    "archive",
-    "date",
-    "translator",
-    "reviewed",
-    "furniture",
-)
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "chapter": ("container", "editors", "pages"),
     "document": ("archive", "date", "translator"),
 }
 """Fields a type needs beyond `REQUIRED`: a chapter names its book, a document its archive."""
-LIST_FIELDS = ("authors", "editors", "isbn", "translator", "furniture")
-"""Fields that hold a list; `isbn`, `translator` and `furniture` may also be one string."""
+ONE_OR_MORE = ("isbn", "translator", "furniture")
+"""List fields that may also be one string."""
 NAME_FIELDS = ("authors", "editors", "translator")
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -128,7 +107,7 @@ class TextMeta:
 
 
 def load_text_meta(path: Path, slug: str) -> tuple[TextMeta | None, list[Diagnostic]]:
-    """Read and validate a `text.yml`.
+    """Read and check a `text.yml` against `TextSchema`.
 
     Args:
         path: The file.
@@ -151,67 +130,116 @@ def load_text_meta(path: Path, slug: str) -> tuple[TextMeta | None, list[Diagnos
         return None, problems
     fields: dict[str, Located] = root.value
     for key, located in fields.items():
-        if key not in REQUIRED and key not in OPTIONAL:
-            problem(
-                located.line,
-                f"unknown field {key!r}: allowed fields are {', '.join(REQUIRED + OPTIONAL)}",
-                "meta-unknown",
-            )
-    missing = [key for key in REQUIRED if key not in fields]
-    if missing:
+        if key not in TextSchema.model_fields:
+            problem(located.line, f"unknown field {key!r}: allowed fields are {', '.join(FIELDS)}", "meta-unknown")
+    schema, found = validate(TextSchema, root)
+    missing = [p.field for p in found if p.kind == "missing"]
+    if missing:  # one message for them all, as an editor fixes them together
         problem(root.line, f"missing required field(s): {', '.join(missing)}", "meta-missing")
         return None, problems
-    values: dict[str, object] = {}
-    for key in REQUIRED + OPTIONAL:
-        if key in fields:
-            value = _check(key, fields[key], problem)
-            if value is not None:
-                values[key] = value
-    if any(key not in values for key in REQUIRED):
+    for found_problem in found:
+        problem(found_problem.line, found_problem.message, found_problem.kind)
+    failed = {p.field.split(".")[0] for p in found}
+    if schema is None and not failed & {"", *REQUIRED}:
+        # Only optional fields are wrong: they are reported, and the text is read without them.
+        schema, _ = validate(TextSchema, Located({k: v for k, v in fields.items() if k not in failed}, root.line))
+    if schema is None:
         return None, problems
-    needed = [key for key in REQUIRED_BY_TYPE.get(str(values["type"]), ()) if key not in fields]
-    if needed:
-        problem(
-            root.line,
-            f"a text of type {values['type']!r} needs field(s): {', '.join(needed)}",
-            "meta-missing",
-        )
-        return None, problems
-    return TextMeta(slug=slug, **values), problems  # type: ignore[arg-type]
+    for key in NAME_FIELDS:
+        items = fields[key].value if key in fields and isinstance(fields[key].value, list) else []
+        for item in items:
+            if "," not in item.value:  # a warning: the text is read all the same
+                problem(item.line, f"write {key.removesuffix('s')} {item.value!r} as 'Family, Given'", "meta-name")
+    values = schema.model_dump(exclude_unset=True)
+    return TextMeta(slug=slug, **values), problems
 
 
-def _check(key: str, located: Located, problem: Problem) -> object | None:
-    value, line = located.value, located.line
-    if key == "year":
-        if isinstance(value, int) and 1000 <= value <= 9999:
-            return value
-        problem(line, f"year must be a four-digit year, not {value!r}", "meta-year")
-        return None
-    if key in ("volume", "issue", "pages") and isinstance(value, int):
-        return str(value)
-    if key in LIST_FIELDS:
-        items = value if isinstance(value, list) else [located] if key in ("isbn", "translator", "furniture") else None
-        if items is None or not all(isinstance(item.value, str) and item.value.strip() for item in items):
-            problem(line, f"{key} must be a list of strings", "meta-list")
-            return None
-        names = tuple(item.value.strip() for item in items)
-        if key in NAME_FIELDS:
-            for item in items:
-                if "," not in item.value:
-                    problem(item.line, f"write {key.removesuffix('s')} {item.value!r} as 'Family, Given'", "meta-name")
-        return names
-    if key == "date" and isinstance(value, dt.date):
+def _fail(code: str, message: str) -> PydanticCustomError:
+    """A problem with its diagnostic's code and exact message (given no context, pydantic formats nothing in it)."""
+    return PydanticCustomError(code, message)
+
+
+def _one_line(value: object, info: ValidationInfo) -> str:
+    """A non-empty string, on one line: a title is also a heading, a navigation entry, a citation field."""
+    if info.field_name == "date" and isinstance(value, dt.date):
         value = value.isoformat()  # YAML reads an unquoted 1958-07-22 as a date
+    if info.field_name in ("volume", "issue", "pages") and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str) or not value.strip():
-        problem(line, f"{key} must be a non-empty string", "meta-string")
-        return None
-    if key == "date" and not DATE.match(value.strip()):
-        problem(line, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", "meta-date")
-        return None
-    if key == "type" and value not in TEXT_TYPES:
-        problem(line, f"unknown type {value!r}: use one of {', '.join(TEXT_TYPES)}", "meta-type")
-        return None
-    return " ".join(value.split())  # one line: a title is also a heading, a navigation entry, a citation field
+        raise _fail("meta-string", f"{info.field_name} must be a non-empty string")
+    return " ".join(value.split())
+
+
+def _year(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return value
+    raise _fail("meta-year", f"year must be a four-digit year, not {value!r}")
+
+
+def _strings(value: object, info: ValidationInfo) -> tuple[str, ...]:
+    """A list of non-empty strings; `isbn`, `translator` and `furniture` may be one string."""
+    items = value if isinstance(value, list) else [value] if info.field_name in ONE_OR_MORE else None
+    if items is None or not all(isinstance(item, str) and item.strip() for item in items):
+        raise _fail("meta-list", f"{info.field_name} must be a list of strings")
+    return tuple(str(item).strip() for item in items)
+
+
+def _text_type(value: str) -> str:
+    if value not in TEXT_TYPES:
+        raise _fail("meta-type", f"unknown type {value!r}: use one of {', '.join(TEXT_TYPES)}")
+    return value
+
+
+def _date(value: str) -> str:
+    if not DATE.match(value):
+        raise _fail("meta-date", f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
+
+
+OneLine = Annotated[str, BeforeValidator(_one_line)]
+Strings = Annotated[tuple[str, ...], BeforeValidator(_strings)]
+
+
+class TextSchema(BaseModel):
+    """The fields of `text.yml` (see `TextMeta` for what each means), each checked with its own message."""
+
+    model_config = ConfigDict(extra="ignore")  # unknown fields are warned by name, and the text is read
+
+    title: OneLine
+    authors: Strings
+    year: Annotated[int, BeforeValidator(_year)]
+    type: Annotated[OneLine, AfterValidator(_text_type)]
+    license: OneLine
+    editors: Strings = ()
+    container: OneLine = ""
+    volume: OneLine = ""
+    issue: OneLine = ""
+    pages: OneLine = ""
+    publisher: OneLine = ""
+    place: OneLine = ""
+    doi: OneLine = ""
+    isbn: Strings = ()
+    url: OneLine = ""
+    language: OneLine = "en"
+    short_title: OneLine = ""
+    bibkey: OneLine = ""
+    archive: OneLine = ""
+    date: Annotated[OneLine, AfterValidator(_date)] = ""
+    translator: Strings = ()
+    reviewed: OneLine = ""
+    furniture: Strings = ()
+
+    @model_validator(mode="after")
+    def _fields_of_the_type(self) -> TextSchema:
+        needed = [key for key in REQUIRED_BY_TYPE.get(self.type, ()) if key not in self.model_fields_set]
+        if needed:
+            raise _fail("meta-missing", f"a text of type {self.type!r} needs field(s): {', '.join(needed)}")
+        return self
+
+
+FIELDS = tuple(TextSchema.model_fields)
+"""Every field `text.yml` may have, the required first."""
+REQUIRED = tuple(name for name, info in TextSchema.model_fields.items() if info.is_required())
 
 
 def display_name(name: str) -> str:

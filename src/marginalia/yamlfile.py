@@ -1,12 +1,20 @@
-"""Read small YAML data files keeping the line of every value, for messages."""
+"""Read small YAML data files keeping the line of every value, for messages; check them against schemas.
+
+Every data file an editor writes (`text.yml`, `editorial.yml`, `bib/aliases.yml`,
+`glossary/*.yml`) is loaded by `load_located` and checked by `validate` against
+a pydantic model: each problem comes back with the line of the value it is
+about (`line_of`). A schema's own validators raise `PydanticCustomError` with
+the diagnostic's code and the exact message an editor reads.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from marginalia.model import Diagnostic
 from marginalia.textfile import read_text_file
@@ -105,3 +113,60 @@ def plain(located: Located) -> Any:
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One problem a schema found in a located value.
+
+    Attributes:
+        line: The line of the innermost value it is about.
+        field: Where, as dotted field names and list indexes ("dates.start"); "" for the value itself.
+        kind: pydantic's error type, or the diagnostic code a schema's validator gave (`PydanticCustomError`).
+        message: pydantic's message, or the schema's own.
+    """
+
+    line: int
+    field: str
+    kind: str
+    message: str
+
+
+def validate(model: type[Model], located: Located) -> tuple[Model | None, list[SchemaProblem]]:
+    """Check a located value against a schema.
+
+    Args:
+        model: The schema.
+        located: The value, as `load_located` read it.
+
+    Returns:
+        The validated model, or None, and every problem found, each with its line.
+    """
+    try:
+        return model.model_validate(plain(located)), []
+    except ValidationError as error:
+        return None, [
+            SchemaProblem(
+                line_of(located, problem["loc"]),
+                ".".join(str(part) for part in problem["loc"]),
+                problem["type"],
+                problem["msg"],
+            )
+            for problem in error.errors()
+        ]
+
+
+def line_of(located: Located, loc: tuple[int | str, ...]) -> int:
+    """The line of the innermost located value a pydantic error location reaches."""
+    for part in loc:
+        value = located.value
+        if isinstance(value, dict) and isinstance(part, str) and part in value:
+            located = value[part]
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            located = value[int(part)]
+        else:
+            break
+    return located.line

@@ -213,3 +213,28 @@ def test_undated_works_and_bodies_are_cited_and_a_document_title_is_not(tmp_path
         "entry 'zhounote' has no year: add year = {YYYY}, or {n.d.} for an undated work"
         " (citations find works by name and year)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("aliases", "line", "message"),
+    [
+        ("cited: Chen 2010\nkey: chen2010a\n", 1, "aliases.yml must be a list of aliases (- cited: … key: …)"),
+        (
+            "- cited: Chen 2010\n  key: chen2010a\n- cited: Chen 2011\n  keys: chen2010a\n",
+            3,
+            "an alias needs 'cited' and 'key' (and may have 'sic', 'note'), or 'cited' and 'not_a_citation: true'",
+        ),
+        (
+            "- cited: Chen 2010\n",
+            1,
+            "an alias needs 'cited' and 'key' (and may have 'sic', 'note'), or 'cited' and 'not_a_citation: true'",
+        ),
+    ],
+    ids=["not-a-list", "misspelt-field", "no-key"],
+)
+def test_an_alias_table_of_the_wrong_shape_is_reported(tmp_path: Path, aliases: str, line: int, message: str) -> None:
+    path = tmp_path / "aliases.yml"
+    path.write_text(aliases, encoding="utf-8")
+    table, problems = load_aliases(path, {"chen2010a"})
+    assert [(p.line, p.message, p.code) for p in problems] == [(line, message, "alias-shape")]
+    assert len(table) == (1 if line == 3 else 0)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from marginalia.model import Diagnostic
-from marginalia.yamlfile import YamlFileError, load_located
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-FIELDS = ("cited", "key", "sic", "note", "not_a_citation")
+from marginalia.model import Diagnostic
+from marginalia.yamlfile import YamlFileError, load_located, validate
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def alias_form(text: str) -> str:
 
 
 def load_aliases(path: Path, keys: set[str]) -> tuple[dict[str, Alias], list[Diagnostic]]:
-    """Read the alias table; a missing file means no aliases.
+    """Read the alias table (`AliasSchema`); a missing file means no aliases.
 
     Args:
         path: `bib/aliases.yml`.
@@ -51,32 +52,49 @@ def load_aliases(path: Path, keys: set[str]) -> tuple[dict[str, Alias], list[Dia
         root = load_located(path)
     except YamlFileError as error:
         return {}, [error.diagnostic]
-    items = root.value if isinstance(root.value, list) else []
+    if root.value is None:
+        return {}, []
+    if not isinstance(root.value, list):
+        message = "aliases.yml must be a list of aliases (- cited: … key: …)"
+        return {}, [Diagnostic(str(path), root.line, message, "alias-shape")]
     aliases: dict[str, Alias] = {}
     problems: list[Diagnostic] = []
-    for item in items:
-        fields = item.value if isinstance(item.value, dict) else {}
-        values = {k: fields[k].value for k in FIELDS if k in fields}
-        if values.get("not_a_citation") is True and isinstance(values.get("cited"), str) and "key" not in values:
-            values["key"] = ""
-        if not isinstance(values.get("cited"), str) or not isinstance(values.get("key"), str):
+    for item in root.value:
+        schema, found = validate(AliasSchema, item)
+        if schema is None or found:
             message = (
                 "an alias needs 'cited' and 'key' (and may have 'sic', 'note'), or 'cited' and 'not_a_citation: true'"
             )
             problems.append(Diagnostic(str(path), item.line, message, "alias-shape"))
             continue
-        if values["key"] and values["key"] not in keys:
+        if schema.key and schema.key not in keys:
             problems.append(
                 Diagnostic(
                     str(path),
                     item.line,
-                    f"alias for '{values['cited']}' names unknown key '{values['key']}': correct the key or add the entry to bib/",
+                    f"alias for '{schema.cited}' names unknown key '{schema.key}': correct the key or add the entry to bib/",
                     "alias-key",
                 )
             )
             continue
-        alias = Alias(
-            values["cited"], values["key"], bool(values.get("sic", False)), str(values.get("note", "")), item.line
-        )
+        alias = Alias(schema.cited, schema.key or "", schema.sic, schema.note, item.line)
         aliases[alias_form(alias.cited)] = alias
     return aliases, problems
+
+
+class AliasSchema(BaseModel):
+    """One alias of `bib/aliases.yml` (see `Alias`): a key, or `not_a_citation: true` for a form that is none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cited: str = Field(min_length=1)
+    key: str | None = None
+    sic: bool = False
+    note: str = ""
+    not_a_citation: bool = False
+
+    @model_validator(mode="after")
+    def _a_key_or_none(self) -> AliasSchema:
+        if self.key is None and not self.not_a_citation:
+            raise PydanticCustomError("alias-shape", "an alias needs a key, or not_a_citation: true")
+        return self

@@ -10,13 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from marginalia.calendar_names import MONTH_NAMES
 from marginalia.glossary.schema import Dates, EntryKind, EntrySchema
 from marginalia.model import Diagnostic
 from marginalia.slugs import slugify
-from marginalia.yamlfile import Located, YamlFileError, load_located, plain
+from marginalia.yamlfile import Located, YamlFileError, load_located, plain, validate
 
 RULES_NAME = "rules.yml"
 PATTERN_HINTS = {
@@ -135,21 +133,16 @@ def _load_entries(path: Path, glossary: Glossary) -> None:
         )
         return
     for item in root.value:
-        try:
-            schema = EntrySchema.model_validate(plain(item))
-        except ValidationError as error:
-            for problem in error.errors():
-                line = _line_of(item, problem["loc"])
-                field_name = ".".join(str(part) for part in problem["loc"]) or "entry"
-                hint = (
-                    PATTERN_HINTS.get(str(problem["loc"][0]), "")
-                    if problem["type"] == "string_pattern_mismatch"
-                    else ""
-                )
-                message = f"{field_name}: {hint or problem['msg']}"
-                glossary.diagnostics.append(
-                    Diagnostic(str(path), line, f"glossary entry: {message}", "glossary-schema")
-                )
+        schema, problems = validate(EntrySchema, item)
+        for problem in problems:
+            hint = (
+                PATTERN_HINTS.get(problem.field.split(".")[0], "") if problem.kind == "string_pattern_mismatch" else ""
+            )
+            message = f"{problem.field or 'entry'}: {hint or problem.message}"
+            glossary.diagnostics.append(
+                Diagnostic(str(path), problem.line, f"glossary entry: {message}", "glossary-schema")
+            )
+        if schema is None:
             continue
         if schema.id in glossary.entries:
             first = glossary.entries[schema.id]
@@ -177,20 +170,6 @@ def _load_entries(path: Path, glossary: Glossary) -> None:
             path,
             item.line,
         )
-
-
-def _line_of(item: Located, loc: tuple[int | str, ...]) -> int:
-    """The line of the innermost located value a pydantic error location reaches."""
-    located = item
-    for part in loc:
-        value = located.value
-        if isinstance(value, dict) and isinstance(part, str) and part in value:
-            located = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
-            located = value[int(part)]
-        else:
-            break
-    return located.line
 
 
 ABBREVIATION_ENTRY = "abbr-"

@@ -8,8 +8,8 @@ titles, and generated texts in the raw format with their own notes, citations
 and glossary mentions), builds it with `mkdocs build`, and then builds the
 floor: the same texts as plain Markdown pages, as many other pages as our
 build made, the same theme and Markdown extensions, Material's search (lunr;
-ours is Pagefind), no hooks; and the same for MyST (`mystmd`, pinned in
-`scripts/myst/`): the texts as MyST pages, with their notes as footnotes and
+ours is Pagefind), no hooks; and MyST (`mystmd`, pinned in
+`scripts/myst/`): the texts alone as MyST pages, with their notes as footnotes and
 their citations as `[@key]` citations of the same BibTeX, timed with `myst
 build --site` (offline: its HTML theme would come from the web, so the time
 is that of reading, resolving and writing the site's content). The
@@ -155,7 +155,7 @@ def measure(folder: Path, size: int) -> Row:
     if not shutil.which("npm"):
         print("no node/npm: MyST left out", file=sys.stderr)
         return Row(size, our_build, floor_build)
-    make_myst(myst, ours, our_build.pages)
+    make_myst(myst, ours)
     return Row(size, our_build, floor_build, build_myst(myst))
 
 
@@ -265,8 +265,12 @@ MYST = ROOT / "scripts" / "myst"
 MYST_BUILT = re.compile(r"Built (\d+) pages for project")
 
 
-def make_myst(project: Path, ours: Path, pages: int) -> None:
-    """Our texts as a MyST project: footnotes and `[@key]` citations of one `references.bib`, other pages up to ours."""
+def make_myst(project: Path, ours: Path) -> None:
+    """Our texts as a MyST project: footnotes and `[@key]` citations of one `references.bib`.
+
+    Only the texts and a home page: MyST makes no glossary or bibliography pages, and a digital editor using it
+    would publish the texts (MyST's time per page is its own; more pages would only make it slower).
+    """
     build = SiteBuild.load(ours / "texts", ours / "bib", ours / "glossary", None)
     (project / "texts").mkdir(parents=True)
     toc = [{"file": "index.md"}]
@@ -274,10 +278,6 @@ def make_myst(project: Path, ours: Path, pages: int) -> None:
     for text in build.texts:
         (project / "texts" / f"{text.slug}.md").write_text(myst_page(text), encoding="utf-8")
         toc.append({"file": f"texts/{text.slug}.md"})
-    for number in range(max(pages - len(toc), 0)):
-        body = f"# Other page {number}\n\nA page like a glossary entry or a bibliography: {' '.join(WORDS[:12])}.\n"
-        (project / f"page-{number:05d}.md").write_text(body, encoding="utf-8")
-        toc.append({"file": f"page-{number:05d}.md"})
     bib = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ours / "bib").glob("*.bib")))
     (project / "references.bib").write_text(bib, encoding="utf-8")
     config = {

@@ -170,6 +170,33 @@ def test_a_texts_contents_are_reachable_at_every_width(page_at: Page, base_url: 
     expect(page.locator(f"h2[id='{sections[-1]}']")).to_be_in_viewport()
 
 
+LINE_CHARACTERS = (60, 80)
+"""The reading measure: characters a line of the text holds, where the screen is wide enough."""
+
+
+@pytest.mark.parametrize("page_at", WIDTHS, indirect=True, ids=[f"{w}px" for w in WIDTHS])
+@pytest.mark.parametrize("name", PARAGRAPHED)
+def test_a_texts_lines_hold_60_to_80_characters(page_at: Page, base_url: str, name: str) -> None:
+    """The text's column keeps the reading measure at every width: never longer, and no shorter than the screen needs."""
+    page = page_at
+    page.goto(base_url + PAGES[name])
+    # Over the text's long paragraphs: characters per line, each paragraph's last (short) line left out.
+    measures = page.evaluate(
+        r"""() => [...document.querySelectorAll("article p[id^='p-']")].map(p => {
+            const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
+            const lines = Math.round(p.getBoundingClientRect().height / lineHeight);
+            return [p.innerText.replace(/\s+/g, " ").trim().length, lines];
+        }).filter(([, lines]) => lines >= 4).map(([length, lines]) => length / (lines - 0.5))"""
+    )
+    assert measures, "no long paragraph to measure"
+    measure = sorted(measures)[len(measures) // 2]
+    low, high = LINE_CHARACTERS
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    assert measure <= high, f"lines of {measure:.0f} characters at {width} px"
+    if width >= 1000:
+        assert measure >= low, f"lines of {measure:.0f} characters at {width} px"
+
+
 @pytest.mark.parametrize("name", [*TEXT_PAGES, "person", "timeline", "bibliography"])
 def test_every_page_prints(wide: Page, base_url: str, name: str) -> None:
     """On paper: the text without the site's furniture, no markup, paragraph numbers to cite by."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,3 +74,27 @@ class TextCache:
             keep = self.used.get(name, set())
             self.stores[name] = {key: value for key, value in store.items() if key in keep}
         self.used, self.hits, self.misses = {}, 0, 0
+
+
+def cached_each(
+    cache: TextCache | None, store: str, keys: Sequence[str], compute: Callable[[list[int]], list[Any]]
+) -> list[Any]:
+    """A stage's values, one per key: from the cache where an earlier build made them, the others computed at once.
+
+    Args:
+        cache: Work kept from earlier builds, or None to compute every value.
+        store: The cache's store for this stage.
+        keys: The digest of each value's inputs.
+        compute: Makes the missing values, given their indexes in `keys`, in that order (in one batch, so that
+            the stage can share a long list among the cores).
+
+    Returns:
+        The values, in the order of `keys`.
+    """
+    found = [cache.get(store, key) if cache is not None else None for key in keys]
+    missing = [index for index, value in enumerate(found) if value is None]
+    for index, value in zip(missing, compute(missing) if missing else [], strict=True):
+        found[index] = value
+        if cache is not None:
+            cache.put(store, keys[index], value)
+    return found

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from marginalia.cache import TextCache, files_digest
+from marginalia.cache import TextCache, cached_each, files_digest
 from marginalia.editorial import load_editorial_notes
 from marginalia.ingest import decode_source, ingest
 from marginalia.model import Diagnostic, Document
@@ -39,11 +39,16 @@ class Text:
 
 @dataclass
 class Corpus:
-    """All texts that could be loaded, every problem found while loading them, and each text's input digest."""
+    """All texts that could be loaded, and every problem found while loading them.
+
+    Also each text's input digest, and the size of its source: what working on it costs, to share long lists
+    among the cores.
+    """
 
     texts: list[Text] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
 
 
 def load_corpus(texts_dir: Path, cache: TextCache | None = None) -> Corpus:
@@ -74,14 +79,14 @@ def load_corpus(texts_dir: Path, cache: TextCache | None = None) -> Corpus:
         )
         folders[folder] = Diagnostic(str(folder), None, message, "text-slug")
     digests = {folder: digest for folder, digest in folders.items() if isinstance(digest, str)}
-    loaded = {folder: cache.get(INGESTED, digest) if cache is not None else None for folder, digest in digests.items()}
-    todo = [folder for folder, done in loaded.items() if done is None]
-    sizes = [_size(folder / SOURCE_NAME) for folder in todo]
-    work = in_shares(load_texts, todo, sizes) if sum(sizes) >= PARALLEL_FROM_BYTES else load_texts(todo)
-    for folder, done in zip(todo, work, strict=True):
-        loaded[folder] = done
-        if cache is not None:
-            cache.put(INGESTED, digests[folder], done)
+    readable = list(digests)
+
+    def ingest_missing(indexes: list[int]) -> list[tuple[Text | None, list[Diagnostic]]]:
+        todo = [readable[index] for index in indexes]
+        sizes = [_size(folder / SOURCE_NAME) for folder in todo]
+        return in_shares(load_texts, todo, sizes) if sum(sizes) >= PARALLEL_FROM_BYTES else load_texts(todo)
+
+    loaded = dict(zip(readable, cached_each(cache, INGESTED, list(digests.values()), ingest_missing), strict=True))
     for folder, digest in folders.items():
         if isinstance(digest, Diagnostic):
             corpus.diagnostics.append(digest)
@@ -91,6 +96,7 @@ def load_corpus(texts_dir: Path, cache: TextCache | None = None) -> Corpus:
         if text is not None:
             corpus.texts.append(text)
             corpus.digests[text.slug] = digest
+            corpus.sizes[text.slug] = _size(folder / SOURCE_NAME)
     return corpus
 
 

@@ -14,22 +14,21 @@ afterwards. While serving, a text's annotated pages are kept between builds
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from marginalia.annotate import AnnotatedText, Annotator, annotate_text
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.chicago import format_entries, plain_text
 from marginalia.bibliography.entries import Bibliography, load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
-from marginalia.cache import TextCache, files_digest
-from marginalia.corpus import Corpus, Text, load_corpus
+from marginalia.cache import TextCache, cached_each, files_digest
+from marginalia.corpus import PARALLEL_FROM_BYTES, Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
 from marginalia.model import Abbreviation, Diagnostic
 from marginalia.navigation import SiteNavigation, site_navigation
+from marginalia.parallel import in_shares
 from marginalia.render import RenderedPage, render_text
 from marginalia.render.bibliography import BibliographyData, render_bibliography_pages
 from marginalia.render.glossary import GlossaryData, render_glossary_pages
@@ -39,28 +38,6 @@ from marginalia.urls import work_file
 ALIASES_NAME = "aliases.yml"
 ANNOTATED = "annotated"
 """The cache store of annotated texts with their rendered pages."""
-T = TypeVar("T")
-
-
-def cached(cache: TextCache | None, store: str, key: str, compute: Callable[[], T]) -> T:
-    """A stage's value from the cache when an earlier build made it from the same inputs, else computed and kept.
-
-    Args:
-        cache: Work kept from earlier builds, or None to compute.
-        store: The cache's store for this stage.
-        key: The digest of the stage's inputs.
-        compute: The stage.
-
-    Returns:
-        The value.
-    """
-    if cache is None:
-        return compute()
-    found = cache.get(store, key)
-    if found is None:
-        found = compute()
-        cache.put(store, key, found)
-    return found
 
 
 @dataclass(frozen=True)
@@ -122,6 +99,9 @@ class TextWork:
 def annotate_and_render(inputs: Inputs, cache: TextCache | None = None) -> list[TextWork]:
     """Annotate each text (citations, then glossary mentions) and render its pages.
 
+    A text's work depends on the text and the build's context alone: the texts not in `cache` are worked on in
+    consecutive shares among the cores when they are many (`marginalia.parallel`), in this process otherwise.
+
     Args:
         inputs: The build's inputs.
         cache: Work kept from earlier builds, or None.
@@ -130,18 +110,33 @@ def annotate_and_render(inputs: Inputs, cache: TextCache | None = None) -> list[
         Each text's work, in the corpus's order.
     """
     abbreviations = Abbreviations({k: v for k, v in inputs.glossary.abbreviations().items() if v})
+    texts = inputs.corpus.texts
 
-    def work(text: Text) -> Callable[[], TextWork]:
-        def compute() -> TextWork:
-            annotated = annotate_text(text, inputs.annotator)
-            return TextWork(annotated, render_text(annotated, abbreviations))
+    def work_on_missing(indexes: list[int]) -> list[TextWork]:
+        jobs = [TextJob(texts[index], inputs.annotator, abbreviations) for index in indexes]
+        sizes = [inputs.corpus.sizes.get(job.text.slug, 0) for job in jobs]
+        return in_shares(work_on_texts, jobs, sizes) if sum(sizes) >= PARALLEL_FROM_BYTES else work_on_texts(jobs)
 
-        return compute
+    keys = [inputs.corpus.digests[text.slug] + inputs.context for text in texts]
+    return cached_each(cache, ANNOTATED, keys, work_on_missing)
 
-    return [
-        cached(cache, ANNOTATED, inputs.corpus.digests[text.slug] + inputs.context, work(text))
-        for text in inputs.corpus.texts
-    ]
+
+@dataclass(frozen=True)
+class TextJob:
+    """One text to annotate and render, with what that needs (sent whole to a worker process)."""
+
+    text: Text
+    annotator: Annotator
+    abbreviations: Abbreviations
+
+
+def work_on_texts(jobs: list[TextJob]) -> list[TextWork]:
+    """Annotate and render texts in this process, in their order (`annotate_and_render` shares a long list)."""
+    works = []
+    for job in jobs:
+        annotated = annotate_text(job.text, job.annotator)
+        works.append(TextWork(annotated, render_text(annotated, job.abbreviations)))
+    return works
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marginalia import corpus, parallel
+from marginalia import corpus, parallel, stages
+from marginalia.cache import TextCache, cached_each
 from marginalia.corpus import load_corpus
 from marginalia.parallel import _shares
 
@@ -47,3 +48,27 @@ def test_texts_loaded_in_shares_are_the_texts_loaded_in_one_process(
     shared = load_corpus(texts)
     assert len(shared.texts) == 6
     assert shared == alone
+
+
+def test_texts_annotated_and_rendered_in_shares_are_those_of_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = stages.load_inputs(ROOT / "texts", ROOT / "bib", ROOT / "glossary")
+    alone = stages.annotate_and_render(inputs)
+    monkeypatch.setattr(stages, "PARALLEL_FROM_BYTES", 1)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0, 1})
+    shared = stages.annotate_and_render(inputs)
+    assert [work.text.slug for work in shared] == ["radchenko-2020", "shen-2020-front-matter"]
+    assert shared == alone
+
+
+def test_only_what_the_cache_lacks_is_worked_on() -> None:
+    cache = TextCache()
+    asked: list[list[int]] = []
+
+    def compute(indexes: list[int]) -> list[str]:
+        asked.append(indexes)
+        return [f"value {index}" for index in indexes]
+
+    assert cached_each(cache, "store", ["a", "b"], compute) == ["value 0", "value 1"]
+    assert cached_each(cache, "store", ["b", "c", "a"], compute) == ["value 1", "value 1", "value 0"]
+    assert asked == [[0, 1], [1]]  # the second build made only "c" (its index 1 there)
+    assert cached_each(None, "store", ["a"], compute) == ["value 0"]

@@ -70,7 +70,7 @@ def kinds_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    """The real site, built once with `--strict`."""
-    result = build_site(ROOT, tmp_path_factory.mktemp("site"), strict=True)
+    """The reading site as frozen for the tests (`tests/roots/reader/`), built once with `--strict`."""
+    result = build_site(ROOT / "tests" / "roots" / "reader", tmp_path_factory.mktemp("site"), strict=True)
     assert result.returncode == 0, result.output
     return result

@@ -17,6 +17,8 @@ from marginalia.model import Document, document_texts
 from marginalia.textmeta import TextMeta
 
 ROOT = Path(__file__).resolve().parent.parent
+READER = ROOT / "tests" / "roots" / "reader"
+"""The reading site frozen for the tests (see its `mkdocs.yml`): content assertions read it, not the real site."""
 TAGS = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^>]*)?>")
 NOTE_REF = re.compile(r"\[\^([^\]]+)\]")
 ESCAPED = {

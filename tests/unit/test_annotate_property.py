@@ -11,13 +11,11 @@ exists, its preview as written.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ingest_snippet, make_text
+from helpers import READER, ingest_snippet, make_text
 from marginalia.annotate import Annotator, CitationRecord, MentionRecord, annotate_text
 from marginalia.bibliography.aliases import load_aliases
 from marginalia.bibliography.entries import load_bibliography
@@ -27,11 +25,10 @@ from marginalia.glossary.matcher import Matcher
 from marginalia.model import Document
 from marginalia.render import render_text
 
-ROOT = Path(__file__).resolve().parents[2]
-BIBLIOGRAPHY = load_bibliography(ROOT / "bib")
-RESOLVER = CitationResolver(BIBLIOGRAPHY, load_aliases(ROOT / "bib" / "aliases.yml", set(BIBLIOGRAPHY.entries))[0])
+BIBLIOGRAPHY = load_bibliography(READER / "bib")
+RESOLVER = CitationResolver(BIBLIOGRAPHY, load_aliases(READER / "bib" / "aliases.yml", set(BIBLIOGRAPHY.entries))[0])
 PREVIEWS = {key: f"{key}: *a* __b__ `c` [d](e) \\f ![g](h) {{i}} <j> & “k”" for key in BIBLIOGRAPHY.entries}
-GLOSSARY = load_glossary(ROOT / "glossary", [])
+GLOSSARY = load_glossary(READER / "glossary", [])
 ANNOTATOR = Annotator(RESOLVER, PREVIEWS, Matcher(GLOSSARY), GLOSSARY.entries)
 NAMES = sorted(entry.name for entry in GLOSSARY.entries.values())[:40]
 CITATIONS = ["(Wendt 1992)", "(Radchenko 2014, 160)", "(Lüthi 2008)", "(Chen 2010)", "(Wu 1999; Lüthi 2008)"]

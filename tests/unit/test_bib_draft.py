@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import READER
 from marginalia.__main__ import main
 from marginalia.bibliography.draft import compare, draft_entry
 from marginalia.bibliography.entries import load_bibliography
 from marginalia.corpus import load_text
 from marginalia.model import Reference
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Where the curated entry knows more than the printed list, on purpose.
 CURATED_BEYOND_THE_LIST = {
@@ -25,10 +22,10 @@ CURATED_BEYOND_THE_LIST = {
 
 
 def test_drafts_match_the_curated_entries_except_where_curation_added_knowledge() -> None:
-    text, _ = load_text(ROOT / "texts/radchenko-2020")
+    text, _ = load_text(READER / "texts/radchenko-2020")
     assert text is not None
     references = [b.text for s in text.document.sections for b in s.blocks if isinstance(b, Reference)]
-    entries = load_bibliography(ROOT / "bib").entries
+    entries = load_bibliography(READER / "bib").entries
     differing = {}
     for reference in references:
         drafted = draft_entry(reference)
@@ -76,17 +73,17 @@ def test_draft_layouts(printed: str, expected: str) -> None:
 
 
 def test_command_prints_drafts(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bib-draft", str(ROOT / "texts/radchenko-2020")]) == 0
+    assert main(["bib-draft", str(READER / "texts/radchenko-2020")]) == 0
     output = capsys.readouterr().out
     assert output.count("\n@") + output.startswith("@") == 15
     assert "@book{chen2010maos," in output
 
 
 def test_command_compares(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bib-draft", str(ROOT / "texts/radchenko-2020"), "--compare", str(ROOT / "bib")]) == 0
+    assert main(["bib-draft", str(READER / "texts/radchenko-2020"), "--compare", str(READER / "bib")]) == 0
     assert capsys.readouterr().out.endswith("10 of 15 references drafted completely and correctly\n")
 
 
 def test_command_on_a_text_without_reference_list(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bib-draft", str(ROOT / "texts/shen-2020-front-matter")]) == 1
+    assert main(["bib-draft", str(READER / "texts/shen-2020-front-matter")]) == 1
     assert "no reference list" in capsys.readouterr().err

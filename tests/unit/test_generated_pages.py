@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from helpers import READER
 from marginalia import urls
 from marginalia.cache import TextCache
 from marginalia.navigation import nav_groups
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def build() -> SiteBuild:
-    return SiteBuild.load(ROOT / "texts", ROOT / "bib", ROOT / "glossary")
+    return SiteBuild.load(READER / "texts", READER / "bib", READER / "glossary")
 
 
 @pytest.mark.parametrize(

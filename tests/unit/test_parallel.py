@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import READER
 from marginalia import corpus, parallel, stages
 from marginalia.cache import TextCache, cached_each
 from marginalia.corpus import load_corpus
 from marginalia.parallel import _shares
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @given(
@@ -39,7 +38,7 @@ def test_texts_loaded_in_shares_are_the_texts_loaded_in_one_process(
 ) -> None:
     texts = tmp_path / "texts"
     for number, original in enumerate(["radchenko-2020", "shen-2020-front-matter"] * 3):
-        shutil.copytree(ROOT / "texts" / original, texts / f"{original}-{number}")
+        shutil.copytree(READER / "texts" / original, texts / f"{original}-{number}")
     (texts / "Not_A_Slug").mkdir()
     (texts / "no-source").mkdir()
     alone = load_corpus(texts)
@@ -51,7 +50,7 @@ def test_texts_loaded_in_shares_are_the_texts_loaded_in_one_process(
 
 
 def test_texts_annotated_and_rendered_in_shares_are_those_of_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    inputs = stages.load_inputs(ROOT / "texts", ROOT / "bib", ROOT / "glossary")
+    inputs = stages.load_inputs(READER / "texts", READER / "bib", READER / "glossary")
     alone = stages.annotate_and_render(inputs)
     monkeypatch.setattr(stages, "PARALLEL_FROM_BYTES", 1)
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0, 1})

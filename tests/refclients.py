@@ -1,4 +1,4 @@
-"""Real reference-manager clients for the tests: Zotero's translation-server, citation-js and biber.
+"""Real reference-manager clients for the tests: Zotero's translation-server, citation-js, citeproc-js and biber.
 
 Each is an outside program. Outside CI a missing one skips its tests with the
 reason; in CI (`CI=true`) it fails them, so nothing is skipped there.
@@ -107,14 +107,29 @@ class Zotero:
         return items
 
 
-def citation_js(files: list[Path], *, dialect: str = "@biblatex/text") -> dict[str, dict[str, Any]]:
-    """Read files with citation-js in strict mode: per file, its warnings and errors and the items it made."""
+def _node_clients(what: str) -> None:
+    """Install the pinned node clients (`tests/clients/`) on first use, or fail or skip without node."""
     if shutil.which("node") is None or shutil.which("npm") is None:
-        missing("no node/npm on PATH for citation-js")
+        missing(f"no node/npm on PATH for {what}")
     installed = CLIENTS / "node_modules" / ".package-lock.json"
     lock = CLIENTS / "package-lock.json"
     if not installed.is_file() or installed.stat().st_mtime < lock.stat().st_mtime:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=CLIENTS, check=True, capture_output=True)
+
+
+def citeproc_js(request: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Format CSL-JSON items with citeproc-js (`format.js`): the bibliography's order, each entry, its skip words."""
+    _node_clients("citeproc-js")
+    path = folder / "citeproc-request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    run = subprocess.run(["node", "format.js", str(path)], cwd=CLIENTS, capture_output=True, text=True, check=True)
+    report: dict[str, Any] = json.loads(run.stdout)
+    return report
+
+
+def citation_js(files: list[Path], *, dialect: str = "@biblatex/text") -> dict[str, dict[str, Any]]:
+    """Read files with citation-js in strict mode: per file, its warnings and errors and the items it made."""
+    _node_clients("citation-js")
     env = {**os.environ, "BIBTEX_DIALECT": dialect}
     run = subprocess.run(
         ["node", "validate.js", *map(str, files)], cwd=CLIENTS, env=env, capture_output=True, text=True, check=True

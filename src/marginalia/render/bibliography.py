@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from marginalia.annotate import AnnotatedText, CitationRecord
-from marginalia.bibliography.chicago import plain_text
+from marginalia.bibliography.chicago import plain_text, style_order
 from marginalia.bibliography.entries import BibEntry
 from marginalia.inert import restore_source
 from marginalia.render.html import render_html
@@ -61,7 +61,7 @@ def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
     """
     by_text = _citing_places(data)
     cited_in = {key: [place for places in texts.values() for place in places] for key, texts in by_text.items()}
-    site_keys = sorted(data.entries, key=lambda k: plain_text(data.formatted.get(k) or k).casefold())
+    site_keys = style_order(list(data.entries.values()))  # as the style sorts: names, year, title
     intro = Markup(
         "Every work cited in the texts of this site, and the texts themselves, in Chicago author-date style."
         " Under each entry: where it is cited, and its BibTeX."

@@ -293,8 +293,37 @@ def _complaints(problems: list[str]) -> set[str]:
     return complaints
 
 
+def _works_files(built: SiteResult) -> list[Path]:
+    """Each bibliography page's works in one file of each format (`works.bib`, `.ris`, `.json`)."""
+    return sorted(built.site.rglob("works.*"))
+
+
+def test_zotero_imports_a_bibliography_pages_works_in_one_step(zotero: Zotero, site: SiteResult) -> None:
+    """Each bibliography page (the site's, each text's) offers its works in three files: each gives Zotero every
+    work the page lists, with its title and its people."""
+    pages = sorted({file.parent for file in _works_files(site)})
+    assert [p.relative_to(site.site).as_posix() for p in pages] == [
+        "bibliography",
+        "texts/radchenko-2020/bibliography",
+        "texts/shen-2020-front-matter/bibliography",
+    ]
+    for folder in pages:
+        listed = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        keys = [entry["id"] for entry in listed.select("div.bib-entry")]
+        found = {}
+        for extension in ("bib", "ris", "json"):
+            imported = zotero.import_file(folder / f"works.{extension}")
+            # (A field Zotero's BibTeX import has no place for becomes a note of its own, attached to its work.)
+            items = [zotero_fields(i) for i in imported if i["itemType"] not in ("note", "attachment")]
+            assert len(items) == len(keys), f"{folder.name}/works.{extension}"
+            found[extension] = sorted((item["title"], len(item.get("creators", []))) for item in items)
+        assert found["ris"] == found["json"], folder  # the two written from the same items agree
+        # The editors' BibTeX has the same works (its original-script titles in a field of their own).
+        assert all(any(ris.startswith(bib) for ris, _ in found["ris"]) for bib, _ in found["bib"]), folder
+
+
 def test_citation_js_reads_every_file_strictly(site: SiteResult, kinds_site: SiteResult) -> None:
-    files = [*_citation_files(site), *_citation_files(kinds_site)]
+    files = [*_citation_files(site), *_citation_files(kinds_site), *_works_files(site)]
     files += [site.site / "site.bib", site.site / "bibliography.bib", kinds_site.site / "site.bib"]
     excused = set()
     for file, result in citation_js(files).items():

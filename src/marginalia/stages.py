@@ -19,10 +19,11 @@ from pathlib import Path
 
 from marginalia.annotate import AnnotatedText, Annotator, annotate_text
 from marginalia.bibliography.aliases import load_aliases
-from marginalia.bibliography.chicago import format_entries, plain_text
+from marginalia.bibliography.chicago import format_entries, plain_text, style_order
 from marginalia.bibliography.entries import Bibliography, load_bibliography
 from marginalia.bibliography.resolve import CitationResolver
 from marginalia.cache import TextCache, cached_each, files_digest
+from marginalia.citing.works import works_files
 from marginalia.corpus import PARALLEL_FROM_BYTES, Corpus, Text, load_corpus
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
@@ -30,10 +31,10 @@ from marginalia.model import Abbreviation, Diagnostic
 from marginalia.navigation import SiteNavigation, site_navigation
 from marginalia.parallel import in_shares
 from marginalia.render import RenderedPage, render_text
-from marginalia.render.bibliography import BibliographyData, render_bibliography_pages
+from marginalia.render.bibliography import BibliographyData, render_bibliography_pages, text_bibliography_keys
 from marginalia.render.glossary import GlossaryData, render_glossary_pages
 from marginalia.render.inline_html import Abbreviations
-from marginalia.urls import work_file
+from marginalia.urls import SITE_BIBLIOGRAPHY_PAGE, text_bibliography_page, work_file
 
 ALIASES_NAME = "aliases.yml"
 ANNOTATED = "annotated"
@@ -169,7 +170,12 @@ def render_site(inputs: Inputs, works: list[TextWork]) -> SitePages:
     mentions = [m for work in works for m in work.text.mentions]
     glossary = render_glossary_pages(GlossaryData(inputs.glossary, by_text, mentions))
     text_pages = [page for work in works for page in work.pages]
-    files = [(work_file(key), entry.raw.strip() + "\n") for key, entry in inputs.bibliography.entries.items()]
+    entries = inputs.bibliography.entries
+    files = [(work_file(key), entry.raw.strip() + "\n") for key, entry in entries.items()]
+    files += works_files(SITE_BIBLIOGRAPHY_PAGE, [entries[key] for key in style_order(list(entries.values()))])
+    for work in works:
+        if keys := text_bibliography_keys(work.text, entries):
+            files += works_files(text_bibliography_page(work.text.slug), [entries[key] for key in keys])
     navigation = site_navigation(by_text, bibliography, glossary.index_pages)
     return SitePages(
         (*text_pages, *glossary.index_pages, *glossary.entry_pages, *bibliography),

@@ -89,6 +89,15 @@ def _relative_url(target: str, page: str) -> str:
     return "./" if relative == "." else safe_relative(f"{relative}/")
 
 
+WORKS_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+"""The formats a bibliography page offers its works in, by file extension, with their names for readers."""
+
+
+def works_file(page: str, extension: str) -> str:
+    """Where a bibliography page's works are published in one file of a format: `works.bib` beside the page."""
+    return f"{url_directory(page)}/works.{extension}"
+
+
 def file_url(target: str, page: str) -> str:
     """The relative URL of a generated file (a path under `docs/`, e.g. `bibliography/<key>.bib`) from a page."""
     return safe_relative(posixpath.relpath(target, url_directory(page)))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from marginalia.bibliography.entries import load_bibliography
 from marginalia.citing.formats import highwire_tags, to_bibtex, to_csl, to_ris
 from marginalia.citing.item import Item
+from marginalia.citing.works import works_files
 
 URL = "https://example.org/t/"
 EDITED_BOOK = Item(
@@ -68,3 +73,27 @@ def test_highwire_tags_say_the_zotero_type() -> None:
     assert ("DC.type", "bookSection") in tags
     assert ("DC.type", "webpage") in highwire_tags(REPRINT)
     assert ("citation_publication_date", "2026/11/30") in highwire_tags(REPRINT)
+
+
+def test_a_bibliography_pages_works_in_three_files(tmp_path: Path) -> None:
+    (tmp_path / "works.bib").write_text(
+        "@collection{selvage2008foreign,\n  editor = {Selvage, D.E. and others},\n  title = {Foreign Relations},\n"
+        "  year = {2008},\n  publisher = {Office of the Historian},\n}\n\n"
+        "@misc{radchenko2020sino,\n  author = {Radchenko, Sergey},\n  title = {The {Sino-Russian} relationship},\n"
+        "  year = {2020},\n}\n",
+        encoding="utf-8",
+    )
+    entries = list(load_bibliography(tmp_path).entries.values())
+    files = dict(works_files("texts/a-text/bibliography.md", entries))
+    assert list(files) == [f"texts/a-text/bibliography/works.{e}" for e in ("bib", "ris", "json")]
+    bib, ris, csl = files.values()
+    assert bib.count("@") == 2 and "Selvage, D.E. and others" in bib  # the editors' entries as written
+    assert [line for line in ris.splitlines() if line.startswith(("TY", "A3", "ED", "UR"))] == [
+        "TY  - BOOK",
+        "A3  - Selvage, D.E.",  # "others" is no person
+        "TY  - GEN",  # a work whose journal is unknown
+    ]
+    items = json.loads(csl)
+    assert [item["id"] for item in items] == ["selvage2008foreign", "radchenko2020sino"]
+    assert items[0]["editor"] == [{"family": "Selvage", "given": "D.E."}]
+    assert "URL" not in items[0] and items[1]["type"] == "document"

@@ -40,6 +40,7 @@ import json
 import multiprocessing
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -225,7 +226,10 @@ def _format_share(items: list[dict[str, Any]]) -> list[str]:
         return []
     items = [{name: value if name == "id" else _escaped(value) for name, value in item.items()} for item in items]
     style = CitationStylesStyle(io.BytesIO(_style_xml()), validate=False)
-    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+    with warnings.catch_warnings():
+        # citeproc-py renders CSL 1.0.2's part-number ("Vol. 5, pt. 2") but warns that it does not know it.
+        warnings.filterwarnings("ignore", "The following arguments for Reference are unsupported: part_number")
+        bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     with _macros_looked_up_once(style), _names_initialized_as_csl_says(), _title_case_stop_words():

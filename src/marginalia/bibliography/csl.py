@@ -24,6 +24,7 @@ CSL_FIELDS = {
     "journaltitle": "container-title",
     "booktitle": "container-title",
     "volume": "volume",
+    "part": "part-number",  # a volume's part, "vol. 5, book 2" (CSL 1.0.2)
     "number": "issue",
     "pages": "page",
     "publisher": "publisher",

@@ -39,6 +39,8 @@ RIS_TYPES = {
     "report": "RPRT",
     "thesis": "THES",
     "webpage": "ELEC",
+    "document": "GEN",
+    "paper-conference": "CPAPER",
 }
 ZOTERO_DOI_TYPES = frozenset({"article-journal", "report", "thesis"})
 """Types whose Zotero item has a DOI field; for the others Zotero keeps a CSL `note` "DOI: …" in Extra."""
@@ -62,7 +64,8 @@ def to_csl(item: Item, key: str) -> dict[str, Any]:
     for role, names in (("author", item.authors), ("editor", item.editors), ("translator", item.translators)):
         if names:
             csl[role] = [_csl_name(name) for name in names]
-    csl["issued"] = _csl_date(item.issued)
+    if item.issued:  # a page always has a date; a work of `bib/` may have none
+        csl["issued"] = _csl_date(item.issued)
     if item.original_date:
         csl["original-date"] = _csl_date(item.original_date)
     for name, value in (
@@ -165,7 +168,8 @@ def to_ris(item: Item, key: str) -> str:
     if item.pages:
         start, _, end = item.pages.partition("–")
         lines += [f"SP  - {start}", *([f"EP  - {end}"] if end else [])]
-    lines += [f"PY  - {item.issued[:4]}", f"DA  - {item.issued.replace('-', '/')}"]
+    if item.issued:
+        lines += [f"PY  - {item.issued[:4]}", f"DA  - {item.issued.replace('-', '/')}"]
     if item.original_date:
         lines.append(f"M2  - Original Date: {item.original_date}")
     if item.doi and item.type not in ZOTERO_DOI_TYPES:
@@ -174,7 +178,7 @@ def to_ris(item: Item, key: str) -> str:
         lines.append(f"SN  - {' '.join(item.isbn)}")  # one SN: Zotero keeps only the first of several
     if item.doi:
         lines.append(f"DO  - {item.doi}")
-    lines += [f"UR  - {item.url}", f"ID  - {key}"]
+    lines += [*([f"UR  - {item.url}"] if item.url else []), f"ID  - {key}"]
     # Every value on one line, so that no value can end the record or start another.
     return (
         "".join(f"{tag}  - {one_line(value)}\n" for tag, _, value in (line.partition("  - ") for line in lines))

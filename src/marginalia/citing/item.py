@@ -46,7 +46,8 @@ class Item:
     """One citable item, in CSL's vocabulary (what Zotero calls it is in `ZOTERO_TYPES`).
 
     Attributes:
-        type: The CSL type: `article-journal`, `chapter`, `book`, `manuscript`, `report`, `thesis`, `webpage`.
+        type: The CSL type: `article-journal`, `chapter`, `book`, `manuscript`, `report`, `thesis`, `webpage`
+            (a page's), or `document`, `paper-conference` (a work of `bib/`, `marginalia.citing.works`).
         title: The title.
         url: The page's absolute URL.
         issued: The date it was issued: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -96,6 +97,8 @@ ZOTERO_TYPES = {
     "report": "report",
     "thesis": "thesis",
     "webpage": "webpage",
+    "document": "document",
+    "paper-conference": "conferencePaper",
 }
 """The Zotero item type a reader gets for each CSL type."""
 
@@ -340,7 +343,7 @@ class _Work:
         own: tuple[str, ...] = self.meta.translator if role == "translator" else self.meta.editors
         if own or self.entry is None:
             return own
-        return tuple(_name(n) for n in self.entry.names.get(role, ()))
+        return tuple(written_name(n) for n in self.entry.names.get(role, ()))
 
     def bib(self, name: str) -> str:
         """A field of the entry only: `text.yml` has no such field."""
@@ -365,5 +368,6 @@ def _with_book(item: Item, work: _Work) -> Item:
     )
 
 
-def _name(name: Name) -> str:
+def written_name(name: Name) -> str:
+    """A name as `text.yml` writes one: "Family, Given", or a body's name whole."""
     return name.family if name.literal else f"{name.family}, {name.given}".rstrip(", ")

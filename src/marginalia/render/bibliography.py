@@ -20,7 +20,17 @@ from marginalia.bibliography.entries import BibEntry
 from marginalia.inert import restore_source
 from marginalia.render.html import render_html
 from marginalia.render.pages import RenderedPage, generated_page, page_of
-from marginalia.urls import SITE_BIBLIOGRAPHY_PAGE, file_url, page_url, text_bibliography_page, work_file, work_page
+from marginalia.urls import (
+    SITE_BIBLIOGRAPHY_PAGE,
+    WORKS_FORMATS,
+    file_url,
+    page_url,
+    text_bibliography_page,
+    url_directory,
+    work_file,
+    work_page,
+    works_file,
+)
 
 PLACES_ON_SITE_PAGE = 40
 """How many citing places an entry lists on the site's bibliography page before it links to its own page."""
@@ -67,7 +77,7 @@ def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
         " Under each entry: where it is cited, and its BibTeX."
     )
     site_entries = [_site_entry(data, key, cited_in.get(key, [])) for key in site_keys]
-    pages = [_page(SITE_BIBLIOGRAPHY_PAGE, "Bibliography", intro, site_entries)]
+    pages = [_page(SITE_BIBLIOGRAPHY_PAGE, "Bibliography", intro, site_entries, works=True)]
     for text, _ in data.texts:
         keys = text_bibliography_keys(text, data.entries)
         if not keys:
@@ -81,7 +91,7 @@ def render_bibliography_pages(data: BibliographyData) -> list[RenderedPage]:
             citing = by_text.get(key, {})
             here = citing.get(text.slug, [])
             entries.append(_entry_view(data, key, path, here, elsewhere=len(citing) - (1 if here else 0)))
-        pages.append(_page(path, "Bibliography", intro, entries))
+        pages.append(_page(path, "Bibliography", intro, entries, works=True))
     for key in site_keys:
         places = cited_in.get(key, [])
         if len(places) > PLACES_ON_SITE_PAGE:
@@ -125,8 +135,17 @@ def _citing_places(data: BibliographyData) -> dict[str, dict[str, list[_Place]]]
     return places
 
 
-def _page(path: str, title: str, intro: Markup, entries: list[dict[str, object]]) -> RenderedPage:
-    return generated_page(path, title, title, render_html("bibliography.html", intro=intro, entries=entries))
+def _page(
+    path: str, title: str, intro: Markup, entries: list[dict[str, object]], *, works: bool = False
+) -> RenderedPage:
+    """A bibliography page; with `works`, it offers its works in one file of each format (`citing.works`)."""
+    saved_as = f"reader-{url_directory(path).replace('/', '-')}-works"  # the file's name on the reader's disk
+    downloads = [
+        (name, file_url(works_file(path, extension), path), f"{saved_as}.{extension}")
+        for extension, name in (WORKS_FORMATS if works else ())
+    ]
+    body = render_html("bibliography.html", intro=intro, entries=entries, downloads=downloads)
+    return generated_page(path, title, title, body)
 
 
 def _site_entry(data: BibliographyData, key: str, places: list[_Place]) -> dict[str, object]:

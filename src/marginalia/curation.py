@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from marginalia.annotate import AnnotatedText
 from marginalia.annotate.mentions import MentionRecord
-from marginalia.bibliography.entries import BibEntry
+from marginalia.bibliography.entries import BibEntry, Name
 from marginalia.calendar_names import MONTH_NAMES
 from marginalia.citing.item import missing_details
 from marginalia.glossary.entries import Glossary
@@ -53,6 +53,8 @@ class CuratorReport:
         reasons: Why each phrase rule decides as it does, by phrase.
         citation_gaps: Texts whose citation lacks details, with the `text.yml` fields to fill.
         prose_citations: Narrative "Name (year)" left as text (text, place, as printed): see `link_citations`.
+        split_bodies: Names in `bib/` that read as a body's name cut in two (key, role, the name as read): its given
+            part only initials, its family part several capitalised words ("Literature Research Centre, C.P.C.").
     """
 
     uncovered: list[tuple[str, int]] = field(default_factory=list)
@@ -64,6 +66,7 @@ class CuratorReport:
     reasons: dict[str, str] = field(default_factory=dict)
     citation_gaps: dict[str, list[str]] = field(default_factory=dict)
     prose_citations: list[tuple[str, str, str]] = field(default_factory=list)
+    split_bodies: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the build log."""
@@ -94,6 +97,8 @@ class CuratorReport:
             "“Name (year)” left as text: no entry has an author of that name (add the work to bib/ if it is one):",
         ]
         lines += [f"  {slug} {where}: “{printed}”" for slug, where, printed in self.prose_citations] or ["  none"]
+        lines += ["", "Names in bib/ that read as a body's name cut in two (write it in double braces, {{…}}):"]
+        lines += [f"  {key} {role}: “{name}”" for key, role, name in self.split_bodies] or ["  none"]
         lines += ["", "Texts whose citation lacks details (fill in text.yml):"]
         lines += [f"  {slug}: {', '.join(fields)}" for slug, fields in self.citation_gaps.items()] or ["  none"]
         return "\n".join(lines) + "\n"
@@ -136,7 +141,23 @@ def curator_report(glossary: Glossary, texts: list[AnnotatedText], entries: dict
             for r in text.citations
             if r.prose
         ],
+        split_bodies=[
+            (entry.key, role, f"{name.family}, {name.given}")
+            for entry in entries.values()
+            for role, names in entry.names.items()
+            for name in names
+            if _split_body(name)
+        ],
     )
+
+
+INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.?\s*)+$")
+
+
+def _split_body(name: Name) -> bool:
+    """Whether a name reads as a body's cut into family and given: given only initials, family several words."""
+    capitalised = [word for word in name.family.split() if word[:1].isupper()]
+    return not name.literal and bool(INITIALS_ONLY.match(name.given)) and len(capitalised) >= 3
 
 
 def _uncovered_names(text: str, spans: tuple[Span, ...], matcher: Matcher) -> list[str]:

@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from markupsafe import Markup
+
 from marginalia.annotate import AnnotatedText
-from marginalia.model import PAGE_MARK, Block, Paragraph, Quotation, Section, page_mark
+from marginalia.model import PAGE_MARK, Block, EditorialNote, Paragraph, Quotation, Section, page_mark
 from marginalia.render.header import render_abstract, render_epigraphs, render_header, render_license_statement
-from marginalia.render.html import Heading, skeleton, titled
+from marginalia.render.html import Heading, render_html, skeleton, titled
 from marginalia.render.inline import EditorialMarks, display_title, esc, esc_source, slugify
 from marginalia.render.inline_html import Abbreviations
 from marginalia.render.page_writer import PageWriter, TextContext
@@ -235,49 +237,43 @@ def _footnotes(text: AnnotatedText, page: PageWriter) -> str:
     labels = page.footnotes.close()
     if not labels:
         return ""
-    notes = text.document.notes
-    items = []
-    for number, label in enumerate(labels, start=1):
-        note = notes[label]
-        backref = (
-            f'<a class="footnote-backref" href="#fnref:{esc(label)}" title="Jump back to footnote {number} in the text">'
-            "↩</a>"
-        )
-        items.append(f'<li id="fn:{esc(label)}">\n<p>{page.item(note.text, note.spans)}&nbsp;{backref}</p>\n</li>')
-    return '<div class="footnote">\n<hr>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
+    notes = [
+        {
+            "label": Markup(esc(label)),
+            "number": number,
+            "html": Markup(page.item(text.document.notes[label].text, text.document.notes[label].spans)),
+        }
+        for number, label in enumerate(labels, start=1)
+    ]
+    return render_html("text-footnotes.html", notes=notes).rstrip("\n")
 
 
 def _editorial_notes(page: PageWriter, *, final: bool) -> str:
     marks = page.context.marks
     placed = marks.take_placed()
-    items = [
-        f'<li><span id="ed-{n.number}" class="editorial-note"><strong>ed.&nbsp;{n.number}</strong>'
-        f" “{esc_source(n.exact)}”: {page.inline.render(n.note)}"
-        f' <a class="editorial-backref" href="#ed-ref-{n.number}" title="Back to the passage">↩</a></span></li>'
-        for n in placed
-    ]
-    if final:
-        items += [
-            f"<li><strong>ed.&nbsp;{n.number}</strong> “{esc_source(n.exact)}” (passage not found in the text):"
-            f" {page.inline.render(n.note)}</li>"
-            for n in marks.notes
-        ]
-    if not items:
+    not_found = marks.notes if final else []
+    if not placed and not not_found:
         return ""
-    intro = "Notes by the editors of this edition, not part of the source."
-    return (
-        f'<div class="editorial-notes">\n<p><strong>Editorial notes.</strong> {intro}</p>\n<ul>\n'
-        + "\n".join(items)
-        + "\n</ul>\n</div>"
+
+    def view(note: EditorialNote) -> dict[str, object]:
+        return {
+            "number": note.number,
+            "exact": Markup(esc_source(note.exact)),
+            "html": Markup(page.inline.render(note.note)),
+        }
+
+    body = render_html(
+        "text-editorial-notes.html", placed=[view(n) for n in placed], not_found=[view(n) for n in not_found]
     )
+    return body.rstrip("\n")
 
 
 def _unattached_notes(text: AnnotatedText, page: PageWriter) -> str:
     notes = text.document.unattached_notes
     if not notes:
         return ""
-    items = "\n".join(f"<li><sup>{esc_source(n.label)}</sup> {page.item(n.text, n.spans)}</li>" for n in notes)
-    return f'<div class="unattached-notes">\n<p><strong>Notes without a marker in the text</strong></p>\n<ul>\n{items}\n</ul>\n</div>'
+    views = [{"label": Markup(esc_source(n.label)), "html": Markup(page.item(n.text, n.spans))} for n in notes]
+    return render_html("text-unattached-notes.html", notes=views).rstrip("\n")
 
 
 NavItem = dict[str, "str | list[NavItem]"]

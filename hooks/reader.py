@@ -29,13 +29,13 @@ import gc
 import html
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -67,7 +67,8 @@ class HookState:
 
     Attributes:
         build: This build's inputs and pages (`on_config`), let go once the pages are written.
-        catalog: This build's citations (`on_files`).
+        generated: The files the build made (pages, downloads), added to MkDocs' in `on_files`.
+        catalog: This build's citations: the generated pages' from `on_config`, every page's from `on_files`.
         cache: Each text's work, kept from build to build while serving.
         outputs: Each output's fingerprint, in a dirty build.
         serving: Whether this is `mkdocs serve`.
@@ -75,6 +76,7 @@ class HookState:
     """
 
     build: SiteBuild | None = None
+    generated: list[File] = field(default_factory=list)
     catalog: CitationCatalog | None = None
     cache: TextCache | None = None
     outputs: OutputFingerprints | None = None
@@ -85,6 +87,11 @@ class HookState:
         if self.build is None:
             raise PluginError("marginalia: on_config did not run; this is a bug in hooks/reader.py")
         return self.build
+
+    def current_catalog(self) -> CitationCatalog:
+        if self.catalog is None:
+            raise PluginError("marginalia: on_config did not run; this is a bug in hooks/reader.py")
+        return self.catalog
 
 
 _state = HookState()
@@ -116,7 +123,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"no {folder}/ folder beside {config.config_file_path}: create it (see the editors' guide)"
             )
     build = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR, _state.cache)
-    _state.build, _state.catalog = build, None
+    _state.build = build
+    _state.generated = [GeneratedFile.generated(config, page.path, content=page.markdown) for page in build.pages]
+    _state.generated += [GeneratedFile.generated(config, path, content=content) for path, content in build.files]
+    # The generated pages' references are formatted in the background from now on; the others join in on_files.
+    _state.catalog = build.citation_catalog(
+        site=config.site_name, site_url=config.site_url or "", date=edition_date(root)
+    )
+    _add_citations(build, _state.generated)
     for diagnostic in build.diagnostics:
         log.warning(str(diagnostic))
     for text in build.texts:
@@ -129,24 +143,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _state.current()
-    for page in build.pages:
-        files.append(GeneratedFile.generated(config, page.path, content=page.markdown))
-    for path, content in build.files:
-        files.append(GeneratedFile.generated(config, path, content=content))
-    sources = [
-        PageSource(file.src_uri, file.url, markdown_title(file.content_string, file.name))
-        for file in files.documentation_pages()
-    ]
-    root = Path(config.config_file_path).resolve().parent
-    try:
-        _state.catalog = build.citation_catalog(
-            sources, site=config.site_name, site_url=config.site_url or "", date=edition_date(root)
-        )
-    except CitationKeyCollision as error:
-        raise PluginError(str(error)) from error
-    for path, content in _state.catalog.files():
+    for file in _state.generated:
+        files.append(file)
+    _add_citations(build, list(files.documentation_pages()))
+    for path, content in _state.current_catalog().files():
         files.append(GeneratedFile.generated(config, path, content=content))
     return files
+
+
+def _add_citations(build: SiteBuild, pages: list[File]) -> None:
+    sources = [
+        PageSource(file.src_uri, file.url, markdown_title(file.content_string, file.name))
+        for file in pages
+        if file.is_documentation_page()
+    ]
+    try:
+        build.add_citations(_state.current_catalog(), sources)
+    except CitationKeyCollision as error:
+        raise PluginError(str(error)) from error
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -237,6 +251,7 @@ def _release_memory() -> None:
     # Every page is written: hand what the build made back to the system before Pagefind needs memory
     # (at 1,000 texts this process holds 380 MiB instead of 650 while Pagefind runs).
     _state.build = _state.catalog = None
+    _state.generated = []
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # glibc only: give freed heap pages back
         ctypes.CDLL("libc.so.6").malloc_trim(0)

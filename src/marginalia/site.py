@@ -102,26 +102,31 @@ class SiteBuild:
             cache=cache,
         )
 
-    def citation_catalog(
-        self, sources: list[PageSource], *, site: str, site_url: str, date: dt.date
-    ) -> CitationCatalog:
-        """Make every page's citation, once all pages are known.
+    def citation_catalog(self, *, site: str, site_url: str, date: dt.date) -> CitationCatalog:
+        """An empty catalog of this build's citations (`add_citations` fills it).
 
         Args:
-            sources: Every documentation page.
             site: The site's name.
             site_url: Its absolute URL.
             date: The edition's date.
 
         Returns:
             The catalog.
+        """
+        return CitationCatalog(
+            site, site_url.rstrip("/") + "/", date, self.bibliography.entries, self.formatted, self.text_pages
+        )
+
+    def add_citations(self, catalog: CitationCatalog, sources: list[PageSource]) -> None:
+        """Make the citation of each page not yet in `catalog`, named by its title, described as the build says.
+
+        Args:
+            catalog: The catalog.
+            sources: Documentation pages.
 
         Raises:
             CitationKeyCollision: Two pages would share a citation key.
         """
-        catalog = CitationCatalog(
-            site, site_url.rstrip("/") + "/", date, self.bibliography.entries, self.formatted, self.text_pages
-        )
         catalog.add(
             [
                 replace(
@@ -130,10 +135,10 @@ class SiteBuild:
                     description=s.description or self.descriptions.get(s.src, ""),
                 )
                 for s in sources
+                if s.src not in catalog.citations
             ],
             self.cache,
         )
-        return catalog
 
     def page_html(self, path: str, html: str, *, is_homepage: bool) -> str:
         """A page's HTML, sanitized (see `marginalia.inert`) when the page shows inputs.

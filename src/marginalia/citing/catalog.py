@@ -1,6 +1,8 @@
 """Every page's citation for one build: keys, download files, the cite block and the head tags.
 
-Built in `on_files`, once all pages (generated or written) are known, and read
+Filled in two steps: the generated pages as soon as the build has made them
+(`on_config`), so that their references are formatted in the background from
+then on, and the pages editors wrote once MkDocs knows them (`on_files`); read
 by `on_page_markdown` for each page.
 """
 
@@ -67,28 +69,32 @@ class CitationCatalog:
     text_pages: dict[str, TextPage]
     citations: dict[str, PageCitation] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
-    _formatting: Formatting | None = None
+    _owners: dict[str, str] = field(default_factory=dict)
+    _formattings: list[Formatting] = field(default_factory=list)
     _chicago: dict[str, str] | None = None
 
     def add(self, sources: list[PageSource], cache: TextCache | None = None) -> None:
-        """Make the citation of every page.
+        """Make the citation of each page, and start formatting their references in the background.
+
+        May be called more than once: each page's key must differ from every page's added before.
 
         Args:
-            sources: Every documentation page of the build.
+            sources: Documentation pages of the build.
             cache: References formatted by earlier builds (see `format_items`); None to format all.
 
         Raises:
             CitationKeyCollision: Two pages would share a key.
         """
-        owners: dict[str, str] = {}
+        added = []
         for source in sorted(sources, key=lambda s: s.src):
             key = page_key(source.url)
-            if key in owners:
+            if key in self._owners:
                 message = (
-                    f"pages {owners[key]} and {source.src} would share the citation key '{key}': rename one of them"
+                    f"pages {self._owners[key]} and {source.src} would share the citation key '{key}':"
+                    " rename one of them"
                 )
                 raise CitationKeyCollision(message)
-            owners[key] = source.src
+            self._owners[key] = source.src
             url = absolute_url(self.site_url, source.url)
             text_page = self.text_pages.get(source.src)
             if text_page is None:
@@ -106,17 +112,19 @@ class CitationCatalog:
                     date=self.date,
                 )
                 original = meta.bibkey
-            self.citations[source.src] = PageCitation(key, page_directory(source.url), item, self.date, original)
+            citation = PageCitation(key, page_directory(source.url), item, self.date, original)
+            self.citations[source.src] = citation
             self.descriptions[source.src] = source.description
-        # Formatted in the background while MkDocs converts the pages: only the cite blocks need them.
-        self._formatting = start_formatting([c.csl() for c in self.citations.values()], cache, background=True)
+            added.append(citation)
+        # Formatted in the background while MkDocs goes on: only the cite blocks need them, as the pages are written.
+        self._formattings.append(start_formatting([c.csl() for c in added], cache, background=True))
         self._chicago = None
 
     @property
     def chicago(self) -> dict[str, str]:
         """Each page's Chicago reference (HTML), by source path; waits for the formatting `add` started."""
         if self._chicago is None:
-            formatted = self._formatting.result() if self._formatting is not None else {}
+            formatted = {key: text for formatting in self._formattings for key, text in formatting.result().items()}
             self._chicago = {src: formatted[c.key] for src, c in self.citations.items()}
         return self._chicago
 

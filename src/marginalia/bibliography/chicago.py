@@ -20,7 +20,7 @@ output to Chicago author-date:
   knows only the CSL specification's few stop words (`TITLE_CASE_STOP_WORDS`);
 - names the style substitutes for a missing author inside a `<choose>`
   (CSL 1.0.2), which citeproc-py would print all at once, are unwrapped;
-- "and others" (BibTeX's `others`) prints as "et al.";
+- "and others" (BibTeX's `others`) prints as "et al." (`_others_as_et_al`);
 - a period or comma after a closing quotation mark moves inside it;
 - when editors stand in for authors, the repeated "Edited by …" is dropped.
 
@@ -232,7 +232,7 @@ def _format_share(items: list[dict[str, Any]]) -> list[str]:
         bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
-    with _macros_looked_up_once(style), _names_initialized_as_csl_says(), _title_case_stop_words():
+    with _macros_looked_up_once(style), _names_initialized_as_csl_says(), _title_case_stop_words(), _others_as_et_al():
         references = bibliography.bibliography()
     return [_mend_editors(item, _mend(str(text))) for item, text in zip(items, references, strict=True)]
 
@@ -319,6 +319,46 @@ def _title_case_stop_words() -> Iterator[None]:
         TextCased._stop_words = stop_words
 
 
+OTHERS = "others"
+"""BibTeX's `and others`: authors a source leaves unnamed (a name list's last, as a CSL literal name)."""
+
+
+@contextmanager
+def _others_as_et_al() -> Iterator[None]:
+    """While formatting, print a name list ending in `others` as the names before it and the style's "et al.".
+
+    citeproc-py prints `others` as one more name ("Ledovskii, A., and others"); Chicago writes "et al." for
+    authors a source leaves unnamed, after a comma where the name before is inverted or the names are two or
+    more ("Ledovskii, A., et al.", "D. E. Selvage et al.").
+    """
+    process = Name.process
+
+    def processed(name: Name, item: Any, variable: str, context: Any = None, *args: Any, **kwargs: Any) -> Any:
+        names = item.reference.get(variable, [])
+        if not names or names[-1].get("literal") != OTHERS or len(names) < 2:
+            return process(name, item, variable, context, *args, **kwargs)
+        named = names[:-1]
+        item.reference[variable] = named
+        try:
+            text = process(name, item, variable, context, *args, **kwargs)
+        finally:
+            item.reference[variable] = names
+        if name.get_option("form", context) == "count":
+            return text
+        order = name.get_option("name-as-sort-order", context)
+        inverted = name.get_option("form", context) == "long" and (
+            order == "all" or (order == "first" and len(named) == 1)
+        )
+        separator = name.get_option("delimiter", context) if inverted or len(named) >= 2 else " "
+        return text + separator + name.et_al()
+
+    Name.process = processed
+    try:
+        yield
+    finally:
+        Name.process = process
+
+
 def _initials_marked(given: str, mark: str = INITIALIZE_WITH) -> str:
     """A given name whole, each initial in it followed by `mark` (`initialize="false"`): "A.A." → "A. A."."""
     pieces = []
@@ -334,7 +374,6 @@ def _escaped(value: Any) -> Any:
 
 
 def _mend(text: str) -> str:
-    text = text.replace(", and others", ", et al.").replace(" and others", " et al.")
     text = re.sub(r"”([.,])", r"\1”", text)
     return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
 
@@ -343,17 +382,20 @@ def _mend_editors(item: dict[str, Any], text: str) -> str:
     """Drop the "Edited by …" that repeats editors who already stand in for authors."""
     if "author" in item or "editor" not in item:
         return text
-    names = _names_in_reading_order(item["editor"]).replace(" and others", " et al.")
+    names = _names_in_reading_order(item["editor"])
     repeated = f". Edited by {names}" + ("" if names.endswith(".") else ".")
     return text.replace(repeated, ".", 1)
 
 
 def _names_in_reading_order(names: list[dict[str, str]]) -> str:
-    """CSL names as the style prints them after "Edited by": "A. A. Fursenko", "D. E. Selvage and others"."""
+    """CSL names as the style prints them after "Edited by": "A. A. Fursenko", "D. E. Selvage et al."."""
+    others = len(names) > 1 and names[-1].get("literal") == OTHERS
     shown = [
         name.get("literal") or f"{_initials_marked(name.get('given', ''))} {name.get('family', '')}".strip()
-        for name in names
+        for name in (names[:-1] if others else names)
     ]
+    if others:
+        return (", ".join(shown) + "," if len(shown) >= 2 else shown[0]) + " et al."
     if len(shown) < 3:
         return " and ".join(shown)
     return ", ".join(shown[:-1]) + ", and " + shown[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import ingest_snippet
-from marginalia.model import Paragraph, Quotation, Table, without_page_marks
+from marginalia.model import Paragraph, Quotation, Signature, Table, without_page_marks
 
 OPENING = "# A Title\n\nAnna Example\n\n"
 FILLER = "The delegations met again in the spring and spoke of trade, of borders and of the past. " * 8
@@ -450,3 +450,15 @@ def test_a_line_in_lower_case_under_a_finished_title_is_no_part_of_it() -> None:
     doc = ingest_snippet("# A text\n\nalliance the the\n")
     assert doc.metadata.title == "A text"
     assert [b.text for b in doc.front] == ["alliance the the"]  # a short line on the title page
+
+
+def test_a_signatures_last_line_set_as_a_list_of_one_item() -> None:
+    doc = ingest_snippet("# Memorandum\n\nThe talks went on.\n\nAmbassador of the USSR in the PRC\n\n- A. Gromyko\n")
+    assert [p.text for p in doc.paragraphs()] == ["The talks went on."]
+    [signature] = [b for s in doc.sections for b in s.blocks if isinstance(b, Signature)]
+    assert signature.lines == ["Ambassador of the USSR in the PRC", "A. Gromyko"]
+
+
+def test_a_list_of_one_item_after_a_paragraph_stays_a_list() -> None:
+    doc = ingest_snippet("# Memorandum\n\nThe talks went on.\n\n- Withdraw the experts\n")
+    assert not [b for s in doc.sections for b in s.blocks if isinstance(b, Signature)]

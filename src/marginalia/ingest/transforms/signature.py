@@ -10,6 +10,7 @@ from marginalia.scripts import CJK
 
 MAX_SIGNATURE_WORDS = 8
 GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
+LONE_ITEM = re.compile(r"^\s*[-*+•]\s+(\S.*)$")
 """A note number glued to a line's last word ("会谈。3"): the sentence ends before it."""
 
 
@@ -25,15 +26,22 @@ def extract_signatures(doc: Document) -> Document:
     for section in doc.sections:
         if section.kind != "prose":
             continue
-        start = len(section.blocks)
+        end = len(section.blocks)
+        if end > 2 and _lone_item(section.blocks[-1]) and _signature_like(section.blocks[-2]):
+            end -= 1  # its last line, set as a list of one item (an initial read as a list's letter: "- A. Gromyko")
+        start = end
         while start > 1 and _signature_like(section.blocks[start - 1]):
             start -= 1
-        if start == len(section.blocks) or not _prose(section.blocks[start - 1]):
+        if start == end or not _prose(section.blocks[start - 1]):
             continue
         lines: list[str] = []
         for block in section.blocks[start:]:
             lines.extend(
-                block.lines if isinstance(block, LineGroup) else [block.text] if isinstance(block, Paragraph) else []
+                block.lines
+                if isinstance(block, LineGroup)
+                else [block.text]
+                if isinstance(block, Paragraph)
+                else [_lone_item(block)]
             )
         section.blocks[start:] = [Signature(section.blocks[start].line, lines)]
     return doc
@@ -42,6 +50,15 @@ def extract_signatures(doc: Document) -> Document:
 def _prose(block: Block) -> bool:
     """Whether a block is prose: a paragraph, or a line a bold label opens (a speaker's turn), never a list."""
     return isinstance(block, Paragraph) or (isinstance(block, RawBlock) and bool(LABEL.match(block.lines[0])))
+
+
+def _lone_item(block: Block) -> str:
+    """The text of a list of one short item, such as a signature's line would be, or ""."""
+    if not isinstance(block, RawBlock) or len(block.lines) != 1:
+        return ""
+    item = LONE_ITEM.match(block.lines[0])
+    text = item.group(1).strip() if item else ""
+    return text if text and _signature_like(Paragraph(block.line, text)) else ""
 
 
 def _signature_like(block: Block) -> bool:

@@ -462,3 +462,13 @@ def test_a_signatures_last_line_set_as_a_list_of_one_item() -> None:
 def test_a_list_of_one_item_after_a_paragraph_stays_a_list() -> None:
     doc = ingest_snippet("# Memorandum\n\nThe talks went on.\n\n- Withdraw the experts\n")
     assert not [b for s in doc.sections for b in s.blocks if isinstance(b, Signature)]
+
+
+def test_a_notes_next_line_set_as_a_list_item_goes_on_with_it() -> None:
+    doc = ingest_snippet(
+        "# A text\n\nThe archive says so.<sup>1</sup> And more.<sup>2</sup>\n\n"
+        "- 1Archive of the President of the Russian Federation (APRF), fond 45, opis 1, delo 329,\n\n"
+        "- listy 9–17, l. 10.\n\n> 2Ibid., 4.\n"
+    )
+    assert doc.notes["1"].text.endswith("delo 329, listy 9–17, l. 10.")
+    assert [p.text for p in doc.paragraphs()] == ["The archive says so.[^1] And more.[^2]"]

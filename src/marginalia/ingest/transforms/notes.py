@@ -31,7 +31,9 @@ from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-QUOTED = re.compile(r"^\s*>\s?")
+SET_APART = re.compile(r"^\s*(?:>\s?|[-•]\s+)")
+"""How an extractor may set a line of the notes apart: as a quotation (`> `), or as a list item (`- `): a note
+printed as `- 3Text` goes on in `- its next line`."""
 GLUED = 4
 """`ANY_MARKER`'s group for digits glued to a word."""
 SPACED = 5
@@ -90,7 +92,7 @@ def collect_notes(doc: Document) -> Document:
         elif isinstance(block, RawBlock) and _continues_note(numbering, block, doc.blocks[index + 1 : index + 2]):
             note = numbering.notes[-1]
             doc.repairs.append(Repair(block.line, "rejoin", f"note {note.label}: …|{first_words(block.lines[0])}"))
-            note.text = join_lines([note.text, *(QUOTED.sub("", line) for line in block.lines)])
+            note.text = join_lines([note.text, *(SET_APART.sub("", line) for line in block.lines)])
             kept.append(PageBreak(block.line))
         else:
             kept.append(block)
@@ -107,7 +109,7 @@ def _continues_note(numbering: _Numbering, block: RawBlock, following: list[Bloc
     if not numbering.notes or (following and not isinstance(following[0], NoteText)):
         return False
     text = numbering.notes[-1].text.rstrip()
-    first = QUOTED.sub("", block.lines[0]).lstrip("*_“\"‘'(")
+    first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
     goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
     return goes_on and (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text))
 

@@ -1,5 +1,5 @@
 // Format CSL-JSON items with citeproc-js, the reference CSL processor, as a
-// bibliography: read {"style": path, "locale": path, "items": [...]} from the
+// bibliography: read {"style": path, "locale": path, "items": [...], "alone": bool} from the
 // file given on the command line, print {id: entry HTML}. Used by
 // tests/test_csl_oracle.py to compare the site's references with it.
 "use strict";
@@ -17,11 +17,16 @@ const engine = new CSL.Engine(
   fs.readFileSync(request.style, "utf8"),
   "en-US",
 );
-engine.updateItems(Object.keys(items));
-const [meta, entries] = engine.makeBibliography();
-const report = { order: meta.entry_ids.map((ids) => ids[0]), entries: {} };
-meta.entry_ids.forEach((ids, index) => {
-  report.entries[ids[0]] = entries[index];
-});
+// With "alone", each item is a bibliography of its own (as each page's own reference is formatted): no year
+// suffixes from other items by the same author in the same year.
+const report = { order: [], entries: {} };
+for (const ids of request.alone ? Object.keys(items).map((id) => [id]) : [Object.keys(items)]) {
+  engine.updateItems(ids);
+  const [meta, entries] = engine.makeBibliography();
+  meta.entry_ids.forEach((entryIds, index) => {
+    report.order.push(entryIds[0]);
+    report.entries[entryIds[0]] = entries[index];
+  });
+}
 report.skipWords = CSL.SKIP_WORDS;
 process.stdout.write(JSON.stringify(report));

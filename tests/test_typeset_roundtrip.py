@@ -1,7 +1,8 @@
 """Round trips through a real typesetter and real PDF extractors: a clean document in, the same document back.
 
-A clean document (`typeset.document`) is set by Typst in a page layout, its
-PDF extracted to Markdown twice (pymupdf4llm's shape, and the shape of the
+A clean document (`typeset.document`) is set by Typst in a page layout (and,
+where it is all Latin script, by pdfLaTeX too: `typeset.latex_writer`, so that
+no rule leans on one typesetter's habits), its PDF extracted to Markdown twice (pymupdf4llm's shape, and the shape of the
 project's shipped texts from PyMuPDF's character data: `typeset.extract`),
 each extraction ingested and compared with the document that went in
 (`typeset.compare`). Every difference fails, listed by kind, except a known
@@ -12,10 +13,12 @@ are counted and shown in the terminal summary.
   extractions: no typesetting, no extraction. `pytest --update` writes them again.
 - The property test (`-m typeset`) typesets documents Hypothesis draws:
   `TYPESET_EXAMPLES` of them (40 by default, about a minute; `make typeset` runs 300),
-  without shrinking unless `TYPESET_SHRINK=1`. A failing example is saved in
-  `tests/artifacts/typeset/<digest>/` with its PDF and extractions.
+  without shrinking unless `TYPESET_SHRINK=1`; LaTeX sets half as many more, in Latin
+  script. A failing example is saved in `tests/artifacts/typeset/<digest>/` with its
+  PDF and extractions.
 - The corpus test (`-m typeset`) typesets each of the project's own texts
-  (`typeset.corpus`) in a layout of its own; the broken-text root's texts,
+  (`typeset.corpus`) in a layout of its own, with Typst and, those in Latin
+  script, with LaTeX; the broken-text root's texts,
   which ingest warns about by design, are left out (`typeset.corpus.text_folders`).
 """
 
@@ -38,10 +41,11 @@ from typeset import document as document_yaml
 from typeset import layout as layout_yaml
 from typeset.corpus import clean_text, folder_id, text_folders
 from typeset.extract import page_count
+from typeset.latex_writer import can_typeset, has_latex
 from typeset.layout import Layout
 from typeset.roundtrip import SHAPES, Outcome, check
 from typeset.strategies import GeneratedCase, RandomChooser, generate_layout, typeset_cases
-from typeset.typst_writer import has_cjk_font, to_typst
+from typeset.typst_writer import has_cjk_font
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts" / "typeset"
@@ -121,8 +125,8 @@ def test_golden_case_is_current(case: golden.Case, update: bool) -> None:
         problems.append("document.yml (the clean document: for a project text, ingest now reads its source otherwise)")
     if layout != stored.layout:
         problems.append("layout.yml")
-    if to_typst(stored.document, stored.layout) != stored.markup:
-        problems.append("document.typ (the Typst writer changed)")
+    if case.write_source(stored.document, stored.layout) != stored.markup:
+        problems.append(f"{case.source_name} (the {case.typesetter} writer changed)")
     if problems:
         pytest.fail(f"{case.name}: stale {', '.join(problems)}: run pytest --update and review the diff", pytrace=False)
 
@@ -132,25 +136,30 @@ def test_golden_case_is_current(case: golden.Case, update: bool) -> None:
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate, *([Phase.shrink] if SHRINK else [])]
 
 
-def _save(case: GeneratedCase, markup: str, pdf: bytes, sources: dict[str, str]) -> Path:
-    """Keep a failing example where it can be read: its clean document, layout, Typst file, PDF and extractions."""
-    data = document_yaml.dump(case.document) + layout_yaml.dump(case.layout)
+TYPESETTERS = {"typst": "document.typ", "latex": "document.tex"}
+"""The typesetters, by the name of the source file each writes."""
+
+
+def _save(case: GeneratedCase, typesetter: str, markup: str, pdf: bytes, sources: dict[str, str]) -> Path:
+    """Keep a failing example where it can be read: its clean document, layout, source, PDF and extractions."""
+    data = document_yaml.dump(case.document) + layout_yaml.dump(case.layout) + typesetter
     folder = ARTIFACTS / hashlib.sha256(data.encode()).hexdigest()[:12]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "document.yml").write_text(document_yaml.dump(case.document), encoding="utf-8")
     (folder / "layout.yml").write_text(layout_yaml.dump(case.layout), encoding="utf-8")
-    (folder / "document.typ").write_text(markup, encoding="utf-8")
+    (folder / TYPESETTERS[typesetter]).write_text(markup, encoding="utf-8")
     (folder / "document.pdf").write_bytes(pdf)
     for name, text in sources.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 
-def _round_trip(group: str, case: GeneratedCase, tally: Tally, slug: str) -> None:
+def _round_trip(group: str, case: GeneratedCase, tally: Tally, slug: str, typesetter: str = "typst") -> None:
+    from typeset import latex_writer, typst_writer  # noqa: PLC0415 - only where a test typesets
     from typeset.extract import extractions  # noqa: PLC0415 - pymupdf4llm: only where a test extracts
-    from typeset.typst_writer import typeset  # noqa: PLC0415
 
-    markup, pdf = typeset(case.document, case.layout)
+    writer = latex_writer if typesetter == "latex" else typst_writer
+    markup, pdf = writer.typeset(case.document, case.layout)
     sources = extractions(pdf)
     pages = page_count(pdf)
     outcomes = [check(case.document, case.layout, shape, source, slug, pages) for shape, source in sources.items()]
@@ -158,7 +167,7 @@ def _round_trip(group: str, case: GeneratedCase, tally: Tally, slug: str) -> Non
         tally.add(group, outcome)
     failed = [o for o in outcomes if o.failures]
     if failed:
-        folder = _save(case, markup, pdf, sources)
+        folder = _save(case, typesetter, markup, pdf, sources)
         reports = "\n".join(o.report() for o in failed)
         pytest.fail(f"{slug} ({case.kind}), saved in {folder.relative_to(ROOT)}:\n{reports}", pytrace=False)
 
@@ -174,6 +183,32 @@ def _round_trip(group: str, case: GeneratedCase, tally: Tally, slug: str) -> Non
 def test_generated_document_round_trip(case: GeneratedCase, tally: Tally) -> None:
     """A generated document, typeset in a layout that suits its kind, ingests back to itself from both shapes."""
     _round_trip("generated", case, tally, slug=f"generated-{case.kind}")
+
+
+def _require_latex() -> None:
+    if not has_latex():
+        if os.environ.get("CI"):
+            pytest.fail("no pdflatex in CI: .ci/run must install texlive-latex-base and lmodern")
+        pytest.skip("pdfLaTeX is not installed (Debian: texlive-latex-base, lmodern)")
+
+
+@pytest.mark.typeset
+@settings(
+    max_examples=max(EXAMPLES // 2, 1),
+    deadline=None,
+    phases=PHASES,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+        HealthCheck.filter_too_much,
+    ],
+)
+@given(case=typeset_cases(chinese=False).filter(lambda case: can_typeset(case.document)))
+def test_generated_document_round_trip_latex(case: GeneratedCase, tally: Tally) -> None:
+    """A generated document in Latin script, set by pdfLaTeX instead, ingests back to itself from both shapes."""
+    _require_latex()
+    _round_trip("generated-latex", case, tally, slug=f"generated-{case.kind}", typesetter="latex")
 
 
 # The project's own texts ---------------------------------------------------------------------------------------
@@ -198,3 +233,16 @@ def test_corpus_text_round_trip(folder: Path, tally: Tally) -> None:
         pytest.skip("the text holds Chinese and no CJK font is installed (Debian: fonts-droid-fallback)")
     case = GeneratedCase("chapter", document, corpus_layout(folder))
     _round_trip("corpus", case, tally, slug=folder_id(folder))
+
+
+LATIN_FOLDERS = [folder for folder in FOLDERS if can_typeset(clean_text(folder))]
+"""The project's texts that pdfLaTeX can set here (all Latin script)."""
+
+
+@pytest.mark.typeset
+@pytest.mark.parametrize("folder", LATIN_FOLDERS, ids=[folder_id(f) for f in LATIN_FOLDERS])
+def test_corpus_text_round_trip_latex(folder: Path, tally: Tally) -> None:
+    """One of the project's own texts in Latin script, set by pdfLaTeX in its layout, ingests back to itself."""
+    _require_latex()
+    case = GeneratedCase("chapter", clean_text(folder), corpus_layout(folder))
+    _round_trip("corpus-latex", case, tally, slug=folder_id(folder), typesetter="latex")

@@ -1,8 +1,9 @@
 """The golden cases: clean documents and layouts typeset and extracted once, stored in `tests/fixtures/typeset/`.
 
 Each case folder holds `document.yml` (the clean document), `layout.yml`,
-`document.typ` (what `typeset.typst_writer.to_typst` wrote), `document.pdf`
-(what Typst made of it), `pymupdf4llm.md` and `chars.md` (the two extractions,
+`document.typ` (what `typeset.typst_writer.to_typst` wrote; for a case set by
+LaTeX, `document.tex` from `typeset.latex_writer.to_latex`), `document.pdf`
+(what the typesetter made of it), `pymupdf4llm.md` and `chars.md` (the two extractions,
 `typeset.extract`). The fast test reads the stored extractions and needs no
 typesetting or extraction; `pytest --update` (or `python -m typeset.cases` run
 from `tests/`) writes them again.
@@ -11,7 +12,9 @@ The cases: the project's own texts in one or two layouts each (long ones cut
 to a few sections, their notes kept), and generated documents picked for what
 they hold: book, journal and working-paper layouts, numbers at the top and the
 foot, roman and "Page N" numbers, an epigraph, tables, a quotation across a
-page break, a note continued on the next page, Cyrillic and Chinese headings.
+page break, a note continued on the next page, Cyrillic and Chinese headings;
+and a few set by LaTeX: a first-page footer under the footnotes, a footnote
+LaTeX continues on the next page, words hyphenated with a plain hyphen.
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ from typeset.layout import Layout
 from typeset.strategies import Kind, seeded_case
 
 FIXTURES = ROOT / "tests" / "fixtures" / "typeset"
-FILES = ("document.yml", "layout.yml", "document.typ", "document.pdf", "pymupdf4llm.md", "chars.md")
+FILES = ("document.yml", "layout.yml", "document.pdf", "pymupdf4llm.md", "chars.md")
+"""The files of every case, besides the typesetter's source (`SOURCES`)."""
+SOURCES = {"typst": "document.typ", "latex": "document.tex"}
+"""The source file each typesetter's case keeps."""
 
 
 @dataclass(frozen=True)
@@ -42,10 +48,22 @@ class Case:
     name: str
     description: str
     build: Callable[[], tuple[CleanDocument, Layout]]
+    typesetter: str = "typst"
 
     @property
     def folder(self) -> Path:
         return FIXTURES / self.name
+
+    @property
+    def source_name(self) -> str:
+        """The typesetter's source file in the case's folder."""
+        return SOURCES[self.typesetter]
+
+    def write_source(self, doc: CleanDocument, layout: Layout) -> str:
+        """The typesetter's source for the document in the layout."""
+        from typeset import latex_writer, typst_writer  # noqa: PLC0415
+
+        return latex_writer.to_latex(doc, layout) if self.typesetter == "latex" else typst_writer.to_typst(doc, layout)
 
 
 def excerpt(doc: CleanDocument, first: int, last: int, blocks: int | None = None) -> CleanDocument:
@@ -76,10 +94,10 @@ def _text(folder: str, layout: Layout, cut: Cut | None = None) -> Callable[[], t
 
 
 def _generated(
-    seed: int, kind: Kind, cut: Cut | None = None, **changes: object
+    seed: int, kind: Kind, cut: Cut | None = None, *, chinese: bool = True, **changes: object
 ) -> Callable[[], tuple[CleanDocument, Layout]]:
     def build() -> tuple[CleanDocument, Layout]:
-        case = seeded_case(seed, kind, **changes)
+        case = seeded_case(seed, kind, chinese=chinese, **changes)
         return (excerpt(case.document, *cut) if cut else case.document), case.layout
 
     return build
@@ -196,23 +214,42 @@ CASES = [
         "A generated article whose block quotation runs across a page break, B5, journal head.",
         _generated(11, "article", heads="journal", numbers="top", paper="iso-b5"),
     ),
+    Case(
+        "latex-chapter-footer-under-notes",
+        "A generated chapter set by LaTeX: © and book line printed under the footnotes, a bold italic heading, roman heads.",
+        _generated(4, "chapter", chinese=False),
+        "latex",
+    ),
+    Case(
+        "latex-chapter-note-continued",
+        "A generated chapter set by LaTeX: a footnote it continues at the next page's foot, 'Page N' at the foot, hyphenated.",
+        _generated(3000, "chapter", chinese=False),
+        "latex",
+    ),
+    Case(
+        "latex-lin-2020-bargaining",
+        "The lin chapter set by LaTeX: label, © and book line, roman numbers, hyphenated with plain hyphens.",
+        _text(f"{FORMATS}/lin-2020-bargaining", Layout(first_page=109, hyphenate=True)),
+        "latex",
+    ),
 ]
 """The golden cases, in the order the test runs them."""
 
 
 def write_case(case: Case) -> None:
     """Typeset and extract one case again, writing its folder."""
+    from typeset import latex_writer, typst_writer  # noqa: PLC0415
     from typeset.extract import extractions  # noqa: PLC0415 - the slow, AGPL half: only when writing
-    from typeset.typst_writer import has_cjk_font, typeset  # noqa: PLC0415
 
-    if not has_cjk_font():
+    if not typst_writer.has_cjk_font():
         raise RuntimeError("the golden cases hold Chinese: install a CJK font first (Debian: fonts-droid-fallback)")
     doc, layout = case.build()
-    markup, pdf = typeset(doc, layout)
+    markup = case.write_source(doc, layout)
+    pdf = (latex_writer if case.typesetter == "latex" else typst_writer).compile_pdf(markup)
     case.folder.mkdir(parents=True, exist_ok=True)
     (case.folder / "document.yml").write_text(document_yaml.dump(doc), encoding="utf-8")
     (case.folder / "layout.yml").write_text(layout_yaml.dump(layout), encoding="utf-8")
-    (case.folder / "document.typ").write_text(markup, encoding="utf-8")
+    (case.folder / case.source_name).write_text(markup, encoding="utf-8")
     (case.folder / "document.pdf").write_bytes(pdf)
     for name, text in extractions(pdf).items():
         (case.folder / name).write_text(text, encoding="utf-8")
@@ -220,7 +257,7 @@ def write_case(case: Case) -> None:
 
 @dataclass
 class Stored:
-    """A case as stored: its clean document, layout, Typst markup and extractions by file name."""
+    """A case as stored: its clean document, layout, typesetter's source and extractions by file name."""
 
     document: CleanDocument
     layout: Layout
@@ -232,13 +269,13 @@ class Stored:
 def load_case(case: Case) -> Stored:
     """Read a case's folder."""
     folder = case.folder
-    missing = [name for name in FILES if not (folder / name).exists()]
+    missing = [name for name in (*FILES, case.source_name) if not (folder / name).exists()]
     if missing:
         raise FileNotFoundError(f"{folder} lacks {', '.join(missing)}: run pytest --update to write it")
     return Stored(
         document_yaml.load((folder / "document.yml").read_text(encoding="utf-8")),
         layout_yaml.load((folder / "layout.yml").read_text(encoding="utf-8")),
-        (folder / "document.typ").read_text(encoding="utf-8"),
+        (folder / case.source_name).read_text(encoding="utf-8"),
         {name: (folder / name).read_text(encoding="utf-8") for name in ("pymupdf4llm.md", "chars.md")},
         page_count((folder / "document.pdf").read_bytes()),
     )

@@ -30,6 +30,8 @@ from typing import Any
 import pymupdf
 
 SOFT_HYPHEN = "\u00ad"
+HYPHENATED = re.compile(r"[^\W\d_]-$")
+"""A row that ends in a hyphen after a letter: a word hyphenated at the line's end, or a compound broken there."""
 LIST_MARKER = re.compile(r"^(?:[•–-]|\d{1,3}[.)]|\([a-z0-9]{1,3}\))$")
 """A list item's marker, printed as a segment of its own before the item's text."""
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -271,7 +273,10 @@ def _blocks(rows: list[Row], gaps: dict[float, float], left: float) -> list[Bloc
     blocks: list[Block] = []
     for row in rows:
         block = blocks[-1] if blocks else None
-        if block is None or _starts_block(block, row, gaps) or _indented_twice(block, row, left):
+        # the page's top row, well above the next (a running head over the text block), stands alone
+        head = len(blocks) == 1 and block is not None and len(block.rows) == 1
+        head = head and block is not None and row.top - block.rows[0].bottom > 1.5 * row.size
+        if block is None or head or _starts_block(block, row, gaps) or _indented_twice(block, row, left):
             blocks.append(Block([row], top=row.top))
         else:
             block.rows.append(row)
@@ -341,8 +346,13 @@ def _pieces(row: Row, *, plain: bool = False) -> list[_Piece]:
     return [p for p in pieces if p.text]
 
 
-def _join_rows(rows: list[Row], *, plain: bool = False, hard: list[bool] | None = None) -> str:
-    """Rows as one run of inline Markdown: soft hyphens dropped, rows joined by a space, or a hard break."""
+def _join_rows(rows: list[Row], *, plain: bool = False, hard: list[bool] | None = None, lines: bool = False) -> str:
+    """Rows as one run of inline Markdown: soft hyphens dropped, rows joined by a space, or a hard break.
+
+    With `lines`, a row that ends in a hyphen before a word stays a line of its own, as pdfminer and pdftotext
+    write it: whether the hyphen is the typesetter's (LaTeX prints a plain "-") or the word's ("Sino-" /
+    "Soviet") is not on the page, so it is left to the reader of the extraction.
+    """
     pieces: list[_Piece] = []
     for index, row in enumerate(rows):
         if index:
@@ -353,6 +363,8 @@ def _join_rows(rows: list[Row], *, plain: bool = False, hard: list[bool] | None 
                 after = "".join(p.text for p in _pieces(row)).lstrip(" ")
                 if before.endswith(SOFT_HYPHEN):
                     _drop_last_char(pieces, SOFT_HYPHEN)
+                elif lines and HYPHENATED.search(before) and after[:1].isalpha():
+                    pieces.append(_Piece("\n", None))
                 elif before.endswith(("-", "—", "–", "/")) or (CJK.match(before[-1:]) and CJK.match(after[:1])):
                     pass
                 elif row.starts_superscript:
@@ -489,7 +501,7 @@ def _body_size(pages: list[list[Row]]) -> float:
         for row in rows:
             chars = sum(len(s.text) for s in row.body_spans)
             fallback[row.size] += chars
-            if not row.in_notes and row.x0 <= left + 0.08 * width and row.x1 >= right - 0.2 * width:
+            if not row.in_notes and row.x0 <= left + 0.05 * width and row.x1 >= right - 0.2 * width:
                 sizes[row.size] += chars
     counts = sizes or fallback
     return counts.most_common(1)[0][0] if counts else 10.0
@@ -541,7 +553,7 @@ def _page_markdown(
             previous_quote = None
             continue
         if _is_quotation(block, left, right, body):
-            text = _join_rows(block.rows, hard=_hard_breaks(block.rows, block.x1 + 0.5))
+            text = _join_rows(block.rows, hard=_hard_breaks(block.rows, block.x1 + 0.5), lines=True)
             quoted = "\n".join("> " + line if line else ">" for line in text.split("\n"))
             near = previous_quote is not None and block.top - previous_quote.rows[-1].bottom < (
                 gaps.get(size, 0.3 * size) + 1.6 * size
@@ -560,13 +572,13 @@ def _page_markdown(
                     items.append([row])
                 else:
                     items[-1].append(row)
-            out.append("\n".join(_join_rows(item) for item in items))
+            out.append("\n".join(_join_rows(item, lines=True) for item in items))
             continue
         if block.rows[0].starts_note:
-            first = _join_rows(block.rows)
+            first = _join_rows(block.rows, lines=True)
             out.append(re.sub(r"^(<sup>[^<]*</sup>)(?=\S)", r"\1 ", first))
             continue
-        out.append(_join_rows(block.rows, hard=_hard_breaks(block.rows, right)))
+        out.append(_join_rows(block.rows, hard=_hard_breaks(block.rows, right), lines=True))
     return out
 
 

@@ -23,6 +23,11 @@ counted only when its proof holds for that one place:
   one ("quasi-" / "imperialist" → "quasiimperialist"), or printed the hyphen as
   a soft hyphen (U+00AD, which marks a typesetter's break): the joined word
   stands in the extraction.
+- `hyphen-undecidable`: a word the typesetter broke at a line's end with a
+  plain hyphen (LaTeX's "on-" / "error") stands in the extraction as two lines,
+  "on-" over "error", as it would for a compound ("Sino-" / "Soviet"); the text
+  writes the word nowhere else and it is no English word, so nothing tells
+  which it is, and ingest keeps the hyphen.
 - `subscript-lost`: the extraction prints a subscript on the line ("H2O"):
   the plain form stands in it, and no `<sub>` anywhere.
 - `words-run-together`: the extraction lost the space between two words
@@ -51,6 +56,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from marginalia.ingest.words import is_english_word
 from typeset.compare import (
     LIGATURES,
     QUOTES,
@@ -80,6 +86,7 @@ REASONS = {
     "paragraph-break-at-sentence-end": "the page ended with a sentence: nothing tells the paragraph's rest from a new one",
     "hyphen-dropped": "the extraction dropped a hyphen of the text (at a line end, or printed as a soft hyphen)",
     "words-run-together": "the extraction lost the space between two words",
+    "hyphen-undecidable": "a line ends in a hyphen that may be the word's or the typesetter's: nothing tells which",
     "subscript-lost": "the extraction prints subscripts on the line",
     "line-breaks-lost": "the extraction prints lines set one under another as one line",
     "paragraphs-run-together": "the extraction prints the end of a paragraph and the start of the next on one line",
@@ -140,10 +147,14 @@ class _Block:
         return " ".join(line.strip() for line in self.lines)
 
 
+LINE_END_WORD_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[>\s]*(?=[a-z])")
+"""A word hyphenated at a line's end and going on in lower case: read as one word, as ingest reads it."""
+
+
 def _blocks(source: str) -> list[_Block]:
     found = []
     for chunk in re.split(r"\n\s*\n", source):
-        lines = [line for line in chunk.split("\n") if line.strip()]
+        lines = [line for line in LINE_END_WORD_BREAK.sub("", chunk).split("\n") if line.strip()]
         if lines:
             text = " ".join(re.sub(r"^>\s?", "", line) for line in lines)
             found.append(_Block(lines, words(re.sub(r"<sup>[^<]*</sup>", " ", text))))  # markers are no words
@@ -536,6 +547,31 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
     return losses, mended
 
 
+LINE_END_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)-[ \t]*\n[>\s]*([^\W\d_]+)")
+"""A word part at a line's end, its hyphen, and the word part that opens the next line of the extraction."""
+
+
+def _undecidable_hyphens(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """Words broken at a line end with a plain hyphen that neither the text nor a dictionary tells from compounds.
+
+    Ingest drops such a hyphen where the text writes the word whole elsewhere or the word is English; where
+    neither holds, the hyphen stays, and the extraction itself shows why.
+    """
+    losses = []
+    expected_words = {w for texts in _all_texts(expected) for text in texts for w in re.findall(r"[\w-]+", text)}
+    for match in LINE_END_HYPHEN.finditer(source):
+        left, right = match.groups()
+        word, compound = left + right, f"{left}-{right}"
+        if word not in expected_words or compound in expected_words:
+            continue
+        written_whole = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", source, re.IGNORECASE)) > 0
+        if written_whole or (right[:1].islower() and is_english_word(word)):
+            continue  # ingest has what it needs to decide
+        if _replace_everywhere(actual, compound, word):
+            losses.append(Loss("hyphen-undecidable", f"{word!r} came back as {compound!r}", _short(match.group(0))))
+    return losses
+
+
 def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
     """Lines set one under another (`CleanLines`) that the extraction printed on one line, read back as one."""
     losses = []
@@ -566,7 +602,7 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
     """Two paragraphs (or a list's last item and a paragraph, or a paragraph and the lines under it) that stand
     on one line of the extraction, read back as one: cut where the second began."""
     losses = []
-    lines = [squash_plain(line) for line in source.split("\n")]
+    lines = [_unmarked(line) for line in source.split("\n")]
     for section in expected.sections:
         for first, second in itertools.pairwise(section.blocks):
             first_text = _last_text(first)
@@ -574,14 +610,20 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
                 continue
             second_text = second.text if isinstance(second, CleanParagraph) else second.lines[0]
             head, tail = squash_plain(first_text), squash_plain(second_text)
-            if not any(head[-20:] + tail[:20] in line for line in lines):
+            seam = _unmarked(first_text)[-20:] + _unmarked(second_text)[:20]  # markers as each side prints them
+            if not any(seam in line for line in lines):
                 continue
             for other in actual.sections:
                 if _cut_run_together(other, type(first), first_text, second, head + tail):
-                    evidence = next(line for line in source.split("\n") if head[-20:] + tail[:20] in squash_plain(line))
+                    evidence = next(line for line in source.split("\n") if seam in _unmarked(line))
                     losses.append(Loss("paragraphs-run-together", _short(second_text, 60), _short(evidence, 120)))
                     break
     return losses
+
+
+def _unmarked(text: str) -> str:
+    """Text squashed, without its note markers (`[^7]` in the document, `<sup>7</sup>` in an extraction)."""
+    return squash_plain(re.sub(r"\[\^[^\]\s]+\]|<sup>[^<]*</sup>", "", text))
 
 
 def _last_text(block: CleanBlock) -> str | None:
@@ -750,6 +792,7 @@ def known_losses(
     _replace_everywhere(repaired, re.compile("\u00ad\\s*"), "")  # soft hyphens are forgiven anyway: see `normalize`
     losses, mended = _joined_words(expected, repaired, source)
     blocks = _blocks(mended)
+    losses += _undecidable_hyphens(expected, repaired, source)
     losses += _subscripts(expected, repaired, source)
     losses += _lost_line_breaks(expected, repaired, source)
     losses += _forced_breaks(expected, repaired, source)

@@ -9,9 +9,9 @@ from marginalia.ingest import ingest
 from marginalia.model import Document
 from typeset.compare import Difference, clean_of, differences
 from typeset.document import CleanDocument
+from typeset.inline import plain
 from typeset.layout import Layout
 from typeset.losses import Loss, known_losses
-from typeset.typst_writer import plain
 
 SHAPES = ("pymupdf4llm.md", "chars.md")
 """The extraction shapes, by the name of their golden file (see `typeset.extract`)."""

@@ -372,18 +372,18 @@ class GeneratedCase:
 
 
 @st.composite
-def typeset_cases(draw: st.DrawFn) -> GeneratedCase:
-    """A document and a layout that suits its kind."""
+def typeset_cases(draw: st.DrawFn, chinese: bool | None = None) -> GeneratedCase:
+    """A document and a layout that suits its kind (Chinese in it where `chinese`; None: where a font is)."""
     chooser = DrawChooser(draw)
     kind = chooser.choice(KINDS)
-    document = generate_document(chooser, kind)
+    document = generate_document(chooser, kind, chinese=chinese)
     return GeneratedCase(kind, document, generate_layout(chooser, kind, document.title))
 
 
-def seeded_case(seed: int, kind: Kind, **layout_changes: object) -> GeneratedCase:
+def seeded_case(seed: int, kind: Kind, *, chinese: bool = True, **layout_changes: object) -> GeneratedCase:
     """The document and layout a seed gives for `kind`, with layout fields changed as given (for golden cases)."""
     chooser = RandomChooser(seed)
-    document = generate_document(chooser, kind, chinese=True)
+    document = generate_document(chooser, kind, chinese=chinese)
     layout = replace(generate_layout(chooser, kind, document.title), **layout_changes)  # type: ignore[arg-type]
     return GeneratedCase(kind, document, layout)
 

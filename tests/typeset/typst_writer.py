@@ -14,8 +14,6 @@ other system font, so that a PDF depends only on the embedded fonts and that one
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -28,8 +26,8 @@ from typeset.document import (
     CleanQuotation,
     CleanSection,
     CleanTable,
-    note_number,
 )
+from typeset.inline import Notes, convert, plain
 from typeset.layout import Layout
 
 CJK_FONTS = {
@@ -46,45 +44,10 @@ HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1, 4: 1.05}
 _SPECIAL = frozenset(chr(c) for c in range(33, 127) if not chr(c).isalnum()) - {'"', "'"}
 """ASCII punctuation that Typst markup may read as syntax: all of it is escaped, quotes aside."""
 
-_INLINE = re.compile(
-    r"(?P<ref>\[\^(?P<key>[^\]\s]+)\])"
-    r"|(?P<strong>\*\*(?=\S)(?P<strong_body>.+?)(?<=\S)\*\*)"
-    r"|(?P<star>\*(?=[^\s*])(?P<star_body>.+?)(?<=[^\s*])\*)"
-    r"|(?P<under>(?<![\w\\])_(?=\S)(?P<under_body>.+?)(?<=\S)_(?!\w))"
-    r"|(?P<tag><(?P<tag_name>sup|sub|b|i|em|strong|u|small)>(?P<tag_body>.*?)</(?P=tag_name)>)"
-    r"|(?P<br><br\s*/?>)"
-    r"|(?P<autolink><(?P<url>(?:https?://|mailto:)[^\s<>]*)>)"
-    r"|(?P<escape>\\(?P<escaped>[!-/:-@\[-`{-~]))",
-    re.DOTALL,
-)
-
 
 def escape(text: str) -> str:
     """Plain text as Typst markup that prints it as written (whitespace collapsed by Typst)."""
     return "".join("\\" + c if c in _SPECIAL else c for c in text)
-
-
-@dataclass
-class _Notes:
-    """The notes of a document, placed as footnotes where their references stand."""
-
-    texts: dict[str, str]
-    placed: list[str] = field(default_factory=list)
-    last_number: int = 0
-
-    def footnote(self, key: str) -> str:
-        if key not in self.texts or key in self.placed:
-            return f"#super(typographic: false)[{escape(note_number(key))}]"
-        self.placed.append(key)
-        number = note_number(key)
-        body = inline(self.texts[key], None)
-        if not number.isdigit():
-            return f"#footnote(numbering: _ => {typst_string(number)})[{body}]"
-        update = ""
-        if int(number) != self.last_number + 1:
-            update = f"#counter(footnote).update({int(number) - 1})"
-        self.last_number = int(number)
-        return f"{update}#footnote[{body}]"
 
 
 def typst_string(text: str) -> str:
@@ -92,47 +55,42 @@ def typst_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def inline(text: str, notes: _Notes | None) -> str:
+TYPST_STYLES = {"sup": "super(typographic: false)", "sub": "sub(typographic: false)", "strong": "strong"}
+TYPST_STYLES |= {"emph": "emph", "underline": "underline", "smallcaps": "smallcaps"}
+"""The command that sets each inline style."""
+
+
+class TypstMarkup:
+    """Inline pieces as Typst writes them (`typeset.inline.Markup`)."""
+
+    def text(self, text: str) -> str:
+        return escape(text)
+
+    def styled(self, style: str, body: str) -> str:
+        return f"#{TYPST_STYLES[style]}[{body}]"
+
+    def line_break(self) -> str:
+        return "\\ "
+
+    def url(self, url: str) -> str:
+        return escape(url)
+
+    def mark(self, number: str) -> str:
+        return f"#super(typographic: false)[{escape(number)}]"
+
+    def footnote(self, number: str, body: str, restart: int | None) -> str:
+        if not number.isdigit():
+            return f"#footnote(numbering: _ => {typst_string(number)})[{body}]"
+        update = f"#counter(footnote).update({restart - 1})" if restart is not None else ""
+        return f"{update}#footnote[{body}]"
+
+
+MARKUP = TypstMarkup()
+
+
+def inline(text: str, notes: Notes | None) -> str:
     """Inline Markdown (see `typeset.document`) as Typst markup; note references become footnotes."""
-    out: list[str] = []
-    position = 0
-    text = re.sub(r"\s+", " ", text)
-    for match in _INLINE.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        position = match.end()
-        kind = match.lastgroup
-        if match.group("ref"):
-            key = match.group("key")
-            out.append(notes.footnote(key) if notes is not None else f"#super(typographic: false)[{escape(key)}]")
-        elif match.group("strong"):
-            out.append(f"#strong[{inline(match.group('strong_body'), notes)}]")
-        elif match.group("star"):
-            out.append(f"#emph[{inline(match.group('star_body'), notes)}]")
-        elif match.group("under"):
-            out.append(f"#emph[{inline(match.group('under_body'), notes)}]")
-        elif match.group("tag"):
-            body = inline(match.group("tag_body"), notes)
-            name = match.group("tag_name")
-            wrap = {"sup": "super(typographic: false)", "sub": "sub(typographic: false)", "b": "strong"}
-            wrap |= {"strong": "strong", "i": "emph", "em": "emph", "u": "underline", "small": "smallcaps"}
-            out.append(f"#{wrap[name]}[{body}]")
-        elif match.group("br"):
-            out.append("\\ ")
-        elif match.group("autolink"):
-            out.append(escape(match.group("url")))
-        elif match.group("escape"):
-            out.append(escape(match.group("escaped")))
-        else:  # pragma: no cover - every alternative is named
-            raise AssertionError(kind)
-    out.append(escape(text[position:]))
-    return "".join(out)
-
-
-def plain(text: str) -> str:
-    """Inline Markdown as plain text, for a running head: markup and note references dropped."""
-    text = re.sub(r"\[\^[^\]\s]+\]|</?[a-z]+>", "", text)
-    text = re.sub(r"\*\*|(?<!\w)[*_]|[*_](?!\w)", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return convert(text, MARKUP, notes)
 
 
 def _number_function(layout: Layout) -> str:
@@ -258,7 +216,7 @@ def to_typst(doc: CleanDocument, layout: Layout, fonts: list[str] | None = None)
     Raises:
         ValueError: When a note has no reference in the text (it would not be printed).
     """
-    notes = _Notes(dict(doc.notes))
+    notes = Notes(dict(doc.notes))
     out = _preamble(layout, doc, fallback_fonts() if fonts is None else fonts)
     for paragraph in doc.preamble:
         out += [f"#block[{inline(paragraph, notes)}]", ""]
@@ -268,7 +226,7 @@ def to_typst(doc: CleanDocument, layout: Layout, fonts: list[str] | None = None)
         out += [f"#block(below: 1.2em)[#text(tracking: 0.08em)[{inline(doc.label, notes)}]]", ""]
     out += [f"#heading(level: 1)[{inline(doc.title, notes)}]", ""]
     if doc.authors:
-        out += [f"#block(below: 1.2em)[{inline(_byline(doc.authors), notes)}]", ""]
+        out += [f"#block(below: 1.2em)[{inline(byline(doc.authors), notes)}]", ""]
     if doc.epigraph is not None:
         attribution = inline(doc.epigraph.attribution, notes)
         out += [f"#quote(block: true, attribution: [{attribution}])[{inline(doc.epigraph.text, notes)}]", ""]
@@ -293,13 +251,13 @@ IMPRINT_LINES = 8
 """More front lines than an article's title block holds (affiliations, dates, ©): a book's title page and imprint."""
 
 
-def _byline(authors: list[str]) -> str:
+def byline(authors: list[str]) -> str:
     if len(authors) <= 2:
         return " and ".join(authors)
     return ", ".join(authors[:-1]) + " and " + authors[-1]
 
 
-def _section(section: CleanSection, notes: _Notes) -> list[str]:
+def _section(section: CleanSection, notes: Notes) -> list[str]:
     out: list[str] = []
     if section.heading:
         level = 2 + section.number.count(".") if section.number else 2
@@ -310,7 +268,7 @@ def _section(section: CleanSection, notes: _Notes) -> list[str]:
     return out
 
 
-def _block(block: CleanBlock, notes: _Notes, *, entries: bool = False) -> list[str]:
+def _block(block: CleanBlock, notes: Notes, *, entries: bool = False) -> list[str]:
     match block:
         case CleanParagraph() if entries:
             # An entry of a reference list, contents or abbreviations: its own line, hanging indent.

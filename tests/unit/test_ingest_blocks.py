@@ -472,3 +472,110 @@ def test_a_notes_next_line_set_as_a_list_item_goes_on_with_it() -> None:
     )
     assert doc.notes["1"].text.endswith("delo 329, listy 9–17, l. 10.")
     assert [p.text for p in doc.paragraphs()] == ["The archive says so.[^1] And more.[^2]"]
+
+
+# Shapes LaTeX and its extractions printed (tests/typeset/latex_writer.py) ------------------------------------
+
+FOOTER_LINES = (
+    "© The Author(s) 2020",
+    "A. Example, in Z. Shen (ed.), *A Short History*, https://doi.org/10.1007/978-981-13-8641-1_9",
+)
+
+
+@pytest.mark.parametrize(
+    "note_block",
+    [
+        pytest.param(
+            f"<sup>1</sup> Ibid., 54.  \n{FOOTER_LINES[0]}  \n{FOOTER_LINES[1]}", id="lines-after-a-hard-break"
+        ),
+        pytest.param(f"<sup>1</sup> Ibid., 54. {FOOTER_LINES[0]}\n{FOOTER_LINES[1]}", id="copyright-glued-to-the-note"),
+        pytest.param(
+            f"<sup>1</sup> Ibid., 54. {FOOTER_LINES[0]} {FOOTER_LINES[1]}", id="whole-footer-on-the-notes-line"
+        ),
+        pytest.param(f"<sup>1</sup> Ibid., 54. {FOOTER_LINES[0]}\n\n{FOOTER_LINES[1]}", id="book-line-a-block-below"),
+    ],
+)
+def test_a_first_page_footer_printed_under_the_footnotes(note_block: str) -> None:
+    doc = ingest_snippet(f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\n{note_block}\n\n{FILLER}\n")
+    assert doc.notes["1"].text == "Ibid., 54."
+    assert [v.value for v in doc.metadata.copyright] == ["The Author(s) 2020"]
+    assert [v.value for v in doc.metadata.footer] == [FOOTER_LINES[1]]
+
+
+def test_a_bare_url_closing_a_paragraph_is_no_footer() -> None:
+    doc = ingest_snippet(f"{OPENING}More information about this series at  \n<http://www.example.org/series/16159>\n")
+    assert doc.metadata.footer == [] and doc.metadata.doi == ""
+
+
+def test_a_footnote_continued_on_the_next_page_by_where_it_stands() -> None:
+    # page 402 ends with the body cut in mid-sentence, then the rest of note 6 (its first word a name, in
+    # capitals); page 403 opens with the body going on in lower case, then notes 7 and 8
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}Talks began.<sup>6</sup>\n\n<sup>6</sup> In the records of the\n\nPage 401\n\n"
+        f"{FILLER}a visit record Liu\n\nLiu Shaoqi papers, file 3.\n\nPage 402\n\n"
+        f"decisive to sovereignty.<sup>7</sup> It ended.<sup>8</sup>\n\n<sup>7</sup> Ibid.\n\n<sup>8</sup> Ibid., 2.\n\n"
+        "Page 403\n"
+    )
+    assert doc.notes["6"].text == "In the records of the Liu Shaoqi papers, file 3."
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith(
+        "a visit record Liu decisive to sovereignty.[^7] It ended.[^8]"
+    )
+
+
+def test_a_notes_last_line_set_apart_goes_on_with_it() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\n<sup>1</sup> James Doe, *Crucible* (Cambridge, MA: Harvard"
+        " University Press,\n\n2017), 150.\n\nPage 12\n\nsome more text.\n"
+    )
+    assert doc.notes["1"].text.endswith("Harvard University Press, 2017), 150.")
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith("It ended.[^1] some more text.")
+
+
+def test_a_numbered_heading_in_bold_italic_is_a_heading() -> None:
+    doc = ingest_snippet(f"{OPENING}## 16.1 Credits\n\nText.\n\n***16.1.1 Military credits***\n\nRenewed talks.\n")
+    assert [s.title for s in doc.sections][-1].endswith("Military credits")
+    assert doc.paragraphs()[-1].text == "Renewed talks."
+
+
+def test_a_name_hyphenated_at_a_line_end_is_whole_where_the_text_writes_it_whole() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}Chervonenko spoke first. Then Stepan Chervo-\nnenko spoke again, and the Sino-\nSoviet talks went on.\n"
+    )
+    assert doc.paragraphs()[0].text == (
+        "Chervonenko spoke first. Then Stepan Chervonenko spoke again, and the Sino-Soviet talks went on."
+    )
+
+
+def test_a_journals_head_run_into_the_line_under_it() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\ni\n\nCold War History 21(3) Table 1. Border incidents, 1960–1969\n\n"
+        "| Year | Incidents |\n|---|---|\n| 1962 | 5 |\n"
+    )
+    assert ["Cold War History 21(3)"] in [page.furniture for page in doc.pages]
+    [table] = [b for s in doc.sections for b in s.blocks if isinstance(b, Table)]
+    assert table.caption == "Table 1. Border incidents, 1960–1969"
+
+
+def test_a_page_number_under_a_head_under_the_notes() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\n<sup>1</sup> Ibid.\n\nA Short History of Sino-Soviet Relations\n\n"
+        f"234\n\n## The Workplace\n\n{FILLER}\n"
+    )
+    assert [page.number for page in doc.pages][-1] == "234"
+    assert "A Short History" not in " ".join(p.text for p in doc.paragraphs())
+
+
+def test_a_book_line_run_on_to_a_notes_last_sentence() -> None:
+    book = "T. Brandt (eds.), *Fraternal Rivals*, Cold War Series, https://doi.org/10.1007/978-3-030-76865-0_19"
+    doc = ingest_snippet(f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\n<sup>1</sup> Ibid., 23. {book}\n\n{FILLER}\n")
+    assert doc.notes["1"].text == "Ibid., 23."
+    assert [v.value for v in doc.metadata.footer] == [book]
+
+
+def test_a_notes_next_line_that_begins_with_a_number_is_no_note() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}It ended.<sup>1</sup> Then.<sup>2</sup>\n\n> 1Archive of the President (APRF), fond 45, opis\n\n"
+        "> 1, delo 329, l. 26.\n\n> 2Ibid., 23.\n"
+    )
+    assert doc.notes["1"].text == "Archive of the President (APRF), fond 45, opis 1, delo 329, l. 26."
+    assert doc.notes["2"].text == "Ibid., 23."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from marginalia.ingest.words import is_english_word
 from marginalia.scripts import CJK
@@ -16,12 +17,13 @@ NOTE_LINE = re.compile(r"^<sup>(\d+)</sup>\s*(.*)$", re.DOTALL)
 LOOSE_NOTE_LINE = re.compile(
     rf"^(?:>\s*(?:<sup>(?P<sup>\d+)</sup>|(?P<quoted>\d{{1,3}}))\s*"
     rf"|(?P<superscript>[{SUPERSCRIPT_DIGITS}]+)\s*"
-    r"|(?:[-•]\s+)?(?P<glued>\d{1,3})(?=[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))(?P<text>\S.*)$",
+    r"|(?:[-•]\s+)?(?P<glued>\d{1,3})(?=[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))(?![,;:)\]])(?P<text>\S.*)$",
     re.DOTALL,
 )
 """A footnote's text as other extractors print it: `> 1Text` or `> 1 Text` (as a quotation), `¹ Text`, `1Text`
 (its number glued to its first word, perhaps as a list item: `- 1Text`). Any of these is a note only where the text
-has its marker."""
+has its marker. A note's text never opens with a comma, a semicolon, a colon or a closing bracket: `> 1, delo 329`
+is a note's next line that begins with a number."""
 ENDNOTE_LINE = re.compile(r"^(?:<sup>(\d+)</sup>|\[(\d+)\]|(\d+)(\.?))\s+(\S.*)$", re.DOTALL)
 """An endnote in a notes section: `N. text`, `N text`, `[N] text` or `<sup>N</sup> text`."""
 MARKER = re.compile(r"<sup>(\d+)</sup>")
@@ -83,7 +85,7 @@ def is_address(line: str) -> bool:
     return "," in text and len(text.split()) <= ADDRESS_WORDS and not SENTENCE_END.search(text)
 
 
-def join_lines(lines: list[str]) -> str:
+def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None = None) -> str:
     """Join wrapped lines with spaces, except inside a CJK run, which takes none.
 
     A word hyphenated at a line end is joined to its rest: without the hyphen
@@ -92,6 +94,8 @@ def join_lines(lines: list[str]) -> str:
 
     Args:
         lines: Lines as in the source (trailing spaces are dropped).
+        drops_hyphen: Judges a hyphen at a line end instead (`left`, `right` → one word?): the text's own
+            vocabulary knows its names ("Chervo-" / "nenko" where "Chervonenko" is written whole elsewhere).
 
     Returns:
         One line of text.
@@ -107,7 +111,10 @@ def join_lines(lines: list[str]) -> str:
         elif CJK.match(line) and (CJK.match(text[-1]) or text[-1].isdigit()):
             text += line
         elif hyphen and rest:
-            split_word = line[:1].islower() and is_english_word(hyphen.group(1) + rest.group(1))
+            left, right = hyphen.group(1), rest.group(1)
+            split_word = (
+                drops_hyphen(left, right) if drops_hyphen else right[:1].islower() and is_english_word(left + right)
+            )
             text = (text[:-1] if split_word else text) + line
         else:
             text += " " + line

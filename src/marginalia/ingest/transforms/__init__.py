@@ -13,7 +13,7 @@ from marginalia.ingest.transforms.classify import classify_blocks
 from marginalia.ingest.transforms.contact import extract_contact
 from marginalia.ingest.transforms.editorial import anchor_editorial_notes
 from marginalia.ingest.transforms.epigraphs import read_epigraphs
-from marginalia.ingest.transforms.footers import lift_footers
+from marginalia.ingest.transforms.footers import lift_footers, separate_footers
 from marginalia.ingest.transforms.front import extract_front_matter
 from marginalia.ingest.transforms.furniture import remove_page_furniture
 from marginalia.ingest.transforms.license import extract_license
@@ -44,6 +44,7 @@ def default_stack() -> list[Transform]:
     return [
         check_markup,  # first: later patterns assume balanced tags
         remove_page_furniture,  # before anything reads lines: heads and page numbers fall anywhere
+        separate_footers,  # before classify: a footer run into a note would be read as the note's text
         classify_blocks,  # headings, rules and note texts, before anything moves
         extract_contact,  # before notes: its affiliation lines look like notes
         extract_abstract,  # before front matter, whose end is the first other heading

@@ -45,8 +45,9 @@ BARE_TITLES = STRUCTURAL_TITLES | {
 }
 """Every title taken for a heading when it stands alone on a line, apparatus or not."""
 BARE_TITLE = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]*?)(?:\*\*|__)?:?\s*$")
-BOLD_HEADING = re.compile(r"^\*\*((?:\d+(?:\.\d+)*\.?\s+)?[^*\s][^*]*?)\*\*$")
-"""A line wholly in bold, as some extractions print section headings: `**2 The alliance**`."""
+BOLD_HEADING = re.compile(r"^(\*\*\*?|__)((?:\d+(?:\.\d+)*\.?\s+)?[^*_\s][^*]*?)\1$")
+"""A line wholly in bold (or bold italic), as some extractions print section headings: `**2 The alliance**`,
+`***16.1.1 Military credits***`."""
 MAX_HEADING_WORDS = 12
 MARKER_AT_END = re.compile(rf"(?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}})+$")
 """Note markers that end a line."""
@@ -195,6 +196,6 @@ def _typed(block: RawBlock, note: re.Match[str] | None) -> Block:
     if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in BARE_TITLES:
         return Heading(block.line, 2, bare.group(1).strip())
     bold = BOLD_HEADING.match(line)
-    if bold and len(bold.group(1).split()) <= MAX_HEADING_WORDS and not SENTENCE_END.search(bold.group(1)):
-        return Heading(block.line, 2, bold.group(1).strip())
+    if bold and len(bold.group(2).split()) <= MAX_HEADING_WORDS and not SENTENCE_END.search(bold.group(2)):
+        return Heading(block.line, 2, bold.group(2).strip())
     return block

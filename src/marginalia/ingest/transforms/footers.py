@@ -9,6 +9,12 @@ paragraphs or inside one, in any order, a line split in two. A run of such lines
 rest book lines) is a footer wherever it stands outside the notes and reference
 lists; its lines go into the metadata and a page break is left where it stood,
 so that the paragraph it cut is rejoined.
+
+Where the foot is printed under the page's footnotes, an extraction may run it
+into the last note: its lines after the note's hard break, or a © statement
+glued to the note's last line before the book line. `separate_footers` sets
+such a run apart before the blocks are classified, so that it is read as a
+footer and not as the note's text.
 """
 
 from __future__ import annotations
@@ -33,6 +39,17 @@ CUT_URL_END = re.compile(r"https?://\S*[-_/.]$")
 URL_REST = re.compile(r"^[\w\-./]*\d[\w\-./]*$")
 FOOTER_WORDS = 40
 MAX_FOOTER_LINES = 5
+GLUED_COPYRIGHT = re.compile(r"\s(©[^©]{1,400})$")
+GLUED_BOOK_LINE = re.compile(
+    r"(?<=[.?!)]) ((?:[A-Z]\.\s?)+[^\W\d_][^\s,(]*(?:,? (?:and|&) (?:[A-Z]\.\s?)+[^\W\d_][^\s,(]*)*"
+    r",? \((?:eds?|hrsg|red|ред)\.\).*https?://\S+)$",
+    re.IGNORECASE,
+)
+"""A footer's book line, its editors' names as initials ("T. Brandt (eds.), … https://doi.org/…"), run on to the
+end of a sentence above it (a note's last line)."""
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b\.?")
+"""A © statement at the end of a line, where an extraction glued the foot's first line to the text above it."""
+COPYRIGHT_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,100 @@ def lift_footers(doc: Document) -> Document:
     return doc
 
 
+def separate_footers(doc: Document) -> Document:
+    """Set apart the first-page footer an extraction ran into the block above it (a note, most often).
+
+    A block's last lines are a footer of their own when they are a run of footer lines (`footer_kind`) holding
+    a © line, a DOI or a URL, and the line before them ends with a hard break or the run opens with its ©
+    line; a short © statement at the end of a block's last line is one when the next block opens with a
+    footer line. Either becomes a block of its own, which `lift_footers` then lifts.
+
+    Args:
+        doc: A document whose page furniture is removed.
+
+    Returns:
+        The document, such footers in blocks of their own.
+    """
+    result: list[Block] = []
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, RawBlock):
+            result.append(block)
+            continue
+        following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+        result += _footer_apart(block, following)
+    doc.blocks = result
+    return doc
+
+
+def _footer_apart(block: RawBlock, following: Block | None) -> list[Block]:
+    lines = block.lines
+    for index, line in enumerate(lines):
+        rest = lines[index + 1 :]
+        glued = _glued_footer(line, rest or (following.lines[:1] if isinstance(following, RawBlock) else []))
+        if glued is not None and len(rest) < MAX_FOOTER_LINES and all(footer_kind(text) for text in rest):
+            head, footer = glued
+            return [RawBlock(block.line, [*lines[:index], head]), RawBlock(block.line + index, [*footer, *rest])]
+    start = _trailing_footer(lines)
+    if start:
+        return [RawBlock(block.line, lines[:start]), RawBlock(block.line + start, lines[start:])]
+    return [block]
+
+
+def _glued_footer(line: str, after: list[str]) -> tuple[str, list[str]] | None:
+    """A line's text and the footer glued to its end, or None.
+
+    The footer is a © statement, alone when the lines after it are a footer's, or followed on the same line by
+    the book line or DOI ("… Lüshun? © The Author(s) 2013 Y. Xia (eds.), *A Short History …*, https://doi.org/…");
+    or, with no © line, the book line itself after a sentence's end ("Ibid., 23. T. Brandt (eds.), … https://…").
+    """
+    book = GLUED_BOOK_LINE.search(line.rstrip())
+    if book and footer_kind(book.group(1)) in {"book-url", "doi"} and GLUED_COPYRIGHT.search(line.rstrip()) is None:
+        return line[: book.start()].rstrip(), [book.group(1)]
+    glued = GLUED_COPYRIGHT.search(line.rstrip())
+    head = line[: glued.start()].rstrip() if glued else ""
+    if glued is None or not re.search(r"\w", head):
+        return None
+    statement = glued.group(1)
+    parts = statement_apart(statement)
+    if len(parts) == 2 and len(statement.split()) <= FOOTER_WORDS:
+        return head, parts
+    if len(statement.split()) <= COPYRIGHT_WORDS and after and all(footer_kind(text) for text in after):
+        return head, [statement]
+    return None
+
+
+def statement_apart(line: str) -> list[str]:
+    """A © line as its statement and the book line or DOI an extraction ran on after the statement's year.
+
+    "© The Author(s) 2020 M. Lin, in Z. Shen (ed.), *A Short History …*, https://doi.org/…" → the statement and
+    the book line; a line with nothing of the kind after its year stays whole.
+    """
+    year = YEAR.search(line)
+    rest = line[year.end() :].strip() if year else ""
+    if year and rest and footer_kind(rest) in {"book-url", "doi"}:
+        return [line[: year.end()].strip(), rest]
+    return [line]
+
+
+def _trailing_footer(lines: list[str]) -> int:
+    """Where a block's closing footer run starts (see `separate_footers`), or 0 for none.
+
+    A bare URL or DOI alone is no footer here: a paragraph may end with one on a line of its own ("More
+    information about this series at" / "<http://…>"); the run must hold a © line or a book line.
+    """
+    start = len(lines)
+    while start > 0 and len(lines) - start < MAX_FOOTER_LINES and footer_kind(lines[start - 1]):
+        start -= 1
+    if start == 0:
+        return 0  # a block of its own already
+    while start < len(lines) and not (lines[start - 1].endswith("  ") or COPYRIGHT.match(_mended(lines[start]))):
+        start += 1
+    run = lines[start:]
+    kinds = {footer_kind(line) for line in run}
+    named = "copyright" in kinds or any(BOOK_LINE.search(_mended(line)) for line in run)
+    return start if run and kinds - {"book"} and named else 0
+
+
 def is_footer_block(block: RawBlock) -> bool:
     """Whether a whole block is a footer (front matter skips it when it looks for the text going on)."""
     kinds = [footer_kind(line) for line in block.lines]
@@ -84,17 +195,19 @@ def doi_url(match: re.Match[str]) -> str:
 def _body_lines(blocks: list[Block]) -> list[_Line]:
     """The lines of the raw blocks a footer may be among.
 
-    In notes and reference lists, which cite DOIs and books as content, only © lines.
+    In notes and reference lists, which cite DOIs and books as content, only © lines, and the lines of a block
+    that is a footer opening with its © line.
     """
     lines, in_apparatus = [], False
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             in_apparatus = block.text.strip().lower() in STRUCTURAL_TITLES
         elif isinstance(block, RawBlock):
+            whole = in_apparatus and is_footer_block(block) and bool(COPYRIGHT.match(_mended(block.lines[0])))
             lines += [
                 _Line(index, offset, text)
                 for offset, text in enumerate(block.lines)
-                if not in_apparatus or footer_kind(text) == "copyright"
+                if not in_apparatus or whole or footer_kind(text) == "copyright"
             ]
     return lines
 
@@ -169,7 +282,10 @@ def read_footer_line(doc: Document, raw: str, number: int) -> None:
     """Put a footer's line into the metadata: a © line, the DOI, or a line of the footer."""
     line = _mended(raw)
     doi = BARE_DOI.match(line)
-    if COPYRIGHT.match(line):
+    if COPYRIGHT.match(line) and len(parts := statement_apart(line)) == 2:
+        for part in parts:
+            read_footer_line(doc, part, number)
+    elif COPYRIGHT.match(line):
         value = re.sub(r"^(?:©|\(c\)|Copyright\s*©?)\s*", "", line, flags=re.IGNORECASE)
         doc.metadata.copyright.append(LabelledValue(number, "©", value))
     elif doi and not doc.metadata.doi:

@@ -61,6 +61,10 @@ SET_AS_PAGE_NUMBER = re.compile(rf"^(?:page|p\.)\s*\S+|^{_DASHES}|{_DASHES}$", r
 """A number that says it is a page's: "Page 12", "— 12 —"."""
 JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_]\.?)\s+\d{1,4}(?:\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))?$")
 """A journal's name and its volume (and issue): "Cold War History 21(3)", "The China Quarterly 245"."""
+GLUED_JOURNAL_HEAD = re.compile(
+    r"^(?P<head>[^\W\d_][^\d]*?[^\W\d_]\.?\s+\d{1,4}\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))\s+(?=[A-Z])"
+)
+"""A journal's name, volume and issue at the start of a line that goes on with other words ("… 21(3) Table 1.")."""
 FOOTER_NUMBER = re.compile(r"^(.*https?://\S*[A-Za-z0-9])\s+(\d{1,4}|[ivxlcdm]{1,7})\s*$")
 """A footer's line ending with a URL, and a page number after it on the same row (a URL that ends in "_", "-" or
 "/" goes on after the space: "…/978-3-030-92450-2_ 24")."""
@@ -141,7 +145,7 @@ def remove_page_furniture(doc: Document) -> Document:
         The document without furniture; `Document.pages` lists the pages found, each with the lines taken
         out at its start. A text that prints no furniture is left as it was.
     """
-    blocks = _footer_numbers_apart(doc.blocks)
+    blocks = _glued_furniture_apart(doc.blocks)
     lines = _lines(blocks)
     furniture = _find(lines, {_shape(_plain(line)) for line in doc.declared_furniture})
     if not furniture.lines:
@@ -162,17 +166,24 @@ def remove_page_furniture(doc: Document) -> Document:
     return doc
 
 
-def _footer_numbers_apart(blocks: list[Block]) -> list[Block]:
-    """The blocks, a page number that an extraction ran into the first page's footer line set on a line of its own.
+def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
+    """The blocks, with furniture that an extraction ran into a line of text set on a line of its own.
 
-    "… (ed.), *A Short History*, https://doi.org/10.1007/978-981-13-8641-1_7 v": the page's foot prints its number
+    A journal's head run into the line under it ("Cold War History 21(3) Table 1. …"); a page number run into the
+    first page's footer line: "… (ed.), *A Short History*, https://doi.org/10.1007/978-981-13-8641-1_7 v": the page's foot prints its number
     on the footer's last row. The number keeps the footer line's source line.
     """
     result: list[Block] = []
-    for block in blocks:
-        if not isinstance(block, RawBlock):
-            result.append(block)
+    for raw in blocks:
+        if not isinstance(raw, RawBlock):
+            result.append(raw)
             continue
+        block = raw
+        glued = GLUED_JOURNAL_HEAD.match(block.lines[0])
+        if glued and _journal_head(glued.group("head")):
+            # a journal's head that an extraction ran into the first line under it ("Cold War History 21(3) Table 1.")
+            result.append(RawBlock(block.line, [glued.group("head")]))
+            block = RawBlock(block.line, [block.lines[0][glued.end() :], *block.lines[1:]])
         start = 0
         for offset, text in enumerate(block.lines):
             numbered = FOOTER_NUMBER.match(text)
@@ -285,7 +296,8 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
     """Whether a page number printed once is one.
 
     It is when set as one ("Page 12", "— 41 —"), standing first or last in the text, inside a sentence that a
-    page break cut, or under a page's foot (its notes, its first-page footer). At the edge of a line printed
+    page break cut, or under a page's foot (its notes, its first-page footer), perhaps under the next page's head
+    set above it. At the edge of a line printed
     once, it is when that line is set as a head is and stands where a page begins: inside a sentence the page cut,
     or first in the text or under the foot of the page before (its notes, its footer), with the number first (a
     verso head: "116 FRATERNAL RIVALS"), set as a page's ("— 233 —") or after the head's own number ("WORKING
@@ -308,7 +320,9 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
         return True
     top = index <= MAX_RUN_LINES and all(_is_head_candidate(line) for line in lines[:index])  # under a head
     ends = top or index == len(lines) - 1
-    return ends or _inside_sentence(lines, index, {}) or _under_a_page_foot(lines, index)
+    head_above = index > 0 and _is_head_candidate(lines[index - 1]) and _looks_like_a_title(lines[index - 1].plain)
+    under_foot = _under_a_page_foot(lines, index) or (head_above and _under_a_page_foot(lines, index - 1))
+    return ends or _inside_sentence(lines, index, {}) or under_foot
 
 
 def _without_number(plain: str, edge: re.Match[str]) -> str:
@@ -573,8 +587,13 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         if not beside:
             over_heading = index + 1 < len(lines) and bool(HEADING_LINE.match(lines[index + 1].text))
-            if (titled and _inside_sentence(lines, index, furniture)) or (
-                alone and over_heading and _under_a_page_foot(lines, index)
+            # a head on a text whose pages print no number: the title again inside a sentence the page cut, or a
+            # journal's or series' name and number in a block of its own
+            title_again = index > 0 and _the_title(lines, plain, start=0)
+            if (
+                ((titled or title_again) and _inside_sentence(lines, index, furniture))
+                or (alone and over_heading and _under_a_page_foot(lines, index))
+                or (index > 0 and journal and _alone_in_block(lines, index, furniture))
             ):
                 found[index] = ""
             continue
@@ -591,9 +610,12 @@ def _without_edge_number(text: str) -> str:
     return _without_number(text, edge) if edge else text
 
 
-def _the_title(lines: list[_Line], text: str) -> bool:
-    """Whether a line says what the title (the first `#` heading, a few lines on) says, as a recto head does."""
-    title = next((line.plain for line in lines[1 : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)), "")
+def _the_title(lines: list[_Line], text: str, start: int = 1) -> bool:
+    """Whether a line says what the title (the first `#` heading, a few lines on) says, as a recto head does.
+
+    The title is looked for from line `start`: 1 for the text's first line, which may be a head over it.
+    """
+    title = next((line.plain for line in lines[start : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)), "")
     heading = re.sub(r"^#{1,6}\s+", "", title).strip(" *")
     squashed = [re.sub(r"\s+", "", _shape(t)) for t in (_plain(heading), _without_edge_number(text))]
     return bool(heading) and squashed[0] == squashed[1]  # "1985– 1988": an extractor's space after a dash

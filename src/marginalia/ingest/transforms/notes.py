@@ -67,7 +67,11 @@ def collect_notes(doc: Document) -> Document:
     a block in that section that does not start with a number continues the
     note before it (its text ran across a page break). A footnote that ends in
     mid-sentence goes on in the block that starts in lower case just before the
-    next page's notes (or last in the text), printed there with no number. The
+    next page's notes (or last in the text, or right under the note), printed there with no number; where
+    the source prints page numbers, the page tells too: a block that opens a page
+    is the text's (the body goes on there), and the block that closes the page
+    after the note's, while the body goes on in lower case on the page after, is
+    the note's, whatever its first letter. The
     heading stays, as an empty notes section. A number out of sequence is warned; a second note
     with a number already taken is kept as unattached and warned.
 
@@ -80,16 +84,19 @@ def collect_notes(doc: Document) -> Document:
     kept: list[Block] = []
     numbering = _Numbering()
     in_endnotes = False
+    pages_since_note = 0
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             in_endnotes = bool(NOTES_HEADING.match(block.text.strip()))
             numbering.heading_since = True
+        pages_since_note += isinstance(block, PageBreak) and bool(block.page)
         if isinstance(block, NoteText):
             _add(doc, numbering, Note(block.line, block.label, block.text))
             kept.append(PageBreak(block.line))
+            pages_since_note = 0
         elif in_endnotes and isinstance(block, RawBlock):
             _endnotes(doc, numbering, block)
-        elif isinstance(block, RawBlock) and _continues_note(numbering, block, doc.blocks[index + 1 : index + 2]):
+        elif isinstance(block, RawBlock) and _continues_note(numbering, doc.blocks, index, pages_since_note):
             note = numbering.notes[-1]
             doc.repairs.append(Repair(block.line, "rejoin", f"note {note.label}: …|{first_words(block.lines[0])}"))
             note.text = join_lines([note.text, *(SET_APART.sub("", line) for line in block.lines)])
@@ -100,18 +107,62 @@ def collect_notes(doc: Document) -> Document:
     return doc
 
 
-def _continues_note(numbering: _Numbering, block: RawBlock, following: list[Block]) -> bool:
+def _continues_note(numbering: _Numbering, blocks: list[Block], index: int, pages_since_note: int) -> bool:
     """Whether a block is the rest of a footnote that ran on to the next page's foot, printed with no number.
 
-    It is when the last note so far ends in mid-sentence (or mid-word), the block goes on in lower case (or with a
-    number), and it stands where a page's notes begin: just before the next note, or last in the text.
+    It is when the last note so far ends in mid-sentence (or mid-word) and, where the pages are numbered, the
+    block does not open a page and either closes the page after the note's while the body goes on in lower
+    case on the next (`_closes_page`), or goes on in lower case (or with a number) and stands right under the
+    note or where a page's notes begin: just before the next note, or last in the text.
     """
-    if not numbering.notes or (following and not isinstance(following[0], NoteText)):
+    block = blocks[index]
+    assert isinstance(block, RawBlock)
+    if not numbering.notes or _opens_page(blocks, index):
         return False
     text = numbering.notes[-1].text.rstrip()
+    if not (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text)):
+        return False
+    if pages_since_note == 1 and _closes_page(blocks, index):
+        return True
     first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
     goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
-    return goes_on and (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text))
+    following = blocks[index + 1 : index + 2]
+    # the note's own last lines, set apart by a wider gap, closing its page (without page numbers, what stands right
+    # under a page's notes is the next page's text)
+    right_after = index > 0 and isinstance(blocks[index - 1], NoteText) and _before_numbered_break(blocks, index)
+    return goes_on and (right_after or not following or isinstance(following[0], NoteText))
+
+
+def _opens_page(blocks: list[Block], index: int) -> bool:
+    """Whether the block is the first on a page: page breaks before it, one of them printing a page number."""
+    before = index
+    while before > 0 and isinstance(blocks[before - 1], PageBreak):
+        before -= 1
+    return any(isinstance(b, PageBreak) and b.page for b in blocks[before:index])
+
+
+def _closes_page(blocks: list[Block], index: int) -> bool:
+    """Whether the block is the last on a page whose next page opens with the body going on in lower case."""
+    after = _after_breaks(blocks, index)
+    opening = blocks[after] if after < len(blocks) else None
+    return (
+        _before_numbered_break(blocks, index)
+        and isinstance(opening, RawBlock)
+        and opening.lines[0].lstrip("*_“\"‘'(")[:1].islower()
+    )
+
+
+def _before_numbered_break(blocks: list[Block], index: int) -> bool:
+    """Whether page breaks follow the block, one of them printing a page number: it is the last on its page."""
+    return any(isinstance(b, PageBreak) and b.page for b in blocks[index + 1 : _after_breaks(blocks, index)])
+
+
+def _after_breaks(blocks: list[Block], index: int) -> int:
+    """The index of the first block after the block that is no page break."""
+    after = index + 1
+    while after < len(blocks) and isinstance(blocks[after], PageBreak):
+        after += 1
+    return after
 
 
 def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from typing import Literal
 
 from marginalia.ingest.document_heading import is_archive_reference, is_dateline
@@ -129,7 +130,7 @@ class _Flow:
         self.caption = ""
         self.page = ""  # the printed number of a page that began since the last paragraph
         self.last_line = (0, "")  # the last source line of `previous`
-        self.vocabulary = _Vocabulary(doc.blocks)
+        self.vocabulary = _Vocabulary(doc)
         self.printed = printed_lines(doc.blocks)
         self.warned: set[int] = set()
 
@@ -154,7 +155,7 @@ class _Flow:
 
     def _prose(self, block: RawBlock) -> None:
         self.quotation = self.table = None
-        typed = _type(block)
+        typed = _type(block, self.vocabulary)
         previous, item = self.previous, self.item
         wrapped = _wrapped_line(item, typed)
         if wrapped is not None:  # an item's next line that an extractor set as an item of a list under it
@@ -233,12 +234,12 @@ class _Flow:
         return False
 
 
-def _type(block: Block) -> Block:
+def _type(block: Block, vocabulary: _Vocabulary) -> Block:
     if not isinstance(block, RawBlock) or STRUCTURED_START.match(block.lines[0]) or "\t" in block.text:
         return block
     if block.has_hard_breaks:
         return LineGroup(block.line, hard_lines(block.lines))
-    return Paragraph(block.line, join_lines(block.lines))
+    return Paragraph(block.line, join_lines(block.lines, vocabulary.drops_hyphen))
 
 
 def _continues(first: str, second: str) -> bool:
@@ -293,24 +294,27 @@ def _item_continues(item: RawBlock, text: str) -> bool:
 class _Vocabulary:
     """The words and hyphenated compounds of one text, read once, when a hyphen at a break must be judged."""
 
-    def __init__(self, blocks: list[Block]) -> None:
-        self._blocks = blocks
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
         self._words: set[str] | None = None
         self._compounds: set[str] = set()
 
     def _read(self) -> set[str]:
         if self._words is None:
-            text = " ".join(
+            blocks = [*self._doc.blocks, *self._doc.front]
+            texts = [
                 " ".join(b.lines) if isinstance(b, RawBlock) else b.text
-                for b in self._blocks
+                for b in blocks
                 if isinstance(b, RawBlock | NoteText)
-            ).casefold()
+            ]
+            texts += _strings(asdict(self._doc.metadata))  # the title page's words too ("onerror" in an affiliation)
+            text = " ".join(texts).casefold()
             self._words = set(WORD_PART.findall(text))
             self._compounds = set(COMPOUND.findall(text))
         return self._words
 
     def drops_hyphen(self, left: str, right: str) -> bool:
-        """Whether `left-` + `right` at a page break is one word split by the typesetter.
+        """Whether `left-` + `right` at a line end or a page break is one word split by the typesetter.
 
         The text itself decides first: the compound written with its hyphen
         elsewhere keeps it, the word written whole elsewhere loses it. Failing
@@ -324,6 +328,17 @@ class _Vocabulary:
         if joined in words:
             return True
         return right[:1].islower() and is_english_word(joined)
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a structure of dicts, lists and tuples."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: _Vocabulary, mark: str) -> None:

@@ -4,7 +4,9 @@ A UTF-8 byte-order mark is dropped and CRLF or CR line ends become LF, so
 that a file saved on another system gives the same site. Bytes that are not
 UTF-8 and control characters (NUL and the like, which no text needs) are
 reported line by line, with what to do, and replaced or removed so that the
-rest of the file can still be read.
+rest of the file can still be read. A form feed is no such character: plain-text
+extractors (pdftotext, pdfminer) end each page with one, and the splitter reads
+it as a page's end (`marginalia.ingest.splitter`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from pathlib import Path
 from marginalia.model import Diagnostic
 
 BOM = "\ufeff"
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters: C0 but tab and line ends, DEL, C1."""
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""Control characters: C0 but tab, line ends and form feed, DEL, C1."""
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, list[Diagnostic]]:

@@ -3,8 +3,8 @@
 Each case folder holds `document.yml` (the clean document), `layout.yml`,
 `document.typ` (what `typeset.typst_writer.to_typst` wrote; for a case set by
 LaTeX, `document.tex` from `typeset.latex_writer.to_latex`), `document.pdf`
-(what the typesetter made of it), `pymupdf4llm.md` and `chars.md` (the two extractions,
-`typeset.extract`). The fast test reads the stored extractions and needs no
+(what the typesetter made of it), `pymupdf4llm.md` and `chars.md` (the two Markdown
+extractions, `typeset.extract`) and `pdfminer.txt` (the plain-text one). The fast test reads the stored extractions and needs no
 typesetting or extraction; `pytest --update` (or `python -m typeset.cases` run
 from `tests/`) writes them again.
 
@@ -35,7 +35,9 @@ from typeset.layout import Layout
 from typeset.strategies import Kind, seeded_case
 
 FIXTURES = ROOT / "tests" / "fixtures" / "typeset"
-FILES = ("document.yml", "layout.yml", "document.pdf", "pymupdf4llm.md", "chars.md")
+PLAIN_TEXT = "pdfminer.txt"
+"""The plain-text extraction's file (`typeset.extract.pdfminer_text`)."""
+FILES = ("document.yml", "layout.yml", "document.pdf", "pymupdf4llm.md", "chars.md", PLAIN_TEXT)
 """The files of every case, besides the typesetter's source (`SOURCES`)."""
 SOURCES = {"typst": "document.typ", "latex": "document.tex"}
 """The source file each typesetter's case keeps."""
@@ -239,7 +241,7 @@ CASES = [
 def write_case(case: Case) -> None:
     """Typeset and extract one case again, writing its folder."""
     from typeset import latex_writer, typst_writer  # noqa: PLC0415
-    from typeset.extract import extractions  # noqa: PLC0415 - the slow, AGPL half: only when writing
+    from typeset.extract import extractions, pdfminer_text  # noqa: PLC0415 - the slow, AGPL half: only when writing
 
     if not typst_writer.has_cjk_font():
         raise RuntimeError("the golden cases hold Chinese: install a CJK font first (Debian: fonts-droid-fallback)")
@@ -251,7 +253,7 @@ def write_case(case: Case) -> None:
     (case.folder / "layout.yml").write_text(layout_yaml.dump(layout), encoding="utf-8")
     (case.folder / case.source_name).write_text(markup, encoding="utf-8")
     (case.folder / "document.pdf").write_bytes(pdf)
-    for name, text in extractions(pdf).items():
+    for name, text in {**extractions(pdf), PLAIN_TEXT: pdfminer_text(pdf)}.items():
         (case.folder / name).write_text(text, encoding="utf-8")
 
 
@@ -276,7 +278,7 @@ def load_case(case: Case) -> Stored:
         document_yaml.load((folder / "document.yml").read_text(encoding="utf-8")),
         layout_yaml.load((folder / "layout.yml").read_text(encoding="utf-8")),
         (folder / case.source_name).read_text(encoding="utf-8"),
-        {name: (folder / name).read_text(encoding="utf-8") for name in ("pymupdf4llm.md", "chars.md")},
+        {name: (folder / name).read_text(encoding="utf-8") for name in ("pymupdf4llm.md", "chars.md", PLAIN_TEXT)},
         page_count((folder / "document.pdf").read_bytes()),
     )
 

@@ -1,4 +1,4 @@
-"""Two extractions of one PDF back to Markdown.
+"""Extractions of one PDF: two to Markdown, and one to plain text.
 
 (A) `pymupdf4llm_markdown`: pymupdf4llm's `to_markdown`, as a user of that tool
 gets it (its layout model on; running heads and feet kept; no OCR). pymupdf4llm
@@ -20,6 +20,7 @@ clean document.
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 import statistics
@@ -580,6 +581,18 @@ def _page_markdown(
             continue
         out.append(_join_rows(block.rows, hard=_hard_breaks(block.rows, right), lines=True))
     return out
+
+
+def pdfminer_text(pdf: bytes) -> str:
+    """Shape C: pdfminer.six's plain text, as MarkItDown and other plain-text extractors give a PDF.
+
+    No Markdown at all: headings and emphasis unmarked, lines as printed (hard-wrapped, with a justified line's
+    wide spaces), note markers as digits glued to the word, a form feed at each page's end. A different library
+    from A and B, so that no rule leans on PyMuPDF's reading of a page.
+    """
+    from pdfminer.high_level import extract_text  # noqa: PLC0415 - only where a test extracts
+
+    return str(extract_text(io.BytesIO(pdf)))
 
 
 def page_count(pdf: bytes) -> int:

@@ -28,6 +28,8 @@ counted only when its proof holds for that one place:
   "on-" over "error", as it would for a compound ("Sino-" / "Soviet"); the text
   writes the word nowhere else and it is no English word, so nothing tells
   which it is, and ingest keeps the hyphen.
+- `emphasis-lost`: the extraction is plain text (pdfminer's): it marks no
+  italic or bold anywhere, so the document is compared without its emphasis.
 - `subscript-lost`: the extraction prints a subscript on the line ("H2O"):
   the plain form stands in it, and no `<sub>` anywhere.
 - `words-run-together`: the extraction lost the space between two words
@@ -57,6 +59,7 @@ import re
 from dataclasses import dataclass
 
 from marginalia.ingest.words import is_english_word
+from typeset import document as document_yaml
 from typeset.compare import (
     LIGATURES,
     QUOTES,
@@ -87,6 +90,7 @@ REASONS = {
     "hyphen-dropped": "the extraction dropped a hyphen of the text (at a line end, or printed as a soft hyphen)",
     "words-run-together": "the extraction lost the space between two words",
     "hyphen-undecidable": "a line ends in a hyphen that may be the word's or the typesetter's: nothing tells which",
+    "emphasis-lost": "the extraction is plain text: it marks no italic or bold anywhere",
     "subscript-lost": "the extraction prints subscripts on the line",
     "line-breaks-lost": "the extraction prints lines set one under another as one line",
     "paragraphs-run-together": "the extraction prints the end of a paragraph and the start of the next on one line",
@@ -547,6 +551,10 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
     return losses, mended
 
 
+EMPHASIS_MARK = re.compile(
+    r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)|</?(?:i|em|b|strong)>"
+)
+"""A mark of italic or bold: `*`, `**` or `_` at a word's edge, or an HTML tag for it."""
 LINE_END_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)-[ \t]*\n[>\s]*([^\W\d_]+)")
 """A word part at a line's end, its hyphen, and the word part that opens the next line of the extraction."""
 
@@ -788,9 +796,18 @@ def known_losses(
     """
     from typeset.roundtrip import furniture  # noqa: PLC0415 - roundtrip imports this module
 
+    losses: list[Loss] = []
+    if not EMPHASIS_MARK.search(source) and EMPHASIS_MARK.search(document_yaml.dump(expected)):
+        expected = copy.deepcopy(expected)
+        _replace_everywhere(expected, EMPHASIS_MARK, "")
+        for section in expected.sections:
+            section.title = EMPHASIS_MARK.sub("", section.title)
+        expected.title = EMPHASIS_MARK.sub("", expected.title)
+        losses.append(Loss("emphasis-lost", "every italic and bold", "no *, _, <i>, <em> or <b> in it"))
     repaired = copy.deepcopy(actual)
     _replace_everywhere(repaired, re.compile("\u00ad\\s*"), "")  # soft hyphens are forgiven anyway: see `normalize`
-    losses, mended = _joined_words(expected, repaired, source)
+    joined, mended = _joined_words(expected, repaired, source)
+    losses += joined
     blocks = _blocks(mended)
     losses += _undecidable_hyphens(expected, repaired, source)
     losses += _subscripts(expected, repaired, source)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import ingest_snippet
+from marginalia.ingest import decode_source
 from marginalia.model import Paragraph, Quotation, Signature, Table, without_page_marks
 
 OPENING = "# A Title\n\nAnna Example\n\n"
@@ -579,3 +582,75 @@ def test_a_notes_next_line_that_begins_with_a_number_is_no_note() -> None:
     )
     assert doc.notes["1"].text == "Archive of the President (APRF), fond 45, opis 1, delo 329, l. 26."
     assert doc.notes["2"].text == "Ibid., 23."
+
+
+# A plain-text extraction (pdfminer, MarkItDown): no Markdown at all ------------------------------------------
+
+PLAIN = (
+    "CHAPTER 7\n\nBargaining  in  Moscow:  The\nTreaty of 1950 Reconsidered\nMei Lin\n\n"
+    "When Mao boarded the train for Moscow, he carried a short list of demands\n"
+    "and a long list of doubts, and he was far from sure of his host.1\n\n"
+    "The First Meeting\n\n"
+    "Stalin received Mao on the evening of his arrival and asked what his guest\n"
+    "wanted. The Chinese delegation waited in a dacha outside the city.2\n\n"
+    "2 The Terms\n\n"
+    "The treaty was signed (Shen 2015, 46).3 It bound both sides.\n"
+    "Short.\n"
+    "Yet the alliance held for a decade, and its terms were kept for a while by\n"
+    "both of the parties who had signed it in the winter of that year.\n\n"
+    "Bibliography\nChen Jian. 2001. Mao's China and the Cold War. Chapel Hill.\n\n"
+    "Open Access This chapter is licensed under the terms of a Creative Commons licence.\n\n"
+    "1Ibid., 4.\n2Ibid., 5.\n3Ibid., 6.\n"
+)
+
+
+def test_a_plain_text_extractions_title_byline_and_headings() -> None:
+    doc = ingest_snippet(PLAIN)
+    assert (doc.metadata.label, doc.metadata.title) == (
+        "CHAPTER 7",
+        "Bargaining in Moscow: The Treaty of 1950 Reconsidered",
+    )
+    assert [p.name for p in doc.metadata.people] == ["Mei Lin"]
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("", ""),
+        ("", "The First Meeting"),
+        ("2", "The Terms"),
+        ("", "Bibliography"),
+    ]
+    assert doc.metadata.license_statement.startswith("Open Access This chapter is licensed")
+
+
+def test_a_plain_text_extractions_markers_and_paragraphs() -> None:
+    doc = ingest_snippet(PLAIN)
+    assert {key: note.text for key, note in doc.notes.items()} == {"1": "Ibid., 4.", "2": "Ibid., 5.", "3": "Ibid., 6."}
+    terms = [without_page_marks(p.text) for s in doc.sections if s.title == "The Terms" for p in s.paragraphs()]
+    assert terms == [
+        "The treaty was signed (Shen 2015, 46).[^3] It bound both sides. Short.",
+        "Yet the alliance held for a decade, and its terms were kept for a while by both of the parties who had"
+        " signed it in the winter of that year.",
+    ]
+
+
+def test_a_source_with_markdown_headings_is_no_plain_text() -> None:
+    doc = ingest_snippet("# A Title\n\nAnna Example\n\n1 Introduction\n\nThe talks began.\n")
+    assert [s.title for s in doc.sections] == [""]
+
+
+def test_a_form_feed_ends_a_page_and_is_no_error() -> None:
+    source = f"{OPENING}{FILLER}until the\n\n12\n\n\x0c{FILLER}\n\n13\n\n\x0cautumn, when they ended.\n"
+    text, problems = decode_source(source.encode(), Path("texts/snippet/source.md"))
+    doc = ingest_snippet(text)
+    assert problems == []
+    assert len(doc.pages) == 3  # each form feed after a page number: two page breaks
+    assert without_page_marks(doc.paragraphs()[0].text).startswith(f"{FILLER}until the {FILLER.strip()}")
+
+
+def test_a_notes_lines_set_apart_between_notes() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}It ended.1 Then.2 Later.3\n\n1Shen Zhihua, Mao and the Partnership, 1945–1959:\n\n"
+        "A New History (Lanham: Lexington Books, 2015), 45.\n\n2See Chen Jian, Mao's China (Chapel\n\n"
+        "Hill: University of North Carolina Press, 2001), 49.\n\n3Ibid., 50.\n"
+    )
+    assert doc.notes["1"].text.endswith("1945–1959: A New History (Lanham: Lexington Books, 2015), 45.")
+    assert doc.notes["2"].text.endswith("(Chapel Hill: University of North Carolina Press, 2001), 49.")
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["It ended.[^1] Then.[^2] Later.[^3]"]

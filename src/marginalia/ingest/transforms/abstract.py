@@ -69,9 +69,9 @@ def extract_abstract(doc: Document) -> Document:
                 text = inline.group(2) if inline.group(1) else inline.group(4)
                 doc.metadata.abstract.append(Paragraph(block.line, text.strip()))
                 continue
-        if isinstance(block, RawBlock) and len(block.lines) <= MAX_KEYWORD_LINES:
+        if isinstance(block, RawBlock):
             text = join_lines(block.lines)
-            keywords = KEYWORDS.match(text)
+            keywords = KEYWORDS.match(text) if len(block.lines) <= MAX_KEYWORD_LINES else None
             if keywords and keywords.group(3) and ":" not in text[:12] and SENTENCE_END.search(text):
                 keywords = None  # a bare "Keywords such as …" sentence is prose, not a keywords line
             if keywords and not doc.metadata.keywords:  # a second keywords line stays in the text, never lost

@@ -249,6 +249,8 @@ def _close(doc: Document, run: list[_Line], footer: set[tuple[int, int]], starts
         for line in run:
             if read and url_rest(read[-1][1], line.text):
                 read[-1] = (read[-1][0], _mended(read[-1][1]) + line.text.strip())
+            elif read and _book_rest(read[-1][1], line.text):
+                read[-1] = (read[-1][0], _mended(read[-1][1]) + " " + _mended(line.text))
             else:
                 read.append((_source_line(doc.blocks, line), line.text))
             footer.add((line.block, line.offset))
@@ -256,6 +258,13 @@ def _close(doc: Document, run: list[_Line], footer: set[tuple[int, int]], starts
             read_footer_line(doc, text, number)
         starts.add((run[0].block, run[0].offset))
     run.clear()
+
+
+def _book_rest(previous: str, text: str) -> bool:
+    """Whether a line is the rest of a book line wrapped before its URL ("… Union in the" / "Cold War, …, https://…")."""
+    before, line = _mended(previous), _mended(text)
+    wrapped = BOOK_LINE.search(before) is not None and URL_AT_END.search(before) is None
+    return wrapped and not COPYRIGHT.match(line) and not BOOK_LINE.search(line) and URL_AT_END.search(line) is not None
 
 
 def url_rest(previous: str, text: str) -> bool:

@@ -31,6 +31,8 @@ from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+STOP_AT_END = re.compile(r"[.?!…。！？][\"'”’)\]*_]*$")
+"""A note that ends with a full stop (a colon does not end one: "… 1945–1959:" / "A New History …")."""
 SET_APART = re.compile(r"^\s*(?:>\s?|[-•]\s+)")
 """How an extractor may set a line of the notes apart: as a quotation (`> `), or as a list item (`- `): a note
 printed as `- 3Text` goes on in `- its next line`."""
@@ -110,7 +112,8 @@ def collect_notes(doc: Document) -> Document:
 def _continues_note(numbering: _Numbering, blocks: list[Block], index: int, pages_since_note: int) -> bool:
     """Whether a block is the rest of a footnote that ran on to the next page's foot, printed with no number.
 
-    It is when the last note so far ends in mid-sentence (or mid-word) and, where the pages are numbered, the
+    It is when it stands between two notes and the first has not come to a full stop (a plain text sets each of a
+    note's lines apart); or when the last note so far ends in mid-sentence (or mid-word) and, where the pages are numbered, the
     block does not open a page and either closes the page after the note's while the body goes on in lower
     case on the next (`_closes_page`), or goes on in lower case (or with a number) and stands right under the
     note or where a page's notes begin: just before the next note, or last in the text.
@@ -120,16 +123,19 @@ def _continues_note(numbering: _Numbering, blocks: list[Block], index: int, page
     if not numbering.notes or _opens_page(blocks, index):
         return False
     text = numbering.notes[-1].text.rstrip()
+    following = blocks[index + 1 : index + 2]
+    after_note = index > 0 and isinstance(blocks[index - 1], NoteText)
+    if after_note and following and isinstance(following[0], NoteText) and not STOP_AT_END.search(text):
+        return True  # between two notes, where the text never stands: a note's line set apart (plain text)
     if not (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text)):
         return False
     if pages_since_note == 1 and _closes_page(blocks, index):
         return True
     first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
     goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
-    following = blocks[index + 1 : index + 2]
     # the note's own last lines, set apart by a wider gap, closing its page (without page numbers, what stands right
     # under a page's notes is the next page's text)
-    right_after = index > 0 and isinstance(blocks[index - 1], NoteText) and _before_numbered_break(blocks, index)
+    right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
 
 

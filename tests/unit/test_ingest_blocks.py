@@ -654,3 +654,14 @@ def test_a_notes_lines_set_apart_between_notes() -> None:
     assert doc.notes["1"].text.endswith("1945–1959: A New History (Lanham: Lexington Books, 2015), 45.")
     assert doc.notes["2"].text.endswith("(Chapel Hill: University of North Carolina Press, 2001), 49.")
     assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["It ended.[^1] Then.[^2] Later.[^3]"]
+
+
+def test_a_quotation_cut_in_mid_sentence_goes_on_in_plain_text_after_the_page_break() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}He wrote:\n\n> The delegation insisted on the border and on the\n\n<sup>1</sup> Ibid.\n\n"
+        "railway, and would not yield.<sup>2</sup>\n\n<sup>2</sup> Ibid., 3.\n\nThe talks ended.<sup>1</sup>\n"
+    )
+    [quotation] = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [without_page_marks(p.text) for p in quotation.paragraphs] == [
+        "The delegation insisted on the border and on the railway, and would not yield.[^2]"
+    ]

@@ -91,6 +91,7 @@ def rejoin_paragraphs(doc: Document) -> Document:
     for item in _runs(doc.blocks):
         if isinstance(item, PageBreak):
             flow.page = item.page or flow.page
+            flow.broken = True
         elif isinstance(item, tuple):
             flow.add(*item)
         else:
@@ -129,6 +130,7 @@ class _Flow:
         self.table: Table | None = None
         self.caption = ""
         self.page = ""  # the printed number of a page that began since the last paragraph
+        self.broken = False  # whether a page break (notes, furniture) stands between the last block and the next
         self.last_line = (0, "")  # the last source line of `previous`
         self.vocabulary = _Vocabulary(doc)
         self.printed = printed_lines(doc.blocks)
@@ -139,6 +141,9 @@ class _Flow:
         self.previous = self.quotation = self.table = self.item = None
 
     def add(self, kind: RunKind, run: RawBlock) -> None:
+        broken, self.broken = self.broken, False
+        if kind == "text" and broken and self._quotation_goes_on(run):
+            kind = "quote"  # the rest of a quotation the page cut, which the extraction printed as plain text
         if kind == "caption":
             self.close()
             self.caption = join_lines(run.lines)
@@ -188,6 +193,15 @@ class _Flow:
                     " head or a page number, list it under 'furniture:' in text.yml",
                     "join-furniture",
                 )
+
+    def _quotation_goes_on(self, block: RawBlock) -> bool:
+        """Whether a block after a page break goes on with the quotation the page cut in mid-sentence."""
+        quotation = self.quotation
+        if quotation is None or not quotation.paragraphs or quotation.attribution:
+            return False
+        cut = quotation.paragraphs[-1].text.rstrip()
+        first = block.lines[0].lstrip(" *_“\"‘'(")
+        return not SENTENCE_END.search(cut) and first[:1].islower()
 
     def _quotation(self, block: RawBlock) -> None:
         paragraphs, attribution = quote_paragraphs(block)

@@ -229,6 +229,12 @@ CASES = [
         "latex",
     ),
     Case(
+        "latex-article-references-roman",
+        "A generated article set by LaTeX: a reference list under a journal head, roman numbers at the foot.",
+        _generated(1237, "article", chinese=False),
+        "latex",
+    ),
+    Case(
         "latex-lin-2020-bargaining",
         "The lin chapter set by LaTeX: label, © and book line, roman numbers, hyphenated with plain hyphens.",
         _text(f"{FORMATS}/lin-2020-bargaining", Layout(first_page=109, hyphenate=True)),

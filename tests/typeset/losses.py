@@ -768,8 +768,10 @@ def _replace_everywhere(
                     block.caption, block.source = fix(block.caption), fix(block.source)
                     block.header = [fix(c) for c in block.header]
                     block.rows = [[fix(c) for c in row] for row in block.rows]
-                case _:
-                    pass
+                case CleanList():
+                    block.items = [fix(item) for item in block.items]
+                case CleanLines():
+                    block.lines = [fix(line) for line in block.lines]
     doc.notes = {k: fix(v) for k, v in doc.notes.items()}
     return changed
 

@@ -45,6 +45,8 @@ PAGE_NUMBER = re.compile(
 )
 """A line that is only a page number: "117", "xii", "Page 12", "— 12 —", "12 of 30"."""
 NUMBER = re.compile(r"\d{1,4}")
+INNER_SENTENCE = re.compile(r"[a-z]\.\s+[A-Z\d]")
+"""A sentence's end inside a line ("Aiko Tanaka. 1995. …"), which no running head has."""
 ROMAN_ALONE = re.compile(r"^[ivxlcdm]+$")
 HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
 _DASHES = r"[-–—‒]"
@@ -588,7 +590,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         if not _is_head_candidate(line) or _among_numbered_lines(lines, index):
             continue
         plain = line.plain
-        titled = _looks_like_a_title(plain) and _set_apart(plain)
+        titled = _looks_like_a_title(plain) and _set_apart(plain) and not INNER_SENTENCE.search(plain)
         journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
         if index == 0 and (journal or _the_title(lines, plain)) and _alone_in_block(lines, index, furniture):
             found[index] = ""  # a journal's head, or the title as a recto head, over the first page
@@ -608,7 +610,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
-        printed_above = index >= first_page and words <= opening  # its words are on the first page: the title
+        # its words are on the first page: the title (a line with sentences in it is none: a reference's first line)
+        printed_above = index >= first_page and words <= opening and not INNER_SENTENCE.search(plain)
         if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, furniture)):
             found[index] = ""
     return found

@@ -276,7 +276,7 @@ def _blocks(rows: list[Row], gaps: dict[float, float], left: float) -> list[Bloc
         block = blocks[-1] if blocks else None
         # the page's top row, well above the next (a running head over the text block), stands alone
         head = len(blocks) == 1 and block is not None and len(block.rows) == 1
-        head = head and block is not None and row.top - block.rows[0].bottom > 1.5 * row.size
+        head = head and row.top - blocks[0].rows[0].bottom > 1.5 * row.size
         if block is None or head or _starts_block(block, row, gaps) or _indented_twice(block, row, left):
             blocks.append(Block([row], top=row.top))
         else:

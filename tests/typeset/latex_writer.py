@@ -32,6 +32,7 @@ from typeset.document import (
     CleanQuotation,
     CleanSection,
     CleanTable,
+    dump,
 )
 from typeset.inline import Notes, convert, plain
 from typeset.layout import Layout
@@ -72,8 +73,6 @@ LATIN = re.compile(r"[\x20-\x7e\u00a0-\u017f\u2010-\u2026\u2032\u2033\u00b7\u00a
 
 def can_typeset(doc: CleanDocument) -> bool:
     """Whether every character of the document is one pdfLaTeX sets here (Latin script)."""
-    from typeset.document import dump  # noqa: PLC0415
-
     text = unicodedata.normalize("NFC", dump(doc)).replace("\n", " ")
     return LATIN.fullmatch(text) is not None
 

@@ -262,14 +262,15 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
     """
     candidates = [(index, number) for index in range(len(lines)) if (number := _printed_number(lines, index))]
     printed = Counter(line.plain for line in lines)
-    heads = Counter(_shape(_without_edge_number(line.plain)) for line in lines)
+    head_words = [_without_edge_number(line.plain) for line in lines]
+    heads = Counter(_shape(text) for text in head_words)
     # a number before words printed once and not set as a head is a section's: "1 Long treaty" in plain text
     candidates = [
         (index, number)
         for index, number in candidates
         if PAGE_NUMBER.match(lines[index].plain)
-        or heads[_shape(_without_edge_number(lines[index].plain))] > 1
-        or _looks_like_a_title(_without_edge_number(lines[index].plain))
+        or heads[_shape(head_words[index])] > 1
+        or _looks_like_a_title(head_words[index])
     ]
     alone = {index: number for index, number in candidates if PAGE_NUMBER.match(lines[index].plain)}
     candidates = [

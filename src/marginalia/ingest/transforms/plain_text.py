@@ -142,7 +142,8 @@ def _names_under_title(above: str, line: str) -> bool:
     if not 2 <= len(words) <= BYLINE_WORDS or any(c.isdigit() for c in line):
         return False
     names = all(w[:1].isupper() or w in {"and", "&", ","} for w in words) and not set(words) & TITLE_WORDS_SMALL
-    goes_on = above.rstrip().endswith(":") or above.split()[-1:] in ([w] for w in (*TITLE_WORDS_SMALL, "and", "of"))
+    last = above.rsplit(maxsplit=1)[-1] if above.strip() else ""
+    goes_on = last.endswith(":") or last in TITLE_WORDS_SMALL | {"and", "of"}
     return names and not goes_on
 
 

@@ -243,3 +243,19 @@ def test_an_alias_table_of_the_wrong_shape_is_reported(tmp_path: Path, aliases: 
     table, problems = load_aliases(path, {"chen2010a"})
     assert [(p.line, p.message, p.code) for p in problems] == [(line, message, "alias-shape")]
     assert len(table) == (1 if line == 3 else 0)
+
+
+def test_a_period_after_a_quoted_title_goes_inside_its_closing_mark_once() -> None:
+    """The locale's punctuation-in-quote, as citeproc-js applies it: “Title.”, and no period after “Title?”."""
+    author, issued = [{"family": "Doe", "given": "Jan"}], {"date-parts": [[1999]]}
+    items = [
+        {"id": "asks", "type": "article-journal", "title": "Who Lost China?", "container-title": "Cold War History"},
+        {"id": "states", "type": "article-journal", "title": "The Split", "container-title": "Cold War History"},
+        {"id": "part", "type": "chapter", "title": "The Split", "container-title": "A Book"},
+    ]
+    formatted = format_items([{**item, "author": author, "issued": issued} for item in items])
+    assert formatted == {
+        "asks": "Doe, Jan. 1999. “Who Lost China?” <i>Cold War History</i>.",
+        "states": "Doe, Jan. 1999. “The Split.” <i>Cold War History</i>.",
+        "part": "Doe, Jan. 1999. “The Split.” In <i>A Book</i>.",
+    }

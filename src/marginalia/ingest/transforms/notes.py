@@ -73,7 +73,8 @@ def collect_notes(doc: Document) -> Document:
     the source prints page numbers, the page tells too: a block that opens a page
     is the text's (the body goes on there), and the block that closes the page
     after the note's, while the body goes on in lower case on the page after, is
-    the note's, whatever its first letter. The
+    the note's, whatever its first letter; so is one right under the page's
+    notes while the body above them was cut in mid-sentence and goes on there. The
     heading stays, as an empty notes section. A number out of sequence is warned; a second note
     with a number already taken is kept as unattached and warned.
 
@@ -127,6 +128,8 @@ def _continues_note(numbering: _Numbering, blocks: list[Block], index: int, page
     after_note = index > 0 and isinstance(blocks[index - 1], NoteText)
     if after_note and following and isinstance(following[0], NoteText) and not STOP_AT_END.search(text):
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
+    if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index):
+        return True  # under the page's notes, while the body goes on from above them to the next page
     if not (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text)):
         return False
     if pages_since_note == 1 and _closes_page(blocks, index):
@@ -156,6 +159,15 @@ def _closes_page(blocks: list[Block], index: int) -> bool:
         and isinstance(opening, RawBlock)
         and opening.lines[0].lstrip("*_“\"‘'(")[:1].islower()
     )
+
+
+def _body_cut_above_notes(blocks: list[Block], index: int) -> bool:
+    """Whether the body block above the notes the block follows ends in mid-sentence (it goes on after the page)."""
+    above = index - 1
+    while above >= 0 and isinstance(blocks[above], NoteText):
+        above -= 1
+    body = blocks[above] if above >= 0 else None
+    return isinstance(body, RawBlock) and not SENTENCE_END.search(body.lines[-1].rstrip())
 
 
 def _before_numbered_break(blocks: list[Block], index: int) -> bool:

@@ -676,3 +676,25 @@ def test_a_notes_paragraph_under_it_while_the_body_goes_on_over_the_page() -> No
     )
     assert doc.notes["1"].text == "Interpreter's record, file 3? Unexpected, then, was the second record."
     assert without_page_marks(doc.paragraphs()[-1].text).endswith("It ended.[^1] The talks on the border went on.")
+
+
+def test_the_line_under_a_head_and_page_number_printed_once_is_text() -> None:
+    # the page's head, printed once above its number, is no text that the page cut: the line under the number
+    # opens the next page's text
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.1\n\n1Ibid., 4.\n\nThe Bilateral Politburo, 1969–1981\n\n111\n"
+        "Polemics border demanded boundary summit long of tense summit\nended history confirmed in border.\n"
+    )
+    assert [page.furniture for page in doc.pages][-1] == ["The Bilateral Politburo, 1969–1981", "111"]
+    assert without_page_marks(doc.paragraphs()[-1].text) == (
+        "Polemics border demanded boundary summit long of tense summit ended history confirmed in border."
+    )
+
+
+def test_a_line_with_a_sentence_and_its_glued_marker_inside_is_no_head() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}Talks on trade went on and the Soviet delegation drafted a treaty with Anastas\n"
+        "Mikoyan of Moscow.1 Communique Zhou Enlai Alexei Kosygin and\nnormalization were discussed.\n\n"
+        "1Ibid., 5.\n"
+    )
+    assert "Mikoyan of Moscow.[^1] Communique Zhou Enlai Alexei Kosygin and normalization" in doc.paragraphs()[-1].text

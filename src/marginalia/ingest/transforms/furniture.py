@@ -45,8 +45,8 @@ PAGE_NUMBER = re.compile(
 )
 """A line that is only a page number: "117", "xii", "Page 12", "— 12 —", "12 of 30"."""
 NUMBER = re.compile(r"\d{1,4}")
-INNER_SENTENCE = re.compile(r"[a-z]\.\s+[A-Z\d]")
-"""A sentence's end inside a line ("Aiko Tanaka. 1995. …"), which no running head has."""
+INNER_SENTENCE = re.compile(r"[a-z]\.(?:\d{1,3}|<sup>[^<]*</sup>)?\s+[A-Z\d]")
+"""A sentence's end inside a line ("Aiko Tanaka. 1995. …", "… on.7 Communique …"), which no running head has."""
 ROMAN_ALONE = re.compile(r"^[ivxlcdm]+$")
 HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
 _DASHES = r"[-–—‒]"
@@ -581,11 +581,12 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     for index, line in enumerate(lines):
         if index in furniture:
             continue
+        known = furniture | found  # a head found above is no text a page cut: "The Politburo" / "111" / "Polemics …"
         # before the first page number, only the line just above it may be its head ("The Cold War in East Asia" /
         # "Page 402"): the first page's own lines are no heads
         above_first = index == first_page - 1 and first_page < len(lines) - 1  # not the last page's foot
         beside = _beside(lines, index, furniture) and (index >= first_page or above_first)
-        if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, furniture, lower=True):
+        if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, known, lower=True):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
         if not _is_head_candidate(line) or _among_numbered_lines(lines, index):
@@ -603,7 +604,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             # journal's or series' name and number in a block of its own
             title_again = index > 0 and _the_title(lines, plain, start=0)
             if (
-                ((titled or title_again) and _inside_sentence(lines, index, furniture))
+                ((titled or title_again) and _inside_sentence(lines, index, known))
                 or (alone and over_heading and _under_a_page_foot(lines, index))
                 or (index > 0 and journal and _alone_in_block(lines, index, furniture))
             ):
@@ -613,7 +614,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         between = index - 1 in furniture and index + 1 in furniture
         # its words are on the first page: the title (a line with sentences in it is none: a reference's first line)
         printed_above = index >= first_page and words <= opening and not INNER_SENTENCE.search(plain)
-        if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, furniture)):
+        if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, known)):
             found[index] = ""
     return found
 

@@ -698,3 +698,22 @@ def test_a_line_with_a_sentence_and_its_glued_marker_inside_is_no_head() -> None
         "1Ibid., 5.\n"
     )
     assert "Mikoyan of Moscow.[^1] Communique Zhou Enlai Alexei Kosygin and normalization" in doc.paragraphs()[-1].text
+
+
+def test_a_line_whose_words_all_stand_on_the_first_page_is_no_head_for_that() -> None:
+    # every word of the next page's first line is on the first page, but not as a title, nor in that order
+    doc = ingest_snippet(f"{OPENING}{FILLER}\n\nPage 2\n\nThe spring delegations met again and spoke\nof trade.\n")
+    assert without_page_marks(doc.paragraphs()[-1].text) == "The spring delegations met again and spoke of trade."
+
+
+def test_digits_glued_after_a_years_stop_are_a_marker() -> None:
+    source = (
+        "The talks ended in 1991.1 For most of those years nothing was decided, and output grew by\n"
+        "3.5 per cent in 1985.\n\n1On the airport meeting of 1969.\n"
+    )
+    doc = ingest_snippet(OPENING + source)
+    assert [n.text for n in doc.notes.values()] == ["On the airport meeting of 1969."]
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The talks ended in 1991.[^1] For most of those years nothing was decided, and output grew by 3.5 per cent"
+        " in 1985."
+    ]

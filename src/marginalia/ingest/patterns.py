@@ -31,11 +31,13 @@ MARKER = re.compile(r"<sup>(\d+)</sup>")
 GLUED_MARKER = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”\"')\]。，；：！？）」』])"
     r"|(?<=[^\W\d_][.,;:!?’”\"')\]。，；：！？）」』][.,;:!?’”\"')\]。，；：！？）」』])"
-    r"|(?<=[)\]][.,;:!?]))"
+    r"|(?<=[)\]][.,;:!?])"
+    r"|(?<=\d{4}[.?!])(?=\d{1,3}(?:\s+[A-Z\u0400-\u042f“\"‘'(]|$)))"
     r"(\d{1,3})(?=\s|$)"
 )
 """A note number glued to the word or punctuation it follows, then a space, as extractors print a superscript:
-"interest.1 ", "the Union2 was", "会谈。3", "(Lüthi 2008, 46).3" (after a bracket and a stop, never a decimal's)."""
+"interest.1 ", "the Union2 was", "会谈。3", "(Lüthi 2008, 46).3" (after a bracket and a stop, never a decimal's), "in
+1991.1 For" (after a year's stop, before the next sentence or the line's end)."""
 SPACED_MARKER = re.compile(
     r"(?:(?<=[^\W\d_][.?!…])|(?<=[^\W\d_][.?!…][”\"’')]))\s(\d{1,3})"
     r"(?=\s+[A-Z\u0400-\u042f\u4e00-\u9fff“\"‘'(*_]|\s*$)"
@@ -58,10 +60,11 @@ LABEL = re.compile(r"^\s*(?:<b>|\*\*[^*]+\*\*\s)")
 """A line that starts with a bold label ("**Mao:** …", a speaker in a record; a contents or contributors entry)."""
 SENTENCE_END = re.compile(
     rf"[.?!:…。！？：](?:[\"'”’)\]*_」』）]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"
-    r"|(?:(?<=[^\W\d_])|(?<=[)\]\"”’]))[.?!][\"'”’)\]]*\d{1,3}$"
+    r"|(?:(?<=[^\W\d_])|(?<=[)\]\"”’])|(?<=\d{4}))[.?!][\"'”’)\]]*\d{1,3}$"
 )
 """Text that ends a sentence (in Chinese too: 。！？), allowing closing quotes, brackets, emphasis and note markers,
-a plain text's too: digits glued after a word's or a bracket's stop ("his host.1", "(Shen 2015, 46).3"; not "3.5")."""
+a plain text's too: digits glued after a word's, a bracket's or a year's stop ("his host.1", "(Shen 2015, 46).3",
+"in 1991.1"; not "3.5")."""
 
 
 SOFT_HYPHEN = "\u00ad"

@@ -572,11 +572,13 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     stand), set as heads are (title case or capitals), or under a page's notes or footer in a block of its own
     right above a heading (where no line of text stands); or beside a page number (after the first one printed) when
     it stands between two furniture lines, in a block of its own (a label above a title aside: "CHAPTER 9"), when
-    every word of it is on the text's first page (its title, byline, footer), or when it is set as a journal's
-    head is.
+    every word of it is on the text's first page (its title, byline, footer) and it is set as a title or says what
+    the first page says in that order (a line of text whose words all stand on the first page is none), or when it
+    is set as a journal's head is.
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
+    first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if index in furniture:
@@ -614,9 +616,15 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         between = index - 1 in furniture and index + 1 in furniture
         # its words are on the first page: the title (a line with sentences in it is none: a reference's first line)
         printed_above = index >= first_page and words <= opening and not INNER_SENTENCE.search(plain)
+        printed_above = printed_above and (_looks_like_a_title(plain) or _squashed(plain) in first_text)
         if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, known)):
             found[index] = ""
     return found
+
+
+def _squashed(text: str) -> str:
+    """A text case-folded without spaces, to find a line's words in the same order elsewhere."""
+    return re.sub(r"\s+", "", text.casefold())
 
 
 def _without_edge_number(text: str) -> str:

@@ -717,3 +717,21 @@ def test_digits_glued_after_a_years_stop_are_a_marker() -> None:
         "The talks ended in 1991.[^1] For most of those years nothing was decided, and output grew by 3.5 per cent"
         " in 1985."
     ]
+
+
+PLAIN_DOCUMENT = (
+    "Document 10\n\nMemorandum of Conversation\nbetween Chen Yi and Nikita\nKhrushchev\n\n"
+    "АПРФ, ф. 45, оп. 1, д. 347, л. 102–109\n\n[Beijing,] 22 July 1958\n\nTranslated by David Wolff\n\n"
+    "Пограничный вопрос\n\n苏联专家的撤离给中国的经济建设造成了严重的困难。苏联专家的撤离给中\n国的经济建设造成了严重的困难。\n\n"
+    f"{FILLER}\n\n233\n\nproposed economic talks.\n"
+)
+"""A record of conversation as a plain-text extraction prints it: a label, a title on three lines, its front and a
+heading in Russian over a paragraph in Chinese."""
+
+
+def test_a_plain_texts_title_under_its_label_is_no_head_and_a_russian_heading_is_one() -> None:
+    doc = ingest_snippet(PLAIN_DOCUMENT)
+    assert doc.metadata.title == "Memorandum of Conversation between Chen Yi and Nikita Khrushchev"
+    assert doc.metadata.label == "Document 10"
+    assert [s.title for s in doc.sections] == ["Пограничный вопрос"]
+    assert doc.paragraphs()[0].text.startswith("苏联专家的撤离")

@@ -522,7 +522,7 @@ def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str], 
 
     The page's notes and first-page footer, which stand between the text a page cut and the next page's head, are
     passed over; so are a quotation's `>` and emphasis marks at the start of what goes on. A line set on its own
-    (ended by a hard break) cuts no sentence. With `lower`, only text in lower case goes on.
+    (ended by a hard break), or a label ("Document 10"), cuts no sentence. With `lower`, only text in lower case goes on.
     """
     before = next(
         (
@@ -534,6 +534,7 @@ def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str], 
     )
     after = next((lines[i].text for i in range(index + 1, len(lines)) if i not in furniture), "")
     cut = bool(before.strip()) and not HEADING_LINE.match(before) and not SENTENCE_END.search(before.rstrip())
+    cut = cut and not is_label(_plain(before))  # "Document 10" over a title's lines is no sentence
     goes_on = _starts_lower(after) if lower else _goes_on(after, before)
     return cut and not before.endswith("  ") and goes_on
 

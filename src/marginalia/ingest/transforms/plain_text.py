@@ -9,8 +9,10 @@ a line is read as what it is by its shape and its place:
   (`CHAPTER 7`, `Document 12`): a line or a few, no sentence in them;
 - a **heading** is a block of one line, a few words with no sentence's end,
   with running text after it, starting with a capital: it opens with a section
-  number (`2`, `2.1`, `12.1.1`), or it is set in title case between a
-  sentence's end and a paragraph of two lines or more (`The First Meeting`).
+  number (`2`, `2.1`, `12.1.1`), or it is set as its script sets headings
+  (title case in Latin script, `The First Meeting`; a capital, then sentence
+  case, in Cyrillic, `Пограничный вопрос`; Chinese as it is) between a
+  sentence's end or a line set apart and a paragraph of two lines or more.
 
 Two paragraphs set on consecutive lines are cut apart where a line ends a
 sentence well short of the measure and the next starts with a capital.
@@ -48,6 +50,7 @@ TITLE_WORDS_SMALL = frozenset(
 )
 """Words a title holds and a line of names does not."""
 SHORT_WORD = 3
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def read_plain_headings(doc: Document) -> Document:
@@ -156,24 +159,37 @@ def _heading_level(blocks: list[Block], index: int) -> int:
     if len(text.split()) > HEADING_WORDS or SENTENCE_END.search(text) or re.search(r"[,;]$", text):
         return 0
     following = next((b for b in blocks[index + 1 :] if isinstance(b, RawBlock)), None)
-    if following is None or not following.lines[0].lstrip()[:1].isupper():
+    if following is None or not _opens_with_capital(following.lines[0]):
         return 0
     number = NUMBERED_HEADING.match(text)
     if number is not None:
         return 2 + number.group("number").count(".")
     before = next((b for b in reversed(blocks[:index]) if isinstance(b, RawBlock)), None)
-    between_paragraphs = (
-        before is not None
-        and bool(SENTENCE_END.search(_one_line(before.lines)))
-        and len(following.lines) >= PARAGRAPH_LINES
-    )
-    return 2 if between_paragraphs and _title_case(text) and not _other_short_line(text) else 0
+    # after a paragraph's end, or after a line set apart (the front's last line: "Translated by David Wolff")
+    set_apart = before is not None and (SENTENCE_END.search(_one_line(before.lines)) or len(before.lines) == 1)
+    between_paragraphs = bool(set_apart) and len(following.lines) >= PARAGRAPH_LINES
+    return 2 if between_paragraphs and _heading_case(text) and not _other_short_line(text) else 0
 
 
-def _title_case(text: str) -> bool:
-    """Whether every word but short ones ("of", "the", "and") opens with a capital, the first one too."""
+def _heading_case(text: str) -> bool:
+    """Whether a line is set as a heading is in its script.
+
+    Latin script sets headings in title case: every word but short ones ("of", "the", "and") opens with a
+    capital, the first one too. Other scripts have no title case: a Cyrillic heading opens with a capital and goes
+    on in sentence case ("Пограничный вопрос"), a Chinese one has no case at all.
+    """
     words = [w.strip("“‘\"'(") for w in text.split()]
-    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() for w in words if len(w) > SHORT_WORD)
+    if not words or not _opens_with_capital(words[0]):
+        return False
+    if not LATIN_LETTER.search(text):
+        return True
+    return all(w[:1].isupper() for w in words if len(w) > SHORT_WORD)
+
+
+def _opens_with_capital(text: str) -> bool:
+    """Whether a text's first letter is a capital, or of a script without case (Chinese)."""
+    first = text.lstrip(" “‘\"'(")[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def _other_short_line(text: str) -> bool:

@@ -115,7 +115,6 @@ def test_golden_case(case: golden.Case, shape: str, update: bool, tally: Tally) 
 
 
 PLAIN_TEXT_GAPS = {
-    "documents-1957-nuclear-paper": "the title's two lines ('…, 1957–' / '1959') are read as a date line, not a title",
     "record-1959-conversation-dashes": "pdfminer prints the title's words out of their order ('of / Conversation / Record')",
     "shen-2020-front-matter-book": "the series page, title page and imprint of a book are read as one front",
 }

@@ -735,3 +735,26 @@ def test_a_plain_texts_title_under_its_label_is_no_head_and_a_russian_heading_is
     assert doc.metadata.label == "Document 10"
     assert [s.title for s in doc.sections] == ["Пограничный вопрос"]
     assert doc.paragraphs()[0].text.startswith("苏联专家的撤离")
+
+
+def test_a_plain_texts_title_cut_after_a_ranges_dash_and_its_labelled_parts() -> None:
+    # "1959" under "…, 1957–" ends the title's range: no page number under a head
+    doc = ingest_snippet(
+        "Two Documents on Nuclear Cooperation, 1957–\n1959\n\nSelected and translated by Anna Example\n\n"
+        "Document 1: Letter from the Chinese Embassy in Moscow to the Foreign\nMinistry, 20 October 1957\n\n"
+        "Archive of the Ministry of Foreign Affairs of the PRC, 109-01234-05\n\n"
+        "The Soviet side has confirmed that the agreement will be signed.\n\nPage 12\n"
+    )
+    assert doc.metadata.title == "Two Documents on Nuclear Cooperation, 1957–1959"
+    assert [s.title for s in doc.sections][-1] == (
+        "Document 1: Letter from the Chinese Embassy in Moscow to the Foreign Ministry, 20 October 1957"
+    )
+
+
+def test_a_line_cut_after_a_dash_goes_on_without_a_space() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The alliance of 1950–\n1959 was a Sino–\nSoviet one, and then — as\nwe know — it ended.\n"
+    )
+    assert (
+        doc.paragraphs()[0].text == "The alliance of 1950–1959 was a Sino–Soviet one, and then — as we know — it ended."
+    )

@@ -80,6 +80,8 @@ SPACE_IN_CJK = re.compile(
 """A space between two Chinese characters, which Chinese text never has: where an extraction joined two lines."""
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
+DASH_AT_END = re.compile(r"(?<=\S)[–—]$")
+"""An en or em dash closing a line right after a word or number: the line was cut after it."""
 
 
 ADDRESS_WORDS = 40
@@ -96,7 +98,8 @@ def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None
 
     A word hyphenated at a line end is joined to its rest: without the hyphen
     when the two halves make an English word ("propa-" / "ganda"), with it
-    otherwise ("well-" / "informed", "Sino-" / "Soviet").
+    otherwise ("well-" / "informed", "Sino-" / "Soviet"); a line cut after a
+    dash goes on without a space ("1957–" / "1959").
 
     Args:
         lines: Lines as in the source (trailing spaces are dropped).
@@ -122,6 +125,8 @@ def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None
                 drops_hyphen(left, right) if drops_hyphen else right[:1].islower() and is_english_word(left + right)
             )
             text = (text[:-1] if split_word else text) + line
+        elif DASH_AT_END.search(text):
+            text += line  # a range or a compound the line cut after its dash: "1957–" / "1959", "Sino–" / "Soviet"
         else:
             text += " " + line
     return text

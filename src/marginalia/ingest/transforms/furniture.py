@@ -48,6 +48,8 @@ NUMBER = re.compile(r"\d{1,4}")
 INNER_SENTENCE = re.compile(r"[a-z]\.(?:\d{1,3}|<sup>[^<]*</sup>)?\s+[A-Z\d]")
 """A sentence's end inside a line ("Aiko Tanaka. 1995. …", "… on.7 Communique …"), which no running head has."""
 ROMAN_ALONE = re.compile(r"^[ivxlcdm]+$")
+CUT_AFTER_DASH = re.compile(r"(?<=\S)[-–—]$")
+"""A line cut after a dash glued to it, a range's or a word's ("…, 1957–" / "1959"): no head ends so ("— 2 —" does)."""
 HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
 _DASHES = r"[-–—‒]"
 EDGE_NUMBER = re.compile(
@@ -447,7 +449,7 @@ def _is_head_candidate(line: _Line) -> bool:
         return False  # a © line, a DOI or a URL (the first page's footer), a table's caption ("Table 1. …")
     if len(plain.split()) > MAX_HEAD_WORDS or len(plain) > MAX_HEAD_CHARACTERS:
         return False
-    return not SENTENCE_END.search(plain) and not plain.endswith((",", ";"))
+    return not SENTENCE_END.search(plain) and not plain.endswith((",", ";")) and not CUT_AFTER_DASH.search(plain)
 
 
 def _set_apart(text: str) -> bool:

@@ -9,7 +9,8 @@ a line is read as what it is by its shape and its place:
   (`CHAPTER 7`, `Document 12`): a line or a few, no sentence in them;
 - a **heading** is a block of one line, a few words with no sentence's end,
   with running text after it, starting with a capital: it opens with a section
-  number (`2`, `2.1`, `12.1.1`), or it is set as its script sets headings
+  number (`2`, `2.1`, `12.1.1`) or a part's label (`Document 1: Letter …`,
+  on up to three lines), or it is set as its script sets headings
   (title case in Latin script, `The First Meeting`; a capital, then sentence
   case, in Cyrillic, `Пограничный вопрос`; Chinese as it is) between a
   sentence's end or a line set apart and a paragraph of two lines or more.
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 
 from marginalia.ingest.document_heading import is_archive_reference, is_dateline
-from marginalia.ingest.patterns import SENTENCE_END
+from marginalia.ingest.patterns import SENTENCE_END, join_lines
 from marginalia.ingest.transforms.classify import BARE_TITLES
 from marginalia.ingest.transforms.footers import footer_kind
 from marginalia.ingest.transforms.front import is_label
@@ -38,6 +39,9 @@ MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S|^\s*(?:\*\*|__)[^*_].*(?:\*\
 """A Markdown heading, or a line wholly in bold (which extractions use for headings)."""
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\s+(?P<title>[^\W\d_].*)$")
 """A section's number and its title: "2 The Alliance", "12.1.1 Military credits" (not "1. …", a list's item)."""
+LABELLED = re.compile(r"^(?P<label>[^:.]{1,30}):\s+\S")
+"""A part's label and a colon before its title: "Document 1: Letter from the Chinese Embassy …" (no caption: "Table
+1. Border incidents")."""
 TITLE_LINES = 3
 TITLE_WORDS = 25
 HEADING_WORDS = 12
@@ -110,8 +114,8 @@ def _paragraphs_apart(block: Block) -> list[Block]:
 
 
 def _one_line(lines: list[str]) -> str:
-    """Lines as one, the extraction's runs of spaces (from justified lines) made single."""
-    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+    """Lines as one (`join_lines`), the extraction's runs of spaces (from justified lines) made single."""
+    return re.sub(r"\s+", " ", join_lines(lines)).strip()
 
 
 def _title_index(blocks: list[Block]) -> int | None:
@@ -153,10 +157,15 @@ def _names_under_title(above: str, line: str) -> bool:
 def _heading_level(blocks: list[Block], index: int) -> int:
     """The level of the heading a block is (2 for a section, 3 for "2.1" …), or 0 when it is none."""
     block = blocks[index]
-    if not isinstance(block, RawBlock) or len(block.lines) != 1:
+    if not isinstance(block, RawBlock) or len(block.lines) > TITLE_LINES:
         return 0
     text = _one_line(block.lines)
-    if len(text.split()) > HEADING_WORDS or SENTENCE_END.search(text) or re.search(r"[,;]$", text):
+    labelled = LABELLED.match(text)
+    labelled = labelled if labelled and is_label(labelled.group("label")) else None
+    if len(block.lines) > 1 and not labelled:
+        return 0  # a heading of several lines is a part's: "Document 1: Letter from … to the Foreign / Ministry, …"
+    words = TITLE_WORDS if labelled else HEADING_WORDS
+    if len(text.split()) > words or SENTENCE_END.search(text) or re.search(r"[,;]$", text):
         return 0
     following = next((b for b in blocks[index + 1 :] if isinstance(b, RawBlock)), None)
     if following is None or not _opens_with_capital(following.lines[0]):
@@ -164,6 +173,8 @@ def _heading_level(blocks: list[Block], index: int) -> int:
     number = NUMBERED_HEADING.match(text)
     if number is not None:
         return 2 + number.group("number").count(".")
+    if labelled:
+        return 2
     before = next((b for b in reversed(blocks[:index]) if isinstance(b, RawBlock)), None)
     # after a paragraph's end, or after a line set apart (the front's last line: "Translated by David Wolff")
     set_apart = before is not None and (SENTENCE_END.search(_one_line(before.lines)) or len(before.lines) == 1)

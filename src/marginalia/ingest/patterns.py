@@ -44,8 +44,9 @@ SPACED_MARKER = re.compile(
 )
 """A note number set apart by a space after a sentence's end, before the next sentence: "insisted? 8 On frontier"."""
 ANY_MARKER = re.compile(
-    rf"<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])"
-    rf"|{GLUED_MARKER.pattern}|{SPACED_MARKER.pattern}"
+    rf"(?=[<\[\s\d{SUPERSCRIPT_DIGITS}])"  # what every form starts with: most places are passed over at once
+    rf"(?:<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])"
+    rf"|{GLUED_MARKER.pattern}|{SPACED_MARKER.pattern})"
 )
 """A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`), `[N]`, digits glued to
 a word ("interest.1") or set apart after a sentence's end ("insisted? 8 On"); the group that matched tells the form
@@ -59,8 +60,9 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-zA-Z0-9]{1,3}\)
 LABEL = re.compile(r"^\s*(?:<b>|\*\*[^*]+\*\*\s)")
 """A line that starts with a bold label ("**Mao:** …", a speaker in a record; a contents or contributors entry)."""
 SENTENCE_END = re.compile(
-    rf"[.?!:…。！？：](?:[\"'”’)\]*_」』）]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"
-    r"|(?:(?<=[^\W\d_])|(?<=[)\]\"”’])|(?<=\d{4}))[.?!][\"'”’)\]]*\d{1,3}$"
+    r"(?=[.?!:…。！？：])"  # what both forms start with: a search passes over most places at once
+    rf"(?:[.?!:…。！？：](?:[\"'”’)\]*_」』）]|\[\^[^\]]+\]|\[\d{{1,3}}\]|<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)*$"
+    r"|(?:(?<=[^\W\d_])|(?<=[)\]\"”’])|(?<=\d{4}))[.?!][\"'”’)\]]*\d{1,3}$)"
 )
 """Text that ends a sentence (in Chinese too: 。！？), allowing closing quotes, brackets, emphasis and note markers,
 a plain text's too: digits glued after a word's, a bracket's or a year's stop ("his host.1", "(Shen 2015, 46).3",
@@ -80,6 +82,8 @@ SPACE_IN_CJK = re.compile(
 """A space between two Chinese characters, which Chinese text never has: where an extraction joined two lines."""
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
+WORD_TAIL = 100
+"""The end of a text long enough to hold its last word: a search at the end of a long text looks only there."""
 DASH_AT_END = re.compile(r"(?<=\S)[–—]$")
 """An en or em dash closing a line right after a word or number: the line was cut after it."""
 
@@ -111,7 +115,7 @@ def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None
     """
     text = ""
     for line in (raw.strip() for raw in lines):
-        hyphen = LINE_END_HYPHEN.search(text)
+        hyphen = LINE_END_HYPHEN.search(text[-WORD_TAIL:]) if text.endswith("-") else None
         rest = LINE_START_WORD.match(line)
         if not text:
             text = line
@@ -125,7 +129,7 @@ def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None
                 drops_hyphen(left, right) if drops_hyphen else right[:1].islower() and is_english_word(left + right)
             )
             text = (text[:-1] if split_word else text) + line
-        elif DASH_AT_END.search(text):
+        elif DASH_AT_END.search(text[-2:]):
             text += line  # a range or a compound the line cut after its dash: "1957–" / "1959", "Sino–" / "Soviet"
         else:
             text += " " + line

@@ -32,6 +32,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from marginalia.ingest.patterns import LOOSE_NOTE_LINE, MARKER, NOTE_LINE, SENTENCE_END, TAG
 from marginalia.ingest.transforms.footers import footer_kind, url_rest
@@ -116,7 +117,7 @@ class _Line:
     position: int
     """Characters of the source's text before this line."""
 
-    @property
+    @cached_property
     def plain(self) -> str:
         return _plain(self.text)
 

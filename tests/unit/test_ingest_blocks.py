@@ -758,3 +758,13 @@ def test_a_line_cut_after_a_dash_goes_on_without_a_space() -> None:
     assert (
         doc.paragraphs()[0].text == "The alliance of 1950–1959 was a Sino–Soviet one, and then — as we know — it ended."
     )
+
+
+def test_a_footer_line_opening_with_the_running_heads_words_run_on_to_a_note() -> None:
+    head = "Cold War History 21(3)"
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\n<sup>1</sup> Ibid., 251. {head}, https://doi.org/10.1007/s23749-020\n\n"
+        f"i\n\n{head}\n\n{FILLER}Then.<sup>2</sup>\n\n<sup>2</sup> See Chen Jian, 12.\n\nii\n\n{head}\n\n{FILLER}\n"
+    )
+    assert doc.notes["1"].text == "Ibid., 251."
+    assert [v.value for v in doc.metadata.footer] == [f"{head}, https://doi.org/10.1007/s23749-020"]

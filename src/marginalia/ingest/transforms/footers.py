@@ -101,22 +101,23 @@ def separate_footers(doc: Document) -> Document:
     Returns:
         The document, such footers in blocks of their own.
     """
+    heads = {text for page in doc.pages for text in page.furniture if re.search(r"[^\W\d_]", text)}
     result: list[Block] = []
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, RawBlock):
             result.append(block)
             continue
         following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
-        result += _footer_apart(block, following)
+        result += _footer_apart(block, following, heads)
     doc.blocks = result
     return doc
 
 
-def _footer_apart(block: RawBlock, following: Block | None) -> list[Block]:
+def _footer_apart(block: RawBlock, following: Block | None, heads: set[str]) -> list[Block]:
     lines = block.lines
     for index, line in enumerate(lines):
         rest = lines[index + 1 :]
-        glued = _glued_footer(line, rest or (following.lines[:1] if isinstance(following, RawBlock) else []))
+        glued = _glued_footer(line, rest or (following.lines[:1] if isinstance(following, RawBlock) else []), heads)
         if glued is not None and len(rest) < MAX_FOOTER_LINES and all(footer_kind(text) for text in rest):
             head, footer = glued
             return [RawBlock(block.line, [*lines[:index], head]), RawBlock(block.line + index, [*footer, *rest])]
@@ -126,14 +127,16 @@ def _footer_apart(block: RawBlock, following: Block | None) -> list[Block]:
     return [block]
 
 
-def _glued_footer(line: str, after: list[str]) -> tuple[str, list[str]] | None:
+def _glued_footer(line: str, after: list[str], heads: set[str]) -> tuple[str, list[str]] | None:
     """A line's text and the footer glued to its end, or None.
 
     The footer is a © statement, alone when the lines after it are a footer's, or followed on the same line by
     the book line or DOI ("… Lüshun? © The Author(s) 2013 Y. Xia (eds.), *A Short History …*, https://doi.org/…");
-    or, with no © line, the book line itself after a sentence's end ("Ibid., 23. T. Brandt (eds.), … https://…").
+    or, with no © line, the book line itself after a sentence's end ("Ibid., 23. T. Brandt (eds.), … https://…"),
+    or a line ending with a DOI or URL that opens with what the running heads print (the journal's name and
+    issue: "…, 251. Cold War History 21(3), https://doi.org/…").
     """
-    book = GLUED_BOOK_LINE.search(line.rstrip())
+    book = GLUED_BOOK_LINE.search(line.rstrip()) or _glued_head_line(line.rstrip(), heads)
     if book and footer_kind(book.group(1)) in {"book-url", "doi"} and GLUED_COPYRIGHT.search(line.rstrip()) is None:
         return line[: book.start()].rstrip(), [book.group(1)]
     glued = GLUED_COPYRIGHT.search(line.rstrip())
@@ -210,6 +213,15 @@ def _body_lines(blocks: list[Block]) -> list[_Line]:
                 if not in_apparatus or whole or footer_kind(text) == "copyright"
             ]
     return lines
+
+
+def _glued_head_line(line: str, heads: set[str]) -> re.Match[str] | None:
+    """The end of a line, after a sentence's end, that opens with a running head's words and ends with a URL."""
+    for head in heads:
+        glued = re.search(rf"(?<=[.?!)]) ({re.escape(head)}\W.*https?://\S+)$", line)
+        if glued:
+            return glued
+    return None
 
 
 def footer_kind(raw: str) -> str:

@@ -768,3 +768,16 @@ def test_a_footer_line_opening_with_the_running_heads_words_run_on_to_a_note() -
     )
     assert doc.notes["1"].text == "Ibid., 251."
     assert [v.value for v in doc.metadata.footer] == [f"{head}, https://doi.org/10.1007/s23749-020"]
+
+
+def test_a_signatures_name_at_a_page_end_is_no_head() -> None:
+    # the signature closes the text; what follows on the next page's foot, in lower case, is the rest of a note:
+    # the name stands under a line set as a title in a block of its own, no sentence that the page cut
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\n<sup>1</sup> Ibid., on the Lüshun\n\n"
+        "Ambassador of the USSR in the PRC\n\nD. Xiaoping\n\n"
+        "normalization talks.\n"
+    )
+    [signature] = [b for s in doc.sections for b in s.blocks if isinstance(b, Signature)]
+    assert signature.lines[-2:] == ["Ambassador of the USSR in the PRC", "D. Xiaoping"]
+    assert doc.notes["1"].text == "Ibid., on the Lüshun normalization talks."

@@ -525,19 +525,25 @@ def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str], 
 
     The page's notes and first-page footer, which stand between the text a page cut and the next page's head, are
     passed over; so are a quotation's `>` and emphasis marks at the start of what goes on. A line set on its own
-    (ended by a hard break), or a label ("Document 10"), cuts no sentence. With `lower`, only text in lower case goes on.
+    (ended by a hard break), a label ("Document 10") or a line set as a title in a block of its own cuts no
+    sentence. With `lower`, only text in lower case goes on.
     """
-    before = next(
+    above = next(
         (
-            lines[i].text
+            i
             for i in range(index - 1, -1, -1)
             if i not in furniture and not _is_note_line(lines[i].text) and not footer_kind(lines[i].text)
         ),
-        "",
+        None,
     )
+    before = lines[above].text if above is not None else ""
     after = next((lines[i].text for i in range(index + 1, len(lines)) if i not in furniture), "")
     cut = bool(before.strip()) and not HEADING_LINE.match(before) and not SENTENCE_END.search(before.rstrip())
     cut = cut and not is_label(_plain(before))  # "Document 10" over a title's lines is no sentence
+    # nor is a line set as a title in a block of its own: a signature's "Ambassador of the USSR in the PRC"
+    cut = cut and not (
+        above is not None and _looks_like_a_title(lines[above].plain) and _alone_in_block(lines, above, {})
+    )
     goes_on = _starts_lower(after) if lower else _goes_on(after, before)
     return cut and not before.endswith("  ") and goes_on
 

@@ -43,6 +43,11 @@ counted only when its proof holds for that one place:
 - `paragraph-start-unmarked`: a paragraph's last line is full and the next
   paragraph starts on the line under it, with no blank line between them and
   no indent (plain text drops it): nothing parts the two.
+- `hard-break-guessed`: the extraction marks a hard line break inside a
+  paragraph, where a ragged line ended before the next word had to wrap (TeX
+  breaks a ragged paragraph for its best lines, not as late as it can): the
+  paragraph's text stands in the extraction with a hard break inside it, and
+  ingest reads its lines as lines.
 - `forced-break-as-lines`: a paragraph's forced line break (`<br>`) is printed
   as a Markdown hard break, as lines set one under another are: the
   paragraph's text stands in the extraction with a hard break where the
@@ -99,6 +104,7 @@ REASONS = {
     "paragraphs-run-together": "the extraction prints the end of a paragraph and the start of the next on one line",
     "paragraph-start-unmarked": "a full last line, then the next paragraph on the next line, unindented: nothing parts them",
     "forced-break-as-lines": "the extraction prints a paragraph's forced line break as lines set one under another",
+    "hard-break-guessed": "the extraction marks a hard break where a ragged line ended early: nothing tells it from one",
 }
 
 
@@ -718,6 +724,8 @@ def _cut_run_together(
         if rest and squash_plain(" ".join(rest)) == squash_plain(" ".join(second.lines[1:])):
             at_end += 1  # the lines' rest, read back as a block of its own
             parts.append(CleanLines([after, *rest]))
+        elif len(second.lines) > 1 and squash_plain(after) == squash_plain(" ".join(second.lines)):
+            parts.append(CleanLines(list(second.lines)))  # the lines' rest, run on too once the first was
         else:
             parts.append(CleanLines([after]))
     elif after:
@@ -750,6 +758,24 @@ def _forced_breaks(expected: CleanDocument, actual: CleanDocument, source: str) 
                         losses.append(
                             Loss("forced-break-as-lines", _short(block.text, 80), " ⏎ ".join(got.lines)[:120])
                         )
+    return losses
+
+
+def _guessed_breaks(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """Paragraphs with no forced break that the extraction printed with a hard break inside, read as lines."""
+    losses = []
+    seams = [_printed(a)[-12:] + _printed(b)[:12] for a, b in re.findall(r"(\S[^\n]*?) {2}\n(\S[^\n]*)", source)]
+    for section in expected.sections:
+        for block in section.blocks:
+            if not isinstance(block, CleanParagraph) or re.search(r"<br\s*/?>", block.text):
+                continue
+            if not any(seam in _unmarked(block.text) for seam in seams):
+                continue
+            for other in actual.sections:
+                for index, got in enumerate(other.blocks):
+                    if isinstance(got, CleanLines) and squash_plain(" ".join(got.lines)) == squash_plain(block.text):
+                        other.blocks[index] = CleanParagraph(block.text)
+                        losses.append(Loss("hard-break-guessed", _short(block.text, 80), " ⏎ ".join(got.lines)[:120]))
     return losses
 
 
@@ -859,6 +885,7 @@ def known_losses(
     losses += _subscripts(expected, repaired, source)
     losses += _lost_line_breaks(expected, repaired, source)
     losses += _forced_breaks(expected, repaired, source)
+    losses += _guessed_breaks(expected, repaired, source)
     losses += _run_together(expected, repaired, source)
     losses += _unmarked_starts(expected, repaired, source)
     losses += _sentence_breaks(expected, repaired, blocks)  # first: a quotation's paragraph may be cut so too

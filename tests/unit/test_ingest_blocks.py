@@ -781,3 +781,12 @@ def test_a_signatures_name_at_a_page_end_is_no_head() -> None:
     [signature] = [b for s in doc.sections for b in s.blocks if isinstance(b, Signature)]
     assert signature.lines[-2:] == ["Ambassador of the USSR in the PRC", "D. Xiaoping"]
     assert doc.notes["1"].text == "Ibid., on the Lüshun normalization talks."
+
+
+def test_a_marker_in_lines_set_one_under_another_links_its_note() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\nTo the Central Committee of the CCP  \nPeking, 12 May 1960<sup>1</sup>\n\n"
+        "<sup>1</sup> The date is written in pencil.\n"
+    )
+    assert doc.notes["1"].text == "The date is written in pencil."
+    assert doc.diagnostics == []

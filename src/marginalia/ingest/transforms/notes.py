@@ -27,7 +27,20 @@ from marginalia.ingest.patterns import (
     join_lines,
 )
 from marginalia.ingest.transforms.rejoin import first_words
-from marginalia.model import Block, Document, Heading, Note, NoteText, PageBreak, RawBlock, Repair
+from marginalia.model import (
+    Block,
+    Document,
+    Heading,
+    LineGroup,
+    Note,
+    NoteText,
+    PageBreak,
+    Paragraph,
+    Quotation,
+    RawBlock,
+    Repair,
+    Signature,
+)
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -243,7 +256,8 @@ def link_note_markers(doc: Document) -> Document:
     on the title or a heading (an author's thanks on a chapter's title) links
     its note too: the marker leaves the title, which citations and the
     navigation use, and its note's key goes to `Metadata.title_notes` or
-    `Section.notes`, for the renderer to put back on the heading.
+    `Section.notes`, for the renderer to put back on the heading. Markers in lines set one under another (an
+    address, a signature) link too.
 
     Args:
         doc: A sectioned document with its notes collected.
@@ -255,8 +269,10 @@ def link_note_markers(doc: Document) -> Document:
         *doc.metadata.abstract,
         *doc.paragraphs(),
     ]
+    lines = [line for s in doc.sections for b in s.blocks if isinstance(b, LineGroup | Signature) for line in b.lines]
     ends = _scope_ends(doc)
-    forms = _forms_in_use(doc, [doc.metadata.title, *(s.title for s in doc.sections), *(p.text for p in paragraphs)])
+    texts = [doc.metadata.title, *(s.title for s in doc.sections), *(p.text for p in paragraphs), *lines]
+    forms = _forms_in_use(doc, texts)
     used: set[str] = set()
     floor = [1]  # the scope of the last marker linked: numbering goes forward, never back
 
@@ -269,8 +285,12 @@ def link_note_markers(doc: Document) -> Document:
         paragraph.text = link(paragraph.text, paragraph.line)
     for section in doc.sections:
         section.title, section.notes = _heading_notes(link(section.title, section.line))
-        for paragraph in section.paragraphs():
-            paragraph.text = link(paragraph.text, paragraph.line)
+        for block in section.blocks:
+            if isinstance(block, LineGroup | Signature):  # lines set one under another: an address, a signature
+                block.lines = [link(line, block.line) for line in block.lines]
+            for item in block.paragraphs if isinstance(block, Quotation) else [block]:
+                if isinstance(item, Paragraph):
+                    item.text = link(item.text, item.line)
     for key in [key for key in doc.notes if key not in used]:
         note = doc.notes.pop(key)
         doc.warn(

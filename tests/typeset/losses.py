@@ -888,8 +888,10 @@ def known_losses(
     losses += _guessed_breaks(expected, repaired, source)
     losses += _run_together(expected, repaired, source)
     losses += _unmarked_starts(expected, repaired, source)
-    losses += _sentence_breaks(expected, repaired, blocks)  # first: a quotation's paragraph may be cut so too
+    losses += _continued_footnotes(expected, repaired, blocks)  # first: a note's rest may stand inside a paragraph
+    losses += _sentence_breaks(
+        expected, repaired, blocks
+    )  # before quotations: a quotation's paragraph may be cut so too
     losses += _unmarked_quotations(expected, repaired, blocks)
     losses += _pictured_tables(expected, repaired, blocks)
-    losses += _continued_footnotes(expected, repaired, blocks)
     return losses, differences(expected, repaired, furniture=furniture(expected, layout))

@@ -790,3 +790,11 @@ def test_a_marker_in_lines_set_one_under_another_links_its_note() -> None:
     )
     assert doc.notes["1"].text == "The date is written in pencil."
     assert doc.diagnostics == []
+
+
+def test_a_name_hyphenated_at_a_notes_line_end_is_whole_where_the_text_writes_it_whole() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}Chervonenko spoke first.<sup>1</sup> Then it ended.<sup>2</sup>\n\n"
+        "<sup>1</sup> Stepan Cher-\nvonenko's cable.\n\n<sup>2</sup> Ibid., 4.\n"
+    )
+    assert doc.notes["1"].text == "Stepan Chervonenko's cable."

@@ -14,6 +14,7 @@ from marginalia.ingest.patterns import (
     SUPERSCRIPT_DIGITS,
     join_lines,
 )
+from marginalia.ingest.vocabulary import Vocabulary
 from marginalia.model import Block, Document, Heading, NoteText, PageBreak, RawBlock
 
 STRUCTURAL_TITLES = frozenset(
@@ -74,10 +75,11 @@ def classify_blocks(doc: Document) -> Document:
     """
     classified: list[Block] = []
     markers = _markers(doc.blocks)
+    vocabulary = Vocabulary(doc)  # a note's word hyphenated at a line's end: "Cher-" / "vonenko"
     last = [0]  # the number of the last note text read
     for block in doc.blocks:
         if isinstance(block, RawBlock):
-            classified.extend(_classify(block, markers, last))
+            classified.extend(_classify(block, markers, last, vocabulary))
         else:
             classified.append(block)
     doc.blocks = classified
@@ -116,7 +118,7 @@ def _note_start(line: str, number: int, markers: dict[str, int]) -> re.Match[str
     return loose if marker is not None and (marker < number or glued) else None
 
 
-def _classify(block: RawBlock, markers: dict[str, int], last: list[int]) -> list[Block]:
+def _classify(block: RawBlock, markers: dict[str, int], last: list[int], vocabulary: Vocabulary) -> list[Block]:
     result: list[Block | tuple[RawBlock, re.Match[str] | None]] = []
     pending: tuple[RawBlock, re.Match[str] | None] | None = None
     for number, raw, cut in _next_notes_apart(block, markers, last):
@@ -136,7 +138,7 @@ def _classify(block: RawBlock, markers: dict[str, int], last: list[int]) -> list
             pending = (RawBlock(number, []), note)
             result.append(pending)
         pending[0].lines.append(line)
-    return [_typed(*item) if isinstance(item, tuple) else item for item in result]
+    return [_typed(*item, vocabulary) if isinstance(item, tuple) else item for item in result]
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -186,11 +188,11 @@ def _label(note: re.Match[str]) -> int:
     return int(next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES))
 
 
-def _typed(block: RawBlock, note: re.Match[str] | None) -> Block:
+def _typed(block: RawBlock, note: re.Match[str] | None, vocabulary: Vocabulary) -> Block:
     if note is not None:
         label = next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES)
         rest = [line.removeprefix(">").strip() if line.startswith(">") else line for line in block.lines[1:]]
-        return NoteText(block.line, str(int(label)), join_lines([note.groups()[-1], *rest]))
+        return NoteText(block.line, str(int(label)), join_lines([note.groups()[-1], *rest], vocabulary.drops_hyphen))
     line = block.lines[0].strip() if len(block.lines) == 1 else ""
     bare = BARE_TITLE.match(line)
     if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in BARE_TITLES:

@@ -27,6 +27,7 @@ from marginalia.ingest.patterns import (
     join_lines,
 )
 from marginalia.ingest.transforms.rejoin import first_words
+from marginalia.ingest.vocabulary import Vocabulary
 from marginalia.model import (
     Block,
     Document,
@@ -101,6 +102,7 @@ def collect_notes(doc: Document) -> Document:
     numbering = _Numbering()
     in_endnotes = False
     pages_since_note = 0
+    vocabulary = Vocabulary(doc)
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             in_endnotes = bool(NOTES_HEADING.match(block.text.strip()))
@@ -111,11 +113,13 @@ def collect_notes(doc: Document) -> Document:
             kept.append(PageBreak(block.line))
             pages_since_note = 0
         elif in_endnotes and isinstance(block, RawBlock):
-            _endnotes(doc, numbering, block)
+            _endnotes(doc, numbering, block, vocabulary)
         elif isinstance(block, RawBlock) and _continues_note(numbering, doc.blocks, index, pages_since_note):
             note = numbering.notes[-1]
             doc.repairs.append(Repair(block.line, "rejoin", f"note {note.label}: …|{first_words(block.lines[0])}"))
-            note.text = join_lines([note.text, *(SET_APART.sub("", line) for line in block.lines)])
+            note.text = join_lines(
+                [note.text, *(SET_APART.sub("", line) for line in block.lines)], vocabulary.drops_hyphen
+            )
             kept.append(PageBreak(block.line))
         else:
             kept.append(block)
@@ -196,7 +200,7 @@ def _after_breaks(blocks: list[Block], index: int) -> int:
     return after
 
 
-def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock) -> None:
+def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock, vocabulary: Vocabulary) -> None:
     for offset, line in enumerate(block.lines):
         number = block.line + offset
         match = ENDNOTE_LINE.match(line.strip())
@@ -208,7 +212,7 @@ def _endnotes(doc: Document, numbering: _Numbering, block: RawBlock) -> None:
             previous = numbering.notes[-1]
             if offset == 0:
                 doc.repairs.append(Repair(number, "rejoin", f"note {previous.label}: …|{first_words(line)}"))
-            previous.text = join_lines([previous.text, line])
+            previous.text = join_lines([previous.text, line], vocabulary.drops_hyphen)
         else:
             doc.warn(number, "text in a notes section that is not a numbered note ('N. text')", "note-unnumbered")
             doc.unattached_notes.append(Note(number, "", line.strip()))

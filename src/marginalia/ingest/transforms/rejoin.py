@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from typing import Literal
 
 from marginalia.ingest.document_heading import is_archive_reference, is_dateline
@@ -28,12 +27,11 @@ from marginalia.ingest.transforms.quotes_tables import (
     read_table,
     split_by_kind,
 )
-from marginalia.ingest.words import is_english_word
+from marginalia.ingest.vocabulary import WORD_PART, Vocabulary
 from marginalia.model import (
     Block,
     Document,
     LineGroup,
-    NoteText,
     PageBreak,
     Paragraph,
     Quotation,
@@ -58,8 +56,6 @@ GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
 """A note number glued to the last word ("ended.12"): the sentence ends before it."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")
-WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def rejoin_paragraphs(doc: Document) -> Document:
@@ -70,7 +66,7 @@ def rejoin_paragraphs(doc: Document) -> Document:
     first does not end a sentence. A word hyphenated at the join loses its
     hyphen only when it is one word split by the typesetter ("propa-" /
     "ganda"), not a compound ("well-" / "informed", "Sino-" / "Soviet"); see
-    `_Vocabulary.drops_hyphen`.
+    `Vocabulary.drops_hyphen`.
     Each join is recorded in `Document.repairs`. Blocks with hard line breaks
     become `LineGroup`s; structured blocks (lists, tabbed lines) stay raw for
     the section parsers. `>` lines become a `Quotation` and pipe rows a `Table`
@@ -132,7 +128,7 @@ class _Flow:
         self.page = ""  # the printed number of a page that began since the last paragraph
         self.broken = False  # whether a page break (notes, furniture) stands between the last block and the next
         self.last_line = (0, "")  # the last source line of `previous`
-        self.vocabulary = _Vocabulary(doc)
+        self.vocabulary = Vocabulary(doc)
         self.printed = printed_lines(doc.blocks)
         self.warned: set[int] = set()
 
@@ -248,7 +244,7 @@ class _Flow:
         return False
 
 
-def _type(block: Block, vocabulary: _Vocabulary) -> Block:
+def _type(block: Block, vocabulary: Vocabulary) -> Block:
     if not isinstance(block, RawBlock) or STRUCTURED_START.match(block.lines[0]) or "\t" in block.text:
         return block
     if block.has_hard_breaks:
@@ -305,57 +301,7 @@ def _item_continues(item: RawBlock, text: str) -> bool:
     return bool(LABEL.match(item.lines[0])) and len(item.lines) == 1 and not _ends_sentence(item.lines[-1])
 
 
-class _Vocabulary:
-    """The words and hyphenated compounds of one text, read once, when a hyphen at a break must be judged."""
-
-    def __init__(self, doc: Document) -> None:
-        self._doc = doc
-        self._words: set[str] | None = None
-        self._compounds: set[str] = set()
-
-    def _read(self) -> set[str]:
-        if self._words is None:
-            blocks = [*self._doc.blocks, *self._doc.front]
-            texts = [
-                " ".join(b.lines) if isinstance(b, RawBlock) else b.text
-                for b in blocks
-                if isinstance(b, RawBlock | NoteText)
-            ]
-            texts += _strings(asdict(self._doc.metadata))  # the title page's words too ("onerror" in an affiliation)
-            text = " ".join(texts).casefold()
-            self._words = set(WORD_PART.findall(text))
-            self._compounds = set(COMPOUND.findall(text))
-        return self._words
-
-    def drops_hyphen(self, left: str, right: str) -> bool:
-        """Whether `left-` + `right` at a line end or a page break is one word split by the typesetter.
-
-        The text itself decides first: the compound written with its hyphen
-        elsewhere keeps it, the word written whole elsewhere loses it. Failing
-        that, the joined form must be an English word (wordfreq) and the second
-        part must start in lower case (`Sino-`/`Soviet` is a compound).
-        """
-        joined = (left + right).casefold()
-        words = self._read()
-        if f"{left}-{right}".casefold() in self._compounds:
-            return False
-        if joined in words:
-            return True
-        return right[:1].islower() and is_english_word(joined)
-
-
-def _strings(value: object) -> list[str]:
-    """Every string in a structure of dicts, lists and tuples."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list | tuple):
-        return [s for item in value for s in _strings(item)]
-    return []
-
-
-def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: _Vocabulary, mark: str) -> None:
+def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: Vocabulary, mark: str) -> None:
     """Join `second` to `first`; `mark` (a page's mark, or "") goes where the second page began."""
     head, tail = first.text.rstrip(), second.text.lstrip()
     if head.endswith(SOFT_HYPHEN):  # the typesetter's own break point: one word, always

@@ -1,0 +1,68 @@
+"""The words of one text, which decide whether a hyphen at a line's end or a page break is the word's own.
+
+A typesetter breaks a word at a line's end with a hyphen ("Chervo-" / "nenko"); a compound keeps its own hyphen
+there ("Sino-" / "Soviet"). The text itself knows which: the word written whole elsewhere, or the compound written
+with its hyphen. `Vocabulary` reads a document's words once, when the first such hyphen must be judged, for the
+paragraphs (`rejoin`) and the notes (`classify`, `notes`) alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+
+from marginalia.ingest.words import is_english_word
+from marginalia.model import Document, NoteText, RawBlock
+
+WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+class Vocabulary:
+    """The words and hyphenated compounds of one text, read once, when a hyphen at a break must be judged."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._words: set[str] | None = None
+        self._compounds: set[str] = set()
+
+    def _read(self) -> set[str]:
+        if self._words is None:
+            blocks = [*self._doc.blocks, *self._doc.front]
+            texts = [
+                " ".join(b.lines) if isinstance(b, RawBlock) else b.text
+                for b in blocks
+                if isinstance(b, RawBlock | NoteText)
+            ]
+            texts += _strings(asdict(self._doc.metadata))  # the title page's words too ("onerror" in an affiliation)
+            text = " ".join(texts).casefold()
+            self._words = set(WORD_PART.findall(text))
+            self._compounds = set(COMPOUND.findall(text))
+        return self._words
+
+    def drops_hyphen(self, left: str, right: str) -> bool:
+        """Whether `left-` + `right` at a line end or a page break is one word split by the typesetter.
+
+        The text itself decides first: the compound written with its hyphen
+        elsewhere keeps it, the word written whole elsewhere loses it. Failing
+        that, the joined form must be an English word (wordfreq) and the second
+        part must start in lower case (`Sino-`/`Soviet` is a compound).
+        """
+        joined = (left + right).casefold()
+        words = self._read()
+        if f"{left}-{right}".casefold() in self._compounds:
+            return False
+        if joined in words:
+            return True
+        return right[:1].islower() and is_english_word(joined)
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a structure of dicts, lists and tuples."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []

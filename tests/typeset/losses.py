@@ -165,8 +165,12 @@ LINE_END_WORD_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[>\s]*(?=[a-z])")
 """A word hyphenated at a line's end and going on in lower case: read as one word, as ingest reads it."""
 
 
-MARKERS = re.compile(r"<sup>[^<]*</sup>|(?:(?<=[^\W\d_][.,;:?!)\]”’\"'])|(?<=[^\W\d_]))\d{1,3}(?=\s|$)")
-"""A note marker as an extraction prints it: `<sup>N</sup>`, or digits glued to a word or its stop ("Chervonenko.6")."""
+MARKERS = re.compile(
+    r"<sup>[^<]*</sup>|(?:(?<=[^\W\d_][.,;:?!)\]”’\"'])|(?<=[^\W\d_]))\d{1,3}(?=\s|$)"
+    r"|(?<=[.?!…])\s\d{1,3}(?=\s+[^\W\d_])"
+)
+"""A note marker as an extraction prints it: `<sup>N</sup>`, digits glued to a word or its stop ("Chervonenko.6"),
+or set apart between two sentences ("cautious? 6 Renewed")."""
 
 
 def _blocks(source: str) -> list[_Block]:

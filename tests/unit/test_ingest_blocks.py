@@ -798,3 +798,11 @@ def test_a_name_hyphenated_at_a_notes_line_end_is_whole_where_the_text_writes_it
         "<sup>1</sup> Stepan Cher-\nvonenko's cable.\n\n<sup>2</sup> Ibid., 4.\n"
     )
     assert doc.notes["1"].text == "Stepan Chervonenko's cable."
+
+
+def test_a_notes_rest_that_opens_with_the_second_half_of_a_name_the_text_writes() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}Pavel Yudin spoke first, then others.<sup>1</sup>\n\n<sup>1</sup> The record was sent to Pavel\n\n"
+        "Ambassador of the USSR in the PRC\n\nC. Yi\n\nYudin and to Stepan Chervonenko in March.\n"
+    )
+    assert doc.notes["1"].text == "The record was sent to Pavel Yudin and to Stepan Chervonenko in March."

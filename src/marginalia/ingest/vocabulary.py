@@ -3,7 +3,8 @@
 A typesetter breaks a word at a line's end with a hyphen ("Chervo-" / "nenko"); a compound keeps its own hyphen
 there ("Sino-" / "Soviet"). The text itself knows which: the word written whole elsewhere, or the compound written
 with its hyphen. `Vocabulary` reads a document's words once, when the first such hyphen must be judged, for the
-paragraphs (`rejoin`) and the notes (`classify`, `notes`) alike.
+paragraphs (`rejoin`) and the notes (`classify`, `notes`) alike. It knows the names the text writes too: a note
+whose last word and the next block's first make one ("… to Pavel" / "Yudin Stepan …") goes on there.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ from marginalia.model import Document, NoteText, RawBlock
 
 WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+NAME_PAIR = re.compile(r"(?=\b([A-ZА-ЯЁ][^\W\d_]+)\s+([A-ZА-ЯЁ][^\W\d_]+)\b)")
+"""Two capitalised words in a row (overlapping pairs too): a name's parts, "Pavel Yudin"."""
 
 
 class Vocabulary:
-    """The words and hyphenated compounds of one text, read once, when a hyphen at a break must be judged."""
+    """The words, hyphenated compounds and names of one text, read once, when a break must be judged."""
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._words: set[str] | None = None
         self._compounds: set[str] = set()
+        self._names: set[str] = set()
 
     def _read(self) -> set[str]:
         if self._words is None:
@@ -35,10 +39,16 @@ class Vocabulary:
                 if isinstance(b, RawBlock | NoteText)
             ]
             texts += _strings(asdict(self._doc.metadata))  # the title page's words too ("onerror" in an affiliation)
-            text = " ".join(texts).casefold()
-            self._words = set(WORD_PART.findall(text))
-            self._compounds = set(COMPOUND.findall(text))
+            text = " ¶ ".join(texts)  # a pair of names never made of one block's end and the next one's start
+            self._words = set(WORD_PART.findall(text.casefold()))
+            self._compounds = set(COMPOUND.findall(text.casefold()))
+            self._names = {" ".join(pair) for pair in NAME_PAIR.findall(text)}
         return self._words
+
+    def writes_name(self, first: str, second: str) -> bool:
+        """Whether the text writes two capitalised words one after the other somewhere: "Pavel" "Yudin"."""
+        self._read()
+        return f"{first} {second}" in self._names
 
     def drops_hyphen(self, left: str, right: str) -> bool:
         """Whether `left-` + `right` at a line end or a page break is one word split by the typesetter.

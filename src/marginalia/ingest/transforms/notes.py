@@ -114,7 +114,9 @@ def collect_notes(doc: Document) -> Document:
             pages_since_note = 0
         elif in_endnotes and isinstance(block, RawBlock):
             _endnotes(doc, numbering, block, vocabulary)
-        elif isinstance(block, RawBlock) and _continues_note(numbering, doc.blocks, index, pages_since_note):
+        elif isinstance(block, RawBlock) and _continues_note(
+            numbering, doc.blocks, index, pages_since_note, vocabulary
+        ):
             note = numbering.notes[-1]
             doc.repairs.append(Repair(block.line, "rejoin", f"note {note.label}: …|{first_words(block.lines[0])}"))
             note.text = join_lines(
@@ -127,7 +129,9 @@ def collect_notes(doc: Document) -> Document:
     return doc
 
 
-def _continues_note(numbering: _Numbering, blocks: list[Block], index: int, pages_since_note: int) -> bool:
+def _continues_note(
+    numbering: _Numbering, blocks: list[Block], index: int, pages_since_note: int, vocabulary: Vocabulary
+) -> bool:
     """Whether a block is the rest of a footnote that ran on to the next page's foot, printed with no number.
 
     It is when it stands between two notes and the first has not come to a full stop (a plain text sets each of a
@@ -153,10 +157,17 @@ def _continues_note(numbering: _Numbering, blocks: list[Block], index: int, page
         return True
     first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
     goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
+    goes_on = goes_on or _name_cut(text, first, vocabulary)  # "… to Pavel" / "Yudin Stepan …"
     # the note's own last lines, set apart by a wider gap, closing its page (without page numbers, what stands right
     # under a page's notes is the next page's text)
     right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
+
+
+def _name_cut(text: str, first: str, vocabulary: Vocabulary) -> bool:
+    """Whether a note's last word and a block's first make a name the text writes elsewhere ("Pavel" "Yudin")."""
+    last, following = text.split()[-1:], first.split()[:1]
+    return bool(last and following) and vocabulary.writes_name(last[0], following[0])
 
 
 def _opens_page(blocks: list[Block], index: int) -> bool:

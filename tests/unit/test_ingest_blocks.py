@@ -806,3 +806,32 @@ def test_a_notes_rest_that_opens_with_the_second_half_of_a_name_the_text_writes(
         "Ambassador of the USSR in the PRC\n\nC. Yi\n\nYudin and to Stepan Chervonenko in March.\n"
     )
     assert doc.notes["1"].text == "The record was sent to Pavel Yudin and to Stepan Chervonenko in March."
+
+
+def test_a_footers_doi_line_a_block_under_its_copyright_line_in_the_references() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}It ended (Li 1999).<sup>1</sup>\n\n## References\n\nLi Danhui. 1999. *Mao*. Chapel Hill: UNC Press.\n\n"
+        "> <sup>1</sup> Ibid., 162.\n\n> © The Author(s) 2008\n\nCold War History 21(3), https://doi.org/10.1007/s75500-077\n"
+    )
+    assert [v.value for v in doc.metadata.copyright] == ["The Author(s) 2008"]
+    assert [v.value for v in doc.metadata.footer] == ["Cold War History 21(3), https://doi.org/10.1007/s75500-077"]
+
+
+def test_a_head_printed_once_after_notes_of_several_lines_inside_a_cut_sentence() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.1 The talks went on until the\n\n1Proposed letter of congress, in the strat-\n"
+        "egy of the party, and the visit was recalled.\n\nThe Cold War in East Asia\n\nautumn, when they ended.\n"
+    )
+    assert [page.furniture for page in doc.pages][-1] == ["The Cold War in East Asia"]
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith("went on until the autumn, when they ended.")
+
+
+def test_a_line_with_a_question_inside_is_no_head_beside_a_page_number() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.1 The talks went on in\n\n1Ibid., 4.\n\nPage 12\n\nPyongyang for conference polemics recalled"
+        " discussed delegate?2 In friendship Lüshun\nannounced after talks.\n\n2Ibid., 5.\n"
+    )
+    assert [page.furniture for page in doc.pages][-1] == ["Page 12"]
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith(
+        "delegate?[^2] In friendship Lüshun announced after talks."
+    )

@@ -199,19 +199,22 @@ def _body_lines(blocks: list[Block]) -> list[_Line]:
     """The lines of the raw blocks a footer may be among.
 
     In notes and reference lists, which cite DOIs and books as content, only © lines, and the lines of a block
-    that is a footer opening with its © line.
+    that is a footer opening with its © line or standing right after one (the footer's book line or DOI, set
+    apart from its © line).
     """
-    lines, in_apparatus = [], False
+    lines, in_apparatus, after_copyright = [], False, False
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
-            in_apparatus = block.text.strip().lower() in STRUCTURAL_TITLES
+            in_apparatus, after_copyright = block.text.strip().lower() in STRUCTURAL_TITLES, False
         elif isinstance(block, RawBlock):
-            whole = in_apparatus and is_footer_block(block) and bool(COPYRIGHT.match(_mended(block.lines[0])))
+            opens = after_copyright or bool(COPYRIGHT.match(_mended(block.lines[0])))
+            whole = in_apparatus and is_footer_block(block) and opens
             lines += [
                 _Line(index, offset, text)
                 for offset, text in enumerate(block.lines)
                 if not in_apparatus or whole or footer_kind(text) == "copyright"
             ]
+            after_copyright = whole or footer_kind(block.lines[-1]) == "copyright"
     return lines
 
 

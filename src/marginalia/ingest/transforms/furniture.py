@@ -46,8 +46,9 @@ PAGE_NUMBER = re.compile(
 )
 """A line that is only a page number: "117", "xii", "Page 12", "— 12 —", "12 of 30"."""
 NUMBER = re.compile(r"\d{1,4}")
-INNER_SENTENCE = re.compile(r"[a-z]\.(?:\d{1,3}|<sup>[^<]*</sup>)?\s+[A-Z\d]")
-"""A sentence's end inside a line ("Aiko Tanaka. 1995. …", "… on.7 Communique …"), which no running head has."""
+INNER_SENTENCE = re.compile(r"[a-z][.?!](?:\d{1,3}|<sup>[^<]*</sup>)?\s+[A-Z\d]")
+"""A sentence's end inside a line ("Aiko Tanaka. 1995. …", "… on.7 Communique …", "… delegate?3 In …"), which no
+running head has."""
 ROMAN_ALONE = re.compile(r"^[ivxlcdm]+$")
 CUT_AFTER_DASH = re.compile(r"(?<=\S)[-–—]$")
 """A line cut after a dash glued to it, a range's or a word's ("…, 1957–" / "1959"): no head ends so ("— 2 —" does)."""
@@ -523,8 +524,8 @@ def _beside(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
 def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str], *, lower: bool = False) -> bool:
     """Whether the text before the line does not end a sentence and the text after it goes on in lower case.
 
-    The page's notes and first-page footer, which stand between the text a page cut and the next page's head, are
-    passed over; so are a quotation's `>` and emphasis marks at the start of what goes on. A line set on its own
+    The page's notes (each line of a note's block) and first-page footer, which stand between the text a page
+    cut and the next page's head, are passed over; so are a quotation's `>` and emphasis marks at the start of what goes on. A line set on its own
     (ended by a hard break), a label ("Document 10") or a line set as a title in a block of its own cuts no
     sentence. With `lower`, only text in lower case goes on.
     """
@@ -532,7 +533,7 @@ def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str], 
         (
             i
             for i in range(index - 1, -1, -1)
-            if i not in furniture and not _is_note_line(lines[i].text) and not footer_kind(lines[i].text)
+            if i not in furniture and not _in_a_note(lines, i) and not footer_kind(lines[i].text)
         ),
         None,
     )
@@ -569,6 +570,14 @@ def _starts_lower(text: str) -> bool:
     return text.lstrip(" >*_“\"‘'([")[:1].islower()
 
 
+def _in_a_note(lines: list[_Line], index: int) -> bool:
+    """Whether a line is a footnote's: a note's first line, or a line of a block that opens with one."""
+    start = index
+    while start > 0 and lines[start - 1].block == lines[index].block:
+        start -= 1
+    return _is_note_line(lines[index].text) or _is_note_line(lines[start].text)
+
+
 def _is_note_line(text: str) -> bool:
     """A footnote's line at the page's foot, between the text the page cut and the next page's head."""
     return bool(NOTE_LINE.match(text) or LOOSE_NOTE_LINE.match(text))
@@ -601,10 +610,10 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, known, lower=True):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
-        if not _is_head_candidate(line) or _among_numbered_lines(lines, index):
-            continue
         plain = line.plain
-        titled = _looks_like_a_title(plain) and _set_apart(plain) and not INNER_SENTENCE.search(plain)
+        if not _is_head_candidate(line) or _among_numbered_lines(lines, index) or INNER_SENTENCE.search(plain):
+            continue  # a line with a sentence inside is text ("Aiko Tanaka. 1995. …", "… delegate?3 In …")
+        titled = _looks_like_a_title(plain) and _set_apart(plain)
         journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
         if index == 0 and (journal or _the_title(lines, plain)) and _alone_in_block(lines, index, furniture):
             found[index] = ""  # a journal's head, or the title as a recto head, over the first page
@@ -624,8 +633,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
-        # its words are on the first page: the title (a line with sentences in it is none: a reference's first line)
-        printed_above = index >= first_page and words <= opening and not INNER_SENTENCE.search(plain)
+        # its words are on the first page: the title
+        printed_above = index >= first_page and words <= opening
         printed_above = printed_above and (_looks_like_a_title(plain) or _squashed(plain) in first_text)
         if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, known)):
             found[index] = ""

@@ -325,12 +325,44 @@ def _unmarked_quotations(expected: CleanDocument, actual: CleanDocument, blocks:
         if squash_plain(" ".join(quotation.paragraphs)) in got:
             continue
         pieces = _run(words(" ".join(quotation.paragraphs)), blocks)
-        if pieces is None or any(blocks[b].quoted for b, _, _ in pieces):
+        if pieces is None:
+            continue
+        if any(blocks[b].quoted for b, _, _ in pieces):
+            rest = _rest_unquoted(actual, quotation, blocks)
+            if rest is not None:
+                losses.append(Loss("quotation-unmarked", _short(rest[0], 80), _short(rest[1], 80)))
             continue
         if _restore_quotation(actual, quotation, near):
             evidence = " ⏎ ".join(_short(blocks[b].text, 80) for b, _, _ in pieces[:2])
             losses.append(Loss("quotation-unmarked", _short(" ".join(quotation.paragraphs), 80), evidence))
     return losses
+
+
+def _rest_unquoted(actual: CleanDocument, quotation: CleanQuotation, blocks: list[_Block]) -> tuple[str, str] | None:
+    """A quotation whose first paragraphs came back as one and its last ones as paragraphs after it, printed
+    with no `>` in the extraction (a page broke it): made whole again; the paragraphs' text and the
+    extraction's block that shows them unquoted, or None."""
+    for section in actual.sections:
+        for index, got in enumerate(section.blocks):
+            if not isinstance(got, CleanQuotation) or len(got.paragraphs) >= len(quotation.paragraphs):
+                continue
+            if [squash_plain(t) for t in got.paragraphs] != [
+                squash_plain(t) for t in quotation.paragraphs[: len(got.paragraphs)]
+            ]:
+                continue
+            missing = quotation.paragraphs[len(got.paragraphs) :]
+            following = section.blocks[index + 1 : index + 1 + len(missing)]
+            if [squash_plain(t) for b in following if isinstance(b, CleanParagraph) for t in [b.text]] != [
+                squash_plain(t) for t in missing
+            ]:
+                continue
+            held = [_run(words(t), blocks) for t in missing]
+            if any(pieces is None or any(blocks[b].quoted for b, _, _ in pieces) for pieces in held):
+                continue
+            section.blocks[index : index + 1 + len(missing)] = [CleanQuotation(list(quotation.paragraphs))]
+            first = held[0]
+            return " ".join(missing), blocks[first[0][0]].text if first else ""
+    return None
 
 
 def _pictured_tables(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:

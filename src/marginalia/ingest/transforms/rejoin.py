@@ -191,13 +191,17 @@ class _Flow:
                 )
 
     def _quotation_goes_on(self, block: RawBlock) -> bool:
-        """Whether a block after a page break goes on with the quotation the page cut in mid-sentence."""
+        """Whether a block after a page break goes on with the quotation the page cut in mid-sentence.
+
+        It does whatever its first letter, as prose goes on across a break ("… drafted summit economic" /
+        "Joseph Stalin. …"): what the page cut must follow it.
+        """
         quotation = self.quotation
         if quotation is None or not quotation.paragraphs or quotation.attribution:
             return False
         cut = quotation.paragraphs[-1].text.rstrip()
         first = block.lines[0].lstrip(" *_“\"‘'(")
-        return not SENTENCE_END.search(cut) and first[:1].islower()
+        return not SENTENCE_END.search(cut) and first[:1].isalpha()
 
     def _quotation(self, block: RawBlock) -> None:
         paragraphs, attribution = quote_paragraphs(block)

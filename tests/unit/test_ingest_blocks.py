@@ -656,14 +656,21 @@ def test_a_notes_lines_set_apart_between_notes() -> None:
     assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["It ended.[^1] Then.[^2] Later.[^3]"]
 
 
-def test_a_quotation_cut_in_mid_sentence_goes_on_in_plain_text_after_the_page_break() -> None:
+@pytest.mark.parametrize(
+    ("cut", "rest"),
+    [
+        pytest.param("on the", "railway, and would not yield.", id="rest-in-lower-case"),
+        pytest.param("on the railway of", "Joseph Stalin, and would not yield.", id="rest-opening-with-a-name"),
+    ],
+)
+def test_a_quotation_cut_in_mid_sentence_goes_on_in_plain_text_after_the_page_break(cut: str, rest: str) -> None:
     doc = ingest_snippet(
-        f"{OPENING}He wrote:\n\n> The delegation insisted on the border and on the\n\n<sup>1</sup> Ibid.\n\n"
-        "railway, and would not yield.<sup>2</sup>\n\n<sup>2</sup> Ibid., 3.\n\nThe talks ended.<sup>1</sup>\n"
+        f"{OPENING}He wrote:\n\n> The delegation insisted on the border and {cut}\n\n<sup>1</sup> Ibid.\n\n"
+        f"{rest}<sup>2</sup>\n\n<sup>2</sup> Ibid., 3.\n\nThe talks ended.<sup>1</sup>\n"
     )
     [quotation] = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
     assert [without_page_marks(p.text) for p in quotation.paragraphs] == [
-        "The delegation insisted on the border and on the railway, and would not yield.[^2]"
+        f"The delegation insisted on the border and {cut} {rest}[^2]"
     ]
 
 
@@ -835,14 +842,3 @@ def test_a_line_with_a_question_inside_is_no_head_beside_a_page_number() -> None
     assert without_page_marks(doc.paragraphs()[-1].text).endswith(
         "delegate?[^2] In friendship Lüshun announced after talks."
     )
-
-
-def test_a_quotation_cut_in_mid_sentence_goes_on_after_the_page_break_whatever_its_first_letter() -> None:
-    doc = ingest_snippet(
-        f"{OPENING}He wrote:\n\n> The delegation insisted on the border and on the railway of\n\n<sup>1</sup> Ibid.\n\n"
-        "Joseph Stalin, and would not yield.<sup>2</sup>\n\n<sup>2</sup> Ibid., 3.\n\nThe talks ended.<sup>1</sup>\n"
-    )
-    [quotation] = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
-    assert [without_page_marks(p.text) for p in quotation.paragraphs] == [
-        "The delegation insisted on the border and on the railway of Joseph Stalin, and would not yield.[^2]"
-    ]

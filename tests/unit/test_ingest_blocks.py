@@ -842,3 +842,24 @@ def test_a_line_with_a_question_inside_is_no_head_beside_a_page_number() -> None
     assert without_page_marks(doc.paragraphs()[-1].text).endswith(
         "delegate?[^2] In friendship Lüshun announced after talks."
     )
+
+
+@pytest.mark.parametrize(
+    ("heading_lines", "title"),
+    [
+        pytest.param(
+            ["# **Memorandum**", "# **of**", "# **Conversation between Chen Yi and Peng Dehuai**"],
+            "Memorandum of Conversation between Chen Yi and Peng Dehuai",
+            id="a-word-a-heading",
+        ),
+        pytest.param(
+            ["# **Memorandum of Conversation between Chen Yi and Peng**", "# **Dehuai**"],
+            "Memorandum of Conversation between Chen Yi and Peng Dehuai",
+            id="a-name-cut",
+        ),
+    ],
+)
+def test_a_title_set_as_a_heading_a_line(heading_lines: list[str], title: str) -> None:
+    doc = ingest_snippet("\n\n".join(heading_lines) + "\n\nPeng Dehuai spoke first, then Chen Yi.\n")
+    assert doc.metadata.title == title
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["Peng Dehuai spoke first, then Chen Yi."]

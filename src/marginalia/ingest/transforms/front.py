@@ -28,6 +28,7 @@ from marginalia.ingest.patterns import (
     join_lines,
 )
 from marginalia.ingest.transforms.footers import BARE_DOI, doi_url, footer_kind, is_footer_block, read_footer_line
+from marginalia.ingest.vocabulary import Vocabulary
 from marginalia.ingest.words import is_common_english_word
 from marginalia.model import (
     Block,
@@ -97,7 +98,8 @@ def extract_front_matter(doc: Document) -> Document:
     if title_index is not None:
         title = blocks[title_index]
         assert isinstance(title, Heading)
-        while title_index + 1 < len(blocks) and _title_goes_on(title, blocks[title_index + 1]):
+        vocabulary = Vocabulary(doc)
+        while title_index + 1 < len(blocks) and _title_goes_on(title, blocks[title_index + 1], vocabulary):
             title.text = _title_lines_joined(title.text, blocks.pop(title_index + 1).text)  # type: ignore[union-attr]
         doc.metadata.title, doc.metadata.title_line = title.text, title.line
         _read_before_title(doc, blocks[:title_index])
@@ -120,25 +122,33 @@ def _title_index(blocks: list[Block]) -> int | None:
     return None
 
 
-def _title_goes_on(title: Heading, block: Block) -> bool:
+TITLE_GOES_ON = r"(?:of|and|the|in|on|to|for|with|between|from|a|an)"
+"""Words no title ends with: a title's line that ends so goes on in the next."""
+
+
+def _title_goes_on(title: Heading, block: Block, vocabulary: Vocabulary) -> bool:
     """Whether the block right under the title is the title's next line.
 
     An extractor may set each line of a long title as a heading of its own. The title's line ends where no title
     does (in a word broken at a soft hyphen, with "of", "and", a comma, a colon) and the next is a heading of the
     title's level, or a short line in lower case (which classifying read as prose: "nev" under "… Leonid Brezh-");
-    or the next heading goes on in lower case.
+    or a lone word that joins ("**of**", a heading that classifying read as prose) follows, or the next heading
+    goes on in lower case, or with the rest of a name the text writes elsewhere ("… and Peng" / "Dehuai").
     """
     line = title.text.strip().rstrip("*_ ")
-    unfinished = line.endswith(SOFT_HYPHEN) or bool(
-        re.search(r"(?:[,:–—-]|\b(?:of|and|the|in|on|to|for|with|between|from|a|an))$", line)
-    )
+    unfinished = line.endswith(SOFT_HYPHEN) or bool(re.search(rf"(?:[,:–—-]|\b{TITLE_GOES_ON})$", line))
     if isinstance(block, RawBlock):
         words = block.text.strip(" *_").split()
         short = len(block.lines) == 1 and 0 < len(words) <= SHORT_LINE_WORDS
-        return unfinished and short and words[0][:1].islower()
+        joining = len(words) == 1 and re.fullmatch(TITLE_GOES_ON, words[0]) is not None  # "**of**" alone
+        return (unfinished or joining) and short and words[0][:1].islower()
     if not isinstance(block, Heading) or block.level != title.level:
         return False
-    return block.text.strip()[:1].islower() or unfinished
+    following = block.text.strip(" *_")
+    name_cut = bool(line.split() and following.split()) and vocabulary.writes_name(
+        line.split()[-1], following.split()[0]
+    )
+    return following[:1].islower() or unfinished or name_cut
 
 
 def _title_lines_joined(first: str, second: str) -> str:

@@ -534,7 +534,12 @@ def _move_tail(doc: CleanDocument, key: str, text: str, tail: str) -> bool:
                 continue
             before, after = cut
             rest = " ".join(t for t in (before, after) if t)
-            section.blocks[index : index + 1] = [CleanParagraph(rest)] if rest else []
+            following = next(iter(section.blocks[index + 1 : index + 2]), None)
+            if before and not after and not SENTENCE_END.search(before) and isinstance(following, CleanParagraph):
+                # the body's sentence the page cut went on in the note's rest; its own rest came after as a paragraph
+                section.blocks[index : index + 2] = [CleanParagraph(f"{before} {following.text}")]
+            else:
+                section.blocks[index : index + 1] = [CleanParagraph(rest)] if rest else []
             doc.notes[key] = text
             return True
     for other, other_text in doc.notes.items():

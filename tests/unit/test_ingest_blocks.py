@@ -863,3 +863,15 @@ def test_a_title_set_as_a_heading_a_line(heading_lines: list[str], title: str) -
     doc = ingest_snippet("\n\n".join(heading_lines) + "\n\nPeng Dehuai spoke first, then Chen Yi.\n")
     assert doc.metadata.title == title
     assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["Peng Dehuai spoke first, then Chen Yi."]
+
+
+def test_a_notes_first_line_run_into_the_text_line_above_it() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}It ended.<sup>1</sup> The talks went on.<sup>2</sup>\n\n1Ibid., 4.\n\n"
+        "Record Chinese plenum secret for normalization of sovereignty boundary 2Li Danhui, *Unwanted Visionaries*"
+        " (Cambridge, MA: Harvard University Press, 2000), 200.\n\nnormalization discussed.\n"
+    )
+    assert (
+        doc.notes["2"].text == "Li Danhui, *Unwanted Visionaries* (Cambridge, MA: Harvard University Press, 2000), 200."
+    )
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith("of sovereignty boundary normalization discussed.")

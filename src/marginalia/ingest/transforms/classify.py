@@ -159,8 +159,8 @@ def _next_notes_apart(block: RawBlock, markers: dict[str, int], last: list[int])
     """The block's lines with their source lines, cut where the next note's text begins inside one.
 
     Each comes with whether it is such a cut's second part. An extraction may run two notes into one line: "> 9Olga Petrova, …, 85. 10РГАНИ, ф. 5, …". After a sentence's
-    end, a number glued to the next word starts a note when it is the number after the note being read and the
-    text has its marker.
+    end (or after a word of the text above the page's notes, run into the first of them), a number glued to the
+    next word starts a note when it is the number after the note last read and the text has its marker.
     """
     found: list[tuple[int, str, bool]] = []
     for offset, line in enumerate(block.lines):
@@ -176,10 +176,16 @@ def _next_notes_apart(block: RawBlock, markers: dict[str, int], last: list[int])
 
 
 def _glued_next(line: str, label: int, markers: dict[str, int]) -> int | None:
-    """Where note `label` begins inside a line (its number glued to its first word after a sentence's end)."""
+    """Where note `label` begins inside a line.
+
+    Its number is glued to its first word after a sentence's end, or after a word of the text that the page's foot
+    cut ("… sovereignty boundary 4Li Danhui, …").
+    """
     if str(label) not in markers:
         return None
-    glued = re.search(rf"(?<=[.?!)\]]) +(?={label}(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))", line)
+    glued = re.search(
+        rf"(?:(?<=[.?!)\]])|(?<=[a-zа-я])) +(?={label}(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))", line
+    )
     return glued.end() if glued else None
 
 

@@ -30,7 +30,8 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections import Counter
+from collections import ChainMap, Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -521,13 +522,13 @@ def _beside(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:
     return index - 1 in furniture or index + 1 in furniture
 
 
-def _inside_sentence(lines: list[_Line], index: int, furniture: dict[int, str], *, lower: bool = False) -> bool:
+def _inside_sentence(lines: list[_Line], index: int, furniture: Mapping[int, str], *, lower: bool = False) -> bool:
     """Whether the text before the line does not end a sentence and the text after it goes on in lower case.
 
     The page's notes (each line of a note's block) and first-page footer, which stand between the text a page
-    cut and the next page's head, are passed over; so are a quotation's `>` and emphasis marks at the start of what goes on. A line set on its own
-    (ended by a hard break), a label ("Document 10") or a line set as a title in a block of its own cuts no
-    sentence. With `lower`, only text in lower case goes on.
+    cut and the next page's head, are passed over; so are a quotation's `>` and emphasis marks at the start of
+    what goes on. A line set on its own (ended by a hard break), a label ("Document 10") or a line set as a title
+    in a block of its own cuts no sentence. With `lower`, only text in lower case goes on.
     """
     above = next(
         (
@@ -599,10 +600,10 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
     first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
     found: dict[int, str] = {}
+    known = ChainMap(found, furniture)  # a head found above is no text a page cut: "The Politburo" / "111" / "Pol…"
     for index, line in enumerate(lines):
         if index in furniture:
             continue
-        known = furniture | found  # a head found above is no text a page cut: "The Politburo" / "111" / "Polemics …"
         # before the first page number, only the line just above it may be its head ("The Cold War in East Asia" /
         # "Page 402"): the first page's own lines are no heads
         above_first = index == first_page - 1 and first_page < len(lines) - 1  # not the last page's foot

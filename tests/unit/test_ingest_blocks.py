@@ -799,20 +799,25 @@ def test_a_marker_in_lines_set_one_under_another_links_its_note() -> None:
     assert doc.diagnostics == []
 
 
-def test_a_name_hyphenated_at_a_notes_line_end_is_whole_where_the_text_writes_it_whole() -> None:
-    doc = ingest_snippet(
-        f"{OPENING}Chervonenko spoke first.<sup>1</sup> Then it ended.<sup>2</sup>\n\n"
-        "<sup>1</sup> Stepan Cher-\nvonenko's cable.\n\n<sup>2</sup> Ibid., 4.\n"
-    )
-    assert doc.notes["1"].text == "Stepan Chervonenko's cable."
-
-
-def test_a_notes_rest_that_opens_with_the_second_half_of_a_name_the_text_writes() -> None:
-    doc = ingest_snippet(
-        f"{OPENING}Pavel Yudin spoke first, then others.<sup>1</sup>\n\n<sup>1</sup> The record was sent to Pavel\n\n"
-        "Ambassador of the USSR in the PRC\n\nC. Yi\n\nYudin and to Stepan Chervonenko in March.\n"
-    )
-    assert doc.notes["1"].text == "The record was sent to Pavel Yudin and to Stepan Chervonenko in March."
+@pytest.mark.parametrize(
+    ("source", "note"),
+    [
+        pytest.param(
+            "Chervonenko spoke first.<sup>1</sup> Then it ended.<sup>2</sup>\n\n"
+            "<sup>1</sup> Stepan Cher-\nvonenko's cable.\n\n<sup>2</sup> Ibid., 4.\n",
+            "Stepan Chervonenko's cable.",
+            id="hyphenated-at-a-line-end",
+        ),
+        pytest.param(
+            "Pavel Yudin spoke first, then others.<sup>1</sup>\n\n<sup>1</sup> The record was sent to Pavel\n\n"
+            "Ambassador of the USSR in the PRC\n\nC. Yi\n\nYudin and to Stepan Chervonenko in March.\n",
+            "The record was sent to Pavel Yudin and to Stepan Chervonenko in March.",
+            id="rest-opening-with-the-names-second-half",
+        ),
+    ],
+)
+def test_a_name_a_note_cut_is_whole_where_the_text_writes_it_whole(source: str, note: str) -> None:
+    assert ingest_snippet(OPENING + source).notes["1"].text == note
 
 
 def test_a_footers_doi_line_a_block_under_its_copyright_line_in_the_references() -> None:

@@ -45,10 +45,14 @@ class Vocabulary:
             self._names = {" ".join(pair) for pair in NAME_PAIR.findall(text)}
         return self._words
 
-    def writes_name(self, first: str, second: str) -> bool:
-        """Whether the text writes two capitalised words one after the other somewhere: "Pavel" "Yudin"."""
+    def name_cut(self, before: str, after: str) -> bool:
+        """Whether the last word of `before` and the first of `after` make a name the text writes elsewhere.
+
+        "… sent to Pavel" and "Yudin and …" do where the text writes "Pavel Yudin": a break cut the name.
+        """
+        last, first = before.split()[-1:], after.split()[:1]
         self._read()
-        return f"{first} {second}" in self._names
+        return bool(last and first) and f"{last[0]} {first[0]}" in self._names
 
     def drops_hyphen(self, left: str, right: str) -> bool:
         """Whether `left-` + `right` at a line end or a page break is one word split by the typesetter.

@@ -145,10 +145,7 @@ def _title_goes_on(title: Heading, block: Block, vocabulary: Vocabulary) -> bool
     if not isinstance(block, Heading) or block.level != title.level:
         return False
     following = block.text.strip(" *_")
-    name_cut = bool(line.split() and following.split()) and vocabulary.writes_name(
-        line.split()[-1], following.split()[0]
-    )
-    return following[:1].islower() or unfinished or name_cut
+    return following[:1].islower() or unfinished or vocabulary.name_cut(line, following)
 
 
 def _title_lines_joined(first: str, second: str) -> str:

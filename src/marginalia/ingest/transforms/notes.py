@@ -157,17 +157,11 @@ def _continues_note(
         return True
     first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
     goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
-    goes_on = goes_on or _name_cut(text, first, vocabulary)  # "… to Pavel" / "Yudin Stepan …"
+    goes_on = goes_on or vocabulary.name_cut(text, first)  # "… to Pavel" / "Yudin Stepan …"
     # the note's own last lines, set apart by a wider gap, closing its page (without page numbers, what stands right
     # under a page's notes is the next page's text)
     right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
-
-
-def _name_cut(text: str, first: str, vocabulary: Vocabulary) -> bool:
-    """Whether a note's last word and a block's first make a name the text writes elsewhere ("Pavel" "Yudin")."""
-    last, following = text.split()[-1:], first.split()[:1]
-    return bool(last and following) and vocabulary.writes_name(last[0], following[0])
 
 
 def _opens_page(blocks: list[Block], index: int) -> bool:

@@ -32,6 +32,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -51,6 +52,7 @@ from marginalia.rebuild import OutputFingerprints
 from marginalia.render.html import Heading, HeadingNode
 from marginalia.search import SearchIndexError, index_site
 from marginalia.site import SiteBuild
+from material_nav import nav_item_html
 from mkdocs_data import GeneratedFile, add_to_toc, fingerprints, with_generated
 
 log = logging.getLogger("mkdocs.hooks.reader")
@@ -135,7 +137,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(diagnostic))
     for text in build.texts:
         log.info("ingest: %s", summary_line(text.document))
-    log.info(curator_report(build.glossary, build.texts, build.bibliography.entries).summary())
+    log.info(curator_report(build.glossary, build.texts, build.bibliography.entries, build.uncovered).summary())
     build.release_texts()
     config.nav = build.insert_nav(config.nav)
     return config
@@ -175,6 +177,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         Path(path).unlink(missing_ok=True)
     log.info("dirty build: %d of %d pages and generated files to write", len(outdated), len(current))
     return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["nav_item_html"] = nav_item_html()  # this build's items: see hooks/material_nav.py
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

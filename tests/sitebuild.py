@@ -76,6 +76,18 @@ def serve(folder: Path) -> Iterator[str]:
     server.server_close()
 
 
+def add_short_texts(root: Path, count: int) -> None:
+    """Add `count` texts of one paragraph to a test root ("Note 0", "Note 1", …), more than a navigation group holds."""
+    for number in range(count):
+        folder = root / "texts" / f"note-{number:02d}"
+        folder.mkdir()
+        (folder / "source.md").write_text(f"# Note {number}\n\nA short note on the alliance.\n", encoding="utf-8")
+        (folder / "text.yml").write_text(
+            f'title: "Note {number}"\nauthors:\n  - Example, Anna\nyear: 2001\ntype: article\nlicense: CC BY 4.0\n',
+            encoding="utf-8",
+        )
+
+
 def copy_root(root: Path, destination: Path) -> Path:
     """Copy a test root elsewhere, its paths into the project (`../../../`) made absolute."""
     shutil.copytree(root, destination)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from marginalia.navigation import TEXTS_PER_NAV_GROUP
-from sitebuild import build_site, copy_root
+from sitebuild import add_short_texts, build_site, copy_root
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 SERVE = """
@@ -138,14 +138,7 @@ def test_a_title_rewrites_the_pages_whose_navigation_shows_it(tmp_path: Path) ->
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     features = "  features:\n    - navigation.sections\n    - navigation.prune\n    - navigation.indexes\n"
     (root / "mkdocs.yml").write_text(config.replace("  features:\n", features), encoding="utf-8")
-    for number in range(TEXTS_PER_NAV_GROUP + 5):
-        folder = root / "texts" / f"note-{number:02d}"
-        folder.mkdir()
-        (folder / "source.md").write_text(f"# Note {number}\n\nA short note on the alliance.\n", encoding="utf-8")
-        (folder / "text.yml").write_text(
-            f'title: "Note {number}"\nauthors:\n  - Example, Anna\nyear: 2001\ntype: article\nlicense: CC BY 4.0\n',
-            encoding="utf-8",
-        )
+    add_short_texts(root, TEXTS_PER_NAV_GROUP + 5)
     edits = [("a title", lambda: _edit(root / "texts" / "note-03" / "text.yml", 'title: "', 'title: "Revised '))]
     written = _serve_and_compare(root, edits, tmp_path)
     total = written["the first build"][1]

@@ -104,7 +104,7 @@ def _glossary_report(root: Path) -> int:
     build = SiteBuild.load(root / "texts", root / "bib", root / "glossary")
     for problem in build.diagnostics:
         print(problem, file=sys.stderr)
-    print(curator_report(build.glossary, build.texts, build.bibliography.entries).render(), end="")
+    print(curator_report(build.glossary, build.texts, build.bibliography.entries, build.uncovered).render(), end="")
     return 0
 
 

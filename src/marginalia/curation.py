@@ -104,23 +104,39 @@ class CuratorReport:
         return "\n".join(lines) + "\n"
 
 
-def curator_report(glossary: Glossary, texts: list[AnnotatedText], entries: dict[str, BibEntry]) -> CuratorReport:
+def uncovered_names(text: AnnotatedText, matcher: Matcher) -> Counter[str]:
+    """Count the capitalized names in one text's paragraphs and notes that no glossary entry covers.
+
+    Counted for each text as it is annotated, among the cores (`marginalia.stages`), and summed for the report.
+
+    Args:
+        text: The text, its mentions already linked.
+        matcher: The glossary's matcher.
+
+    Returns:
+        Each name's count.
+    """
+    names: Counter[str] = Counter()
+    items: list[Paragraph | Note] = [*text.document.paragraphs(), *text.document.notes.values()]
+    for item in items:
+        names.update(_uncovered_names(item.text, item.spans, matcher))
+    return names
+
+
+def curator_report(
+    glossary: Glossary, texts: list[AnnotatedText], entries: dict[str, BibEntry], names: Counter[str]
+) -> CuratorReport:
     """Compile the curator report for annotated texts.
 
     Args:
         glossary: The glossary.
         texts: The texts, their mentions already linked and recorded.
         entries: The bibliography, for the texts' own entries.
+        names: The capitalized names no entry covers in all the texts (`uncovered_names`), with their counts.
 
     Returns:
         The report.
     """
-    matcher = Matcher(glossary)
-    names: Counter[str] = Counter()
-    for text in texts:
-        items: list[Paragraph | Note] = [*text.document.paragraphs(), *text.document.notes.values()]
-        for item in items:
-            names.update(_uncovered_names(item.text, item.spans, matcher))
     excluded = glossary.not_in_glossary | set(glossary.ambiguous)
     mentioned = {m.entry for text in texts for m in text.mentions}
     counts = Counter(e.kind for e in glossary.entries.values())

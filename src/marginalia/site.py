@@ -9,6 +9,7 @@ marked for search, the navigation, and the citation catalog once all pages are k
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,7 @@ from marginalia.glossary.entries import Glossary
 from marginalia.inert import restore_source, sanitize_html
 from marginalia.model import Diagnostic, Document, Paragraph, Quotation, Table
 from marginalia.navigation import TEXT_LIST_PLACEHOLDER, SiteNavigation, fill_home
+from marginalia.parallel import workers_kept
 from marginalia.render import NavItem, RenderedPage
 from marginalia.render.html import mark_address_links
 from marginalia.stages import TextWork, annotate_and_render, load_inputs, render_site
@@ -54,6 +56,7 @@ class SiteBuild:
         files: Other generated files (path, content).
         navigation: The entries for texts and glossary.
         diagnostics: Every content problem found, for the build log.
+        uncovered: The capitalized names in the texts that no glossary entry covers, with their counts.
         cache: Work kept from earlier builds while serving (see `marginalia.cache`), or None.
     """
 
@@ -66,6 +69,7 @@ class SiteBuild:
     navigation: SiteNavigation
     diagnostics: list[Diagnostic]
     text_pages: dict[str, TextPage]
+    uncovered: Counter[str]
     cache: TextCache | None = None
 
     @classmethod
@@ -83,12 +87,16 @@ class SiteBuild:
         """
         if cache is not None:
             cache.end_build()  # the previous build's, which ended with its citations (`citation_catalog`)
-        inputs = load_inputs(texts_dir, bib_dir, glossary_dir, cache)
-        works = annotate_and_render(inputs, cache)
+        with workers_kept():  # one spawn of the workers for both stages
+            inputs = load_inputs(texts_dir, bib_dir, glossary_dir, cache)
+            works = annotate_and_render(inputs, cache)
         site = render_site(inputs, works)
         diagnostics = [*inputs.diagnostics, *(d for work in works for d in work.text.diagnostics)]
         diagnostics += _unknown_bibkeys(works, inputs.bibliography, texts_dir)
         root = texts_dir.resolve().parent
+        uncovered: Counter[str] = Counter()
+        for work in works:
+            uncovered.update(work.uncovered)
         return cls(
             texts=[work.text for work in works],
             bibliography=inputs.bibliography,
@@ -99,6 +107,7 @@ class SiteBuild:
             navigation=site.navigation,
             diagnostics=[d.relative_to(root) for d in diagnostics],
             text_pages=_text_pages(works),
+            uncovered=uncovered,
             cache=cache,
         )
 

@@ -3,7 +3,8 @@
     load_inputs ──► Inputs ──► annotate_and_render ──► [TextWork] ──► render_site ──► SitePages
     (texts ingested,            (per text: citations,                  (glossary, bibliography,
      bibliography formatted,     then glossary mentions,                navigation, files)
-     glossary loaded)            then its pages)
+     glossary loaded)            then its pages and the
+                                 names no entry covers)
 
 Then, in `hooks/reader.py`: MkDocs writes the pages, the citation catalog
 (`marginalia.citing`) cites each one as it is written, and Pagefind indexes the
@@ -14,6 +15,7 @@ afterwards. While serving, a text's annotated pages are kept between builds
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from marginalia.bibliography.resolve import CitationResolver
 from marginalia.cache import TextCache, cached_each, files_digest
 from marginalia.citing.works import works_files
 from marginalia.corpus import PARALLEL_FROM_BYTES, Corpus, Text, load_corpus
+from marginalia.curation import uncovered_names
 from marginalia.glossary.entries import Glossary, load_glossary
 from marginalia.glossary.matcher import Matcher
 from marginalia.model import Abbreviation, Diagnostic
@@ -91,17 +94,18 @@ def load_inputs(texts_dir: Path, bib_dir: Path, glossary_dir: Path, cache: TextC
 
 @dataclass(frozen=True)
 class TextWork:
-    """One text annotated, and its pages."""
+    """One text annotated, its pages, and the capitalized names in it that no glossary entry covers."""
 
     text: AnnotatedText
     pages: list[RenderedPage]
+    uncovered: Counter[str]
 
 
 def annotate_and_render(inputs: Inputs, cache: TextCache | None = None) -> list[TextWork]:
     """Annotate each text (citations, then glossary mentions) and render its pages.
 
     A text's work depends on the text and the build's context alone: the texts not in `cache` are worked on in
-    consecutive shares among the cores when they are many (`marginalia.parallel`), in this process otherwise.
+    consecutive chunks among the cores when they are many (`marginalia.parallel`), in this process otherwise.
 
     Args:
         inputs: The build's inputs.
@@ -136,7 +140,8 @@ def work_on_texts(jobs: list[TextJob]) -> list[TextWork]:
     works = []
     for job in jobs:
         annotated = annotate_text(job.text, job.annotator)
-        works.append(TextWork(annotated, render_text(annotated, job.abbreviations)))
+        uncovered = uncovered_names(annotated, job.annotator.matcher)
+        works.append(TextWork(annotated, render_text(annotated, job.abbreviations), uncovered))
     return works
 
 

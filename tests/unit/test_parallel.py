@@ -71,3 +71,20 @@ def test_only_what_the_cache_lacks_is_worked_on() -> None:
     assert cached_each(cache, "store", ["b", "c", "a"], compute) == ["value 1", "value 1", "value 0"]
     assert asked == [[0, 1], [1]]  # the second build made only "c" (its index 1 there)
     assert cached_each(None, "store", ["a"], compute) == ["value 0"]
+
+
+def squares(items: list[int]) -> list[int]:
+    return [item * item for item in items]
+
+
+def test_chunks_taken_from_both_ends_by_kept_workers_come_back_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0, 1, 2})
+    items = list(range(200))
+    with parallel.workers_kept():
+        kept = parallel._kept.get()
+        first = parallel.in_shares(squares, items)
+        second = parallel.in_shares(squares, items[::-1], weights=[float(item) for item in items[::-1]])
+        assert parallel._kept.get() is kept is not None  # the same workers for both
+    assert parallel._kept.get() is None
+    assert first == squares(items)
+    assert second == squares(items[::-1])

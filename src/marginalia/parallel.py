@@ -15,7 +15,8 @@ imports the main module, so a script that builds the site in its own process
 guards its entry point with `if __name__ == "__main__":`.
 
 Inside `workers_kept`, the workers started by the first `in_shares` serve the
-later ones too (a build's ingest and its annotation), spawned once.
+later ones too (a build's ingest and its annotation), spawned once, and so
+does one started by `in_background` (the pages' citations).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from contextvars import ContextVar
 from itertools import accumulate
 from typing import TypeVar
 
-__all__ = ["cores", "in_shares", "workers_kept"]
+__all__ = ["cores", "in_background", "in_shares", "workers_kept"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -84,6 +85,26 @@ def workers_kept() -> Iterator[None]:
             yield
         finally:
             _kept.reset(token)
+
+
+def in_background(
+    work: Callable[[list[T]], list[R]], items: list[T]
+) -> tuple[Future[list[R]], ProcessPoolExecutor | None]:
+    """Start `work` on `items` in a worker process while this one goes on.
+
+    Args:
+        work: A module-level function, as for `in_shares`.
+        items: What to work on; picklable.
+
+    Returns:
+        The job, and the pool of the worker started for it, which the caller shuts down once it has the result;
+        None when a worker `workers_kept` keeps took the job (already started, its imports done).
+    """
+    kept = _kept.get()
+    if kept is not None:
+        return kept.submit(work, items), None
+    pool = _workers(1)
+    return pool.submit(work, items), pool
 
 
 def _workers(count: int) -> ProcessPoolExecutor:

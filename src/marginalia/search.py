@@ -20,15 +20,28 @@ in shards of at most `SHARD_BYTES` of pages, one run after the other
 `pagefind-3/` …, listed in `pagefind/shards.json`, which the search script
 merges into one search (Pagefind's `mergeIndex`, results ranked together).
 A site under the limit has one bundle and an empty list.
+
+A site that fits in one bundle is indexed while MkDocs writes its pages
+(`EarlyIndex`): once every page's content is known, its article goes into a
+small page of its own in a scratch folder (the page's language and article
+alone: what Pagefind reads of it), and Pagefind runs on those beside the
+build. Each written page is checked against its stand-in (its article, edges
+stripped, and its language); only when every page matches is that index
+moved into the site, and otherwise the finished site is indexed as before.
+The index is the same, byte for byte (`tests/test_search_early.py`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Pagefind indexes each page's article, not the navigation, header or footer repeated on every page.
@@ -45,6 +58,14 @@ GLOB_SYNTAX = frozenset("*?[]{}<>():,$")
 """The characters that Pagefind's globs read as syntax, unless escaped with a backslash."""
 SHARD_BYTES = 96 * 2**20
 """The most HTML one Pagefind run reads (about 0.4 GiB of memory); a larger site is indexed in shards."""
+
+
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+"""Where the part of a page that Pagefind reads (`ROOT_SELECTOR`) starts, as Material writes it."""
+ARTICLE_END = "</article>"
+PAGE_LANGUAGE = re.compile(r'<html lang="([^"]*)"')
+EARLY_BYTES = SHARD_BYTES // 2
+"""The most bytes of articles indexed while MkDocs writes the pages: about one bundle of finished pages."""
 
 
 class SearchIndexError(RuntimeError):
@@ -171,3 +192,107 @@ def _run(command: list[str], site_dir: Path) -> None:
         raise SearchIndexError(
             f"Pagefind failed on {site_dir} (exit {run.returncode}); is `pagefind[bin]` installed?\n{run.stdout}{run.stderr}"
         )
+
+
+@dataclass
+class EarlyIndex:
+    """The search index made while MkDocs writes the pages, from each page's article as the build knows it.
+
+    Attributes:
+        folder: The scratch folder: the stand-in pages where the site has the pages, and the bundle Pagefind
+            writes (`OUTPUT_SUBDIR`).
+        process: Pagefind, running.
+        articles: The digest of each page's stand-in (its language and article), by path in the site.
+        matching: The pages written so far whose article and language are their stand-in's.
+        differing: Whether a written page differs from its stand-in (the index is then not used).
+    """
+
+    folder: Path
+    process: subprocess.Popen[str]
+    articles: dict[str, str]
+    matching: set[str] = field(default_factory=set)
+    differing: bool = False
+
+    @classmethod
+    def start(cls, articles: dict[str, str], language: str) -> EarlyIndex | None:
+        """Write a stand-in page for each article and start Pagefind on them.
+
+        Args:
+            articles: Each page's article content (what Material puts in it), by path in the site.
+            language: The pages' language (`<html lang>`).
+
+        Returns:
+            The index being made, or None when the articles are too many for one bundle or Pagefind cannot start.
+        """
+        if sum(len(article) for article in articles.values()) > EARLY_BYTES:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="marginalia-search-"))
+        digests = {}
+        for path, article in articles.items():
+            page = folder / path
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(_stand_in(language, article.strip()), encoding="utf-8")
+            digests[path] = _digest(language, article.strip())
+        command = pagefind_command(folder)
+        try:
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+        return cls(folder, process, digests)
+
+    def check(self, path: str, html: str) -> None:
+        """Compare a written page with its stand-in.
+
+        Args:
+            path: The page's path in the site.
+            html: The page as written.
+        """
+        start, end = html.find(ARTICLE_START), html.rfind(ARTICLE_END)
+        language = PAGE_LANGUAGE.search(html)
+        if start < 0 or end < start or language is None:
+            self.differing = True
+            return
+        article = html[start + len(ARTICLE_START) : end].strip()
+        if self.articles.get(path) == _digest(language.group(1), article):
+            self.matching.add(path)
+        else:
+            self.differing = True
+
+    def finish(self, site_dir: Path) -> bool:
+        """Wait for Pagefind and move its bundle into the site when it indexed the site's pages as written.
+
+        Args:
+            site_dir: The built site.
+
+        Returns:
+            Whether the site now has its index; if not, `index_site` makes it from the finished pages.
+        """
+        self.process.communicate()
+        pages = {
+            path.relative_to(site_dir).as_posix()
+            for path in site_dir.glob(PAGES_GLOB)
+            if not path.relative_to(site_dir).parts[0].startswith(OUTPUT_SUBDIR)
+        }
+        done = self.process.returncode == 0 and not self.differing and self.matching == pages == set(self.articles)
+        if done:
+            for folder in site_dir.glob(f"{OUTPUT_SUBDIR}*"):
+                shutil.rmtree(folder)
+            shutil.move(self.folder / OUTPUT_SUBDIR, site_dir / OUTPUT_SUBDIR)
+            (site_dir / OUTPUT_SUBDIR / SHARDS_FILE).write_text("[]\n", encoding="utf-8")
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return done
+
+    def stop(self) -> None:
+        """Stop Pagefind and remove the scratch folder (a build that failed)."""
+        self.process.kill()
+        self.process.communicate()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _stand_in(language: str, article: str) -> str:
+    return f'<!doctype html>\n<html lang="{language}"><body>{ARTICLE_START}{article}{ARTICLE_END}</body></html>\n'
+
+
+def _digest(language: str, article: str) -> str:
+    return hashlib.sha256(f"{language}\0{article}".encode()).hexdigest()

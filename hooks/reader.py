@@ -1,53 +1,34 @@
 """MkDocs hooks for the reading site: a thin layer over the `marginalia` package.
 
-Event flow: `on_startup` keeps a cache of each text's work when serving, and
-for a dirty build (`make serve`) each output's fingerprint (`marginalia.rebuild`);
-`on_config` loads the bibliography, the glossary and the texts,
-annotates and renders them (once per build, since `mkdocs serve` reuses this
-module) and adds them to the navigation; `on_files` adds the generated pages,
-then, with every page known, makes each page's citation and download files;
-`on_nav`, in a dirty build, removes the outputs whose inputs changed, so
-that MkDocs writes them again and skips the rest (`mkdocs_data.fingerprints`);
-`on_page_markdown` fills the home page's list of texts and puts the page's
-head tags into `page.meta` for `overrides/main.html`; `on_page_content` puts
-the finished HTML of a generated page (glossary, bibliography) in place of
-its skeleton's marker and its headings into the page's table of contents,
-then sanitizes the HTML of every page made from the inputs (see
-`marginalia.inert`); `on_env` lets Material render each navigation item once
-per place it is seen from (`material_nav`) and appends the "Cite this page"
-block to every page, whose references a worker process formatted while the
-pages were converted, then, in a build that is not serving, starts indexing
-the pages' articles for search (`marginalia.search.EarlyIndex`);
-`on_post_page` checks each written page against what was indexed and lets go
-of its HTML; `on_post_build` puts that index into the site, or indexes the
-finished site with Pagefind (see `marginalia.search`; in the background while
-serving). Content problems are logged as warnings, so
+Each event hands MkDocs what the package made: `on_config` runs the build's
+stages (`marginalia.site.SiteBuild`), `on_files` adds the generated pages and
+downloads, `on_page_*` put each generated page's finished HTML in place,
+`on_env` ends the pages with their cite blocks, `on_post_build` puts the search
+index in. The table "MkDocs events" in docs/developers/architecture.md says
+what each does and why; what they keep between them is a `HookState`
+(`hooks/hook_state.py`). Content problems are logged as warnings, so
 `mkdocs build --strict` fails on them.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import html
 import logging
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hook_state import HookState, index_in_background
 from marginalia.cache import TextCache
 from marginalia.citing.block import HEADING as CITE_HEADING
 from marginalia.citing.block import HEADING_ID as CITE_HEADING_ID
-from marginalia.citing.catalog import CitationCatalog, CitationKeyCollision, PageSource, markdown_title
 from marginalia.citing.edition import edition_date
 from marginalia.curation import curator_report
 from marginalia.ingest.report import summary_line
@@ -65,45 +46,6 @@ BIB_DIR = "bib"
 GLOSSARY_DIR = "glossary"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every dirty build, which these hooks make exact (see `marginalia.rebuild`)."""
-
-
-@dataclass
-class HookState:
-    """What the hooks keep between events; `mkdocs serve` reuses this module, so some of it outlives a build.
-
-    Attributes:
-        build: This build's inputs and pages (`on_config`), let go once the pages are written.
-        generated: The files the build made (pages, downloads), added to MkDocs' in `on_files`.
-        catalog: This build's citations: the generated pages' from `on_config`, every page's from `on_files`.
-        cache: Each text's work, kept from build to build while serving.
-        outputs: Each output's fingerprint, in a dirty build.
-        serving: Whether this is `mkdocs serve`.
-        indexing: The search index being written in the background while serving.
-        early_index: The search index being made while the pages are written (a build that is not serving).
-        workers: Keeps worker processes from `on_config` to `on_env`: they ingest and annotate the texts, then
-            format the pages' citations (see `marginalia.parallel`).
-    """
-
-    build: SiteBuild | None = None
-    generated: list[File] = field(default_factory=list)
-    catalog: CitationCatalog | None = None
-    cache: TextCache | None = None
-    outputs: OutputFingerprints | None = None
-    serving: bool = False
-    indexing: threading.Thread | None = None
-    early_index: EarlyIndex | None = None
-    workers: contextlib.ExitStack[bool | None] = field(default_factory=contextlib.ExitStack)
-
-    def current(self) -> SiteBuild:
-        if self.build is None:
-            raise PluginError("marginalia: on_config did not run; this is a bug in hooks/reader.py")
-        return self.build
-
-    def current_catalog(self) -> CitationCatalog:
-        if self.catalog is None:
-            raise PluginError("marginalia: on_config did not run; this is a bug in hooks/reader.py")
-        return self.catalog
-
 
 _state = HookState()
 
@@ -143,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.catalog = build.citation_catalog(
         site=config.site_name, site_url=config.site_url or "", date=edition_date(root)
     )
-    _add_citations(build, _state.generated)
+    _state.add_citations(_state.generated)
     for diagnostic in build.diagnostics:
         log.warning(str(diagnostic))
     for text in build.texts:
@@ -155,25 +97,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    build = _state.current()
     for file in _state.generated:
         files.append(file)
-    _add_citations(build, list(files.documentation_pages()))
+    _state.add_citations(list(files.documentation_pages()))
     for path, content in _state.current_catalog().files():
         files.append(GeneratedFile.generated(config, path, content=content))
     return files
-
-
-def _add_citations(build: SiteBuild, pages: list[File]) -> None:
-    sources = [
-        PageSource(file.src_uri, file.url, markdown_title(file.content_string, file.name))
-        for file in pages
-        if file.is_documentation_page()
-    ]
-    try:
-        build.add_citations(_state.current_catalog(), sources)
-    except CitationKeyCollision as error:
-        raise PluginError(str(error)) from error
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -192,15 +121,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["nav_item_html"] = nav_item_html()  # this build's items: see hooks/material_nav.py
-    # Every page is converted: the "Cite this page" block, finished HTML, ends each page after its notes. It is
-    # added now, not as each page is converted, so that the citations are formatted meanwhile (`CitationCatalog.add`).
+    # Every page is converted: each ends with its "Cite this page" block, whose citations were formatted meanwhile.
     pages = [file.page for file in files.documentation_pages() if file.page and file.page.content is not None]
-    for page in pages:
-        if _state.catalog is not None and _has_cite_block(page):
-            block = _state.current().page_html(
-                page.file.src_uri, _state.catalog.block(page.file.src_uri), is_homepage=page.is_homepage
-            )
-            page.content = f"{page.content}\n{block}"
+    _state.append_cite_blocks(pages)
     _state.workers.close()
     if not _state.serving and _state.outputs is None:  # a whole build: index the articles while pages are written
         articles = {page.file.dest_uri: page.content or "" for page in pages}
@@ -232,15 +155,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     generated = build.generated_html(page.file.src_uri)
     if generated is not None:
         html = with_generated(html, page, generated)
-    if _has_cite_block(page):
+    if _state.has_cite_block(page):
         add_to_toc(page, [HeadingNode(Heading(2, CITE_HEADING_ID, CITE_HEADING), [])], first=False)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.add(CITE_HEADING_ID)
     return build.page_html(page.file.src_uri, html, is_homepage=page.is_homepage)
-
-
-def _has_cite_block(page: Page) -> bool:
-    return _state.catalog is not None and page.file.src_uri in _state.catalog.citations
 
 
 # After every plugin (priority 0): the page's HTML is in `output`, which MkDocs writes next.
@@ -259,11 +178,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         _state.outputs.commit()
     if _state.serving:
         # The rebuilt pages are served at once; the search index follows a moment later (joined in on_config).
-        _state.indexing = threading.Thread(target=_index_in_background, args=(Path(config.site_dir),), daemon=True)
+        _state.indexing = threading.Thread(target=index_in_background, args=(Path(config.site_dir),), daemon=True)
         _state.indexing.start()
         return
     early, _state.early_index = _state.early_index, None
-    _release_memory()
+    _state.release()
     if early is not None and early.finish(Path(config.site_dir)):
         log.info("search: the pages were indexed while they were written")
         return
@@ -278,20 +197,3 @@ def on_build_error(error: Exception) -> None:
     if _state.early_index is not None:
         _state.early_index.stop()
         _state.early_index = None
-
-
-def _release_memory() -> None:
-    # Every page is written: hand what the build made back to the system before Pagefind needs memory
-    # (at 1,000 texts this process holds 380 MiB instead of 650 while Pagefind runs).
-    _state.build = _state.catalog = None
-    _state.generated = []
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):  # glibc only: give freed heap pages back
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def _index_in_background(site_dir: Path) -> None:
-    try:
-        index_site(site_dir)
-    except SearchIndexError as error:
-        log.error("search index not updated: %s", error)

@@ -89,11 +89,12 @@ class Heading:
 
 @dataclass
 class NoteText:
-    """A note's text as found in the flow (`<sup>N</sup> text` or `N. text`)."""
+    """A note's text as found in the flow (`<sup>N</sup> text` or `N. text`); `quoted` when set as a quotation (`> N`)."""
 
     line: int
     label: str
     text: str
+    quoted: bool = False
 
 
 @dataclass

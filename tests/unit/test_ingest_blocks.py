@@ -8,6 +8,7 @@ import pytest
 
 from helpers import ingest_snippet
 from marginalia.ingest import decode_source
+from marginalia.ingest.patterns import hard_lines
 from marginalia.model import Paragraph, Quotation, Signature, Table, without_page_marks
 
 OPENING = "# A Title\n\nAnna Example\n\n"
@@ -880,3 +881,34 @@ def test_a_notes_first_line_run_into_the_text_line_above_it() -> None:
         doc.notes["2"].text == "Li Danhui, *Unwanted Visionaries* (Cambridge, MA: Harvard University Press, 2000), 200."
     )
     assert without_page_marks(doc.paragraphs()[-1].text).endswith("of sovereignty boundary normalization discussed.")
+
+
+def test_a_word_cut_where_a_line_set_line_by_line_wraps_is_whole() -> None:
+    # A title page's long line wrapped by the typesetter: no hard break after it, a cut word, lower case going on.
+    lines = ["Received: 24 March 2020  ", "Abstract  ", "Summit and a social-", "ist letter?  ", "Keywords ideology"]
+    assert hard_lines(lines) == [
+        "Received: 24 March 2020",
+        "Abstract",
+        "Summit and a socialist letter?",
+        "Keywords ideology",
+    ]
+    assert hard_lines(["Sino-  ", "soviet", "Sino-", "Soviet"]) == [
+        "Sino-",
+        "soviet",
+        "Sino-",
+        "Soviet",
+    ]  # broken there
+
+
+def test_a_notes_rest_set_as_a_quotation_above_the_next_pages_quoted_notes() -> None:
+    # pymupdf4llm sets a page's notes as quotations ("> 1Text"); note 1 ran on to the next page's foot, its page
+    # having ended with a sentence: its rest stands there unnumbered, above note 2, set as the notes are.
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup> They went on for days.\n\n"
+        "> 1Wu Lengxi, *Ten Years of Polemics* (Beijing: Central Party Literature Press, 1999), 12. It is his account.\n\n"
+        "— 2 —\n\nThe delegation left for Moscow that night.<sup>2</sup>\n\n"
+        "> He wrote it down the same day.\n\n> 2Ibid., 14.\n"
+    )
+    assert doc.notes["1"].text.endswith("It is his account. He wrote it down the same day.")
+    assert doc.notes["2"].text == "Ibid., 14."
+    assert not [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]

@@ -137,18 +137,27 @@ def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None
 
 
 def hard_lines(lines: list[str]) -> list[str]:
-    """Strip lines whose breaks are meaningful, rejoining a CJK run broken across two.
+    """Strip lines whose breaks are meaningful, rejoining a CJK run broken across two, and a word a wrap cut.
+
+    A line with no hard break after it that ends in a word cut by a hyphen, before a line going on in lower
+    case, was wrapped there, not broken: the two are one line, joined as `join_lines` joins them ("… a social-" /
+    "ist letter …", a long line of a title page set line by line).
 
     Args:
         lines: Lines of a block with Markdown hard breaks.
 
     Returns:
-        The lines, stripped; a line that continues a CJK run is appended to the one before.
+        The lines, stripped; a line that continues a CJK run or a cut word is appended to the one before.
     """
     result: list[str] = []
-    for line in (raw.strip() for raw in lines):
+    wrapped = False  # whether the line before had no hard break and ended in a cut word
+    for raw in lines:
+        line = raw.strip()
         if result and CJK.match(line) and (CJK.match(result[-1][-1:]) or result[-1][-1:].isdigit()):
             result[-1] += line
+        elif wrapped and line[:1].islower():
+            result[-1] = join_lines([result[-1], line])
         else:
             result.append(line)
+        wrapped = not raw.endswith("  ") and bool(LINE_END_HYPHEN.search(line[-WORD_TAIL:]))
     return result

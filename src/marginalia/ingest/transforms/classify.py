@@ -198,7 +198,8 @@ def _typed(block: RawBlock, note: re.Match[str] | None, vocabulary: Vocabulary) 
     if note is not None:
         label = next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES)
         rest = [line.removeprefix(">").strip() if line.startswith(">") else line for line in block.lines[1:]]
-        return NoteText(block.line, str(int(label)), join_lines([note.groups()[-1], *rest], vocabulary.drops_hyphen))
+        text = join_lines([note.groups()[-1], *rest], vocabulary.drops_hyphen)
+        return NoteText(block.line, str(int(label)), text, quoted=block.lines[0].lstrip().startswith(">"))
     line = block.lines[0].strip() if len(block.lines) == 1 else ""
     bare = BARE_TITLE.match(line)
     if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in BARE_TITLES:

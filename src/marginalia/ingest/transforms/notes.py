@@ -88,7 +88,9 @@ def collect_notes(doc: Document) -> Document:
     is the text's (the body goes on there), and the block that closes the page
     after the note's, while the body goes on in lower case on the page after, is
     the note's, whatever its first letter; so is one right under the page's
-    notes while the body above them was cut in mid-sentence and goes on there. The
+    notes while the body above them was cut in mid-sentence and goes on there,
+    and one set as a quotation right above the next note, set so too (`> 6Text`,
+    as an extractor sets the notes of a page in smaller type). The
     heading stays, as an empty notes section. A number out of sequence is warned; a second note
     with a number already taken is kept as unattached and warned.
 
@@ -151,6 +153,8 @@ def _continues_note(
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
     if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index):
         return True  # under the page's notes, while the body goes on from above them to the next page
+    if pages_since_note and _quoted_above_quoted_note(block, following, numbering):
+        return True  # set as the page's notes are, just above them, with no number: the last note's rest
     if not (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text)):
         return False
     if pages_since_note == 1 and _closes_page(blocks, index):
@@ -162,6 +166,22 @@ def _continues_note(
     # under a page's notes is the next page's text)
     right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
+
+
+def _quoted_above_quoted_note(block: RawBlock, following: list[Block], numbering: _Numbering) -> bool:
+    """Whether a block set as a quotation stands right above the next note, set so too (`> 6Text`).
+
+    An extractor that sets a page's notes as quotations (their smaller type, indented) sets a note's rest at the
+    next page's foot so as well, without a number, above that page's own notes; the note's page may have ended with
+    a sentence, so its first letter tells nothing.
+    """
+    after = following[0] if following else None
+    return (
+        isinstance(after, NoteText)
+        and after.quoted
+        and int(after.label) == numbering.last + 1  # the next note, not a new chapter's first
+        and all(line.lstrip().startswith(">") for line in block.lines)
+    )
 
 
 def _opens_page(blocks: list[Block], index: int) -> bool:

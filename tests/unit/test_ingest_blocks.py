@@ -912,3 +912,32 @@ def test_a_notes_rest_set_as_a_quotation_above_the_next_pages_quoted_notes() -> 
     assert doc.notes["1"].text.endswith("It is his account. He wrote it down the same day.")
     assert doc.notes["2"].text == "Ibid., 14."
     assert not [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+
+
+def test_a_footers_url_split_right_after_its_scheme() -> None:
+    # pymupdf4llm: a space where the URL's line broke, right after "https://" (and its hyphens as U+00AD, which
+    # leave the DOI without them: an extraction loss).
+    footer = "W. Zhou (ed.), _The Cold War in East Asia_ , Cold War Series, https:// doi.org/10.1007/978\u00ad3\u00ad030\u00ad40178\u00ad9_7"
+    doc = ingest_snippet(
+        f"{OPENING}The crisis began when the guns opened fire and the whole\n\n{footer}\n\nworld held its breath.\n"
+    )
+    assert [v.value for v in doc.metadata.footer] == [
+        "W. Zhou (ed.), _The Cold War in East Asia_ , Cold War Series, https://doi.org/10.1007/9783030401789_7"
+    ]
+    assert [p.text for p in doc.paragraphs()] == [
+        "The crisis began when the guns opened fire and the whole world held its breath."
+    ]
+
+
+def test_the_title_again_under_a_pages_notes_is_a_head_on_pages_without_numbers() -> None:
+    # A book's chapter whose pages print no number: its recto head, the chapter's title, opens the next page, right
+    # under the notes of the page before.
+    title = "The Chinese Normalization, 1965–1967"
+    doc = ingest_snippet(
+        f"# {title}\n\nAnna Example\n\nThe talks began in the spring.<sup>1</sup>\n\n> 1Ibid., 4.\n\n"
+        f"{title}\n\nDoctrine and embassy were discussed.\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The talks began in the spring.[^1]",
+        "Doctrine and embassy were discussed.",
+    ]

@@ -33,8 +33,8 @@ URL_AT_END = re.compile(r"<?https?://[^\s<>]+>?[.\s]*$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright\s*©?)\s*\S", re.IGNORECASE)
 BOOK_LINE = re.compile(r"\((?:eds?|hrsg|red|ред)\.\)|\b(?:ed\.|eds\.|edited)\s+by\b", re.IGNORECASE)
 """A line citing the book a chapter is part of: "(eds.)", "(ed.)", "(Hrsg.)", "(ред.)", "ed. by"."""
-SPLIT_URL_END = re.compile(r"(https?://\S*[/.\-_])\s+([\w\-./]*[\d/.][\w\-./]*)$")
-"""A URL that ends a line, broken by a space after a "/", "." or "-" (its rest has a digit, "/" or ".")."""
+SPLIT_URL_END = re.compile(r"(https?://(?:\S*[/.\-_])?)\s+([\w\-./]*[\d/.][\w\-./]*)$")
+"""A URL that ends a line, broken by a space after its "://", a "/", "." or "-" (its rest has a digit, "/" or ".")."""
 CUT_URL_END = re.compile(r"https?://\S*[-_/.]$")
 URL_REST = re.compile(r"^[\w\-./]*\d[\w\-./]*$")
 FOOTER_WORDS = 40
@@ -296,7 +296,7 @@ def _mended(raw: str) -> str:
     """A footer's line as printed: without the `>` an extractor may quote what is set small with ("> © …").
 
     Its closing URL is whole where the extraction put a space at the URL's line break
-    ("https://doi.org/10.1007/ 978-981-13-8641-1_9").
+    ("https://doi.org/10.1007/ 978-981-13-8641-1_9", "https:// doi.org/…").
     """
     line = raw.strip().removeprefix(">").strip()
     return SPLIT_URL_END.sub(r"\1\2", line)

@@ -590,7 +590,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     Such a line is one if it opens the text as a journal's head does (its name and volume: "Diplomatic History
     44(2)", "The China Quarterly 245"); if it stands inside a sentence that the page cut (where no heading can
     stand), set as heads are (title case or capitals), or under a page's notes or footer in a block of its own
-    right above a heading (where no line of text stands); or beside a page number (after the first one printed) when
+    right above a heading (where no line of text stands), or the title again in a block of its own under a page's
+    notes (a recto head on pages that print no number); or beside a page number (after the first one printed) when
     it stands between two furniture lines, in a block of its own (a label above a title aside: "CHAPTER 9"), when
     every word of it is on the text's first page (its title, byline, footer) and it is set as a title or says what
     the first page says in that order (a line of text whose words all stand on the first page is none), or when it
@@ -622,13 +623,15 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         if not beside:
             over_heading = index + 1 < len(lines) and bool(HEADING_LINE.match(lines[index + 1].text))
-            # a head on a text whose pages print no number: the title again inside a sentence the page cut, or a
-            # journal's or series' name and number in a block of its own
+            # a head on a text whose pages print no number: the title again inside a sentence the page cut or in a
+            # block of its own under a page's notes (where the next page begins), or a journal's or series' name and
+            # number in a block of its own
             title_again = index > 0 and _the_title(lines, plain, start=0)
             if (
                 ((titled or title_again) and _inside_sentence(lines, index, known))
                 or (alone and over_heading and _under_a_page_foot(lines, index))
                 or (index > 0 and journal and _alone_in_block(lines, index, furniture))
+                or (title_again and _alone_in_block(lines, index, furniture) and _under_a_page_foot(lines, index))
             ):
                 found[index] = ""
             continue

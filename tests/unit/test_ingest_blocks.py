@@ -9,7 +9,7 @@ import pytest
 from helpers import ingest_snippet
 from marginalia.ingest import decode_source
 from marginalia.ingest.patterns import hard_lines
-from marginalia.model import Paragraph, Quotation, Signature, Table, without_page_marks
+from marginalia.model import LineGroup, Paragraph, Quotation, Signature, Table, without_page_marks
 
 OPENING = "# A Title\n\nAnna Example\n\n"
 FILLER = "The delegations met again in the spring and spoke of trade, of borders and of the past. " * 8
@@ -941,3 +941,36 @@ def test_the_title_again_under_a_pages_notes_is_a_head_on_pages_without_numbers(
         "The talks began in the spring.[^1]",
         "Doctrine and embassy were discussed.",
     ]
+
+
+def test_a_label_set_at_the_height_of_the_first_pages_head_is_kept() -> None:
+    # The first page's head and its number, and the text's label set above the title at the same height: one line.
+    title = "Record of Conversation between Liu Shaoqi and Pavel Yudin"
+    doc = ingest_snippet(
+        f"{title} 233 Document 20\n\n# {title}\n\nBeijing, 2 October 1959\n\nThe talks began.\n\n"
+        f"234 A Short History of Sino-Soviet Relations\n\nThey ended late.\n\n{title} 235\n\nNothing was agreed.\n"
+    )
+    assert (doc.metadata.label, doc.metadata.title) == ("Document 20", title)
+    assert "233" not in " ".join(p.text for p in doc.paragraphs())
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["Ambassador of the USSR in the PRC\n\nC. Yi", "Ambassador of the USSR in the PRC C. Yi"],
+    ids=["title-and-name", "on-one-line"],
+)
+def test_a_signature_opening_the_last_page_is_no_head(signature: str) -> None:
+    # The last page holds the head, its number and the signature alone: a line set as a title there, with nothing
+    # or a name under it to the text's end, closes the text.
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring.<sup>1</sup>\n\n<sup>1</sup> Ibid., 4.\n\n"
+        f"2 Cold War History 21(3)\n\n{signature}\n"
+    )
+    kept = " ".join(
+        [
+            *(p.text for p in doc.paragraphs()),
+            *(line for s in doc.sections for b in s.blocks if isinstance(b, Signature | LineGroup) for line in b.lines),
+        ]
+    )
+    assert "Ambassador of the USSR in the PRC" in kept and "C. Yi" in kept
+    assert "Cold War History" not in kept

@@ -72,6 +72,8 @@ GLUED_JOURNAL_HEAD = re.compile(
     r"^(?P<head>[^\W\d_][^\d]*?[^\W\d_]\.?\s+\d{1,4}\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))\s+(?=[A-Z])"
 )
 """A journal's name, volume and issue at the start of a line that goes on with other words ("… 21(3) Table 1.")."""
+GLUED_LABEL = re.compile(r"^(?P<head>\S.*\S\s+\d{1,4})\s+(?P<label>[^\W\d_]+\.?\s+(?:\d{1,3}|[IVXLC]{1,6})\.?)$")
+"""A head and its page number, and the text's label after them on the same line ("… Yudin 233 Document 20")."""
 FOOTER_NUMBER = re.compile(r"^(.*https?://\S*[A-Za-z0-9])\s+(\d{1,4}|[ivxlcdm]{1,7})\s*$")
 """A footer's line ending with a URL, and a page number after it on the same row (a URL that ends in "_", "-" or
 "/" goes on after the space: "…/978-3-030-92450-2_ 24")."""
@@ -83,6 +85,9 @@ NOT_FURNITURE = re.compile(r"^\s*(?:#|<sup>|\||>|[-*+•]\s|©)")
 """Lines that are structure of their own: headings, note texts, table rows, quotations, list items, © lines."""
 WRAPPING = re.compile(r"^(?:\*\*|__|\*|_)(.*?)(?:\*\*|__|\*|_)$")
 MAX_HEAD_WORDS = 15
+CLOSING_NAME_LINES = 2
+CLOSING_NAME_WORDS = 4
+"""A signature's name under its title, closing a text: a line or two of a few words ("C. Yi", "Zhou Enlai")."""
 MAX_CONTENTS_WORDS = 30
 PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
 MAX_HEAD_CHARACTERS = 120
@@ -176,7 +181,8 @@ def remove_page_furniture(doc: Document) -> Document:
 def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
     """The blocks, with furniture that an extraction ran into a line of text set on a line of its own.
 
-    A journal's head run into the line under it ("Cold War History 21(3) Table 1. …"); a page number run into the
+    A journal's head run into the line under it ("Cold War History 21(3) Table 1. …"); a label set at a head's
+    height, after the head and its page number ("… Pavel Yudin 233 Document 20"); a page number run into the
     first page's footer line: "… (ed.), *A Short History*, https://doi.org/10.1007/978-981-13-8641-1_7 v": the page's foot prints its number
     on the footer's last row. The number keeps the footer line's source line.
     """
@@ -191,6 +197,14 @@ def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
             # a journal's head that an extraction ran into the first line under it ("Cold War History 21(3) Table 1.")
             result.append(RawBlock(block.line, [glued.group("head")]))
             block = RawBlock(block.line, [block.lines[0][glued.end() :], *block.lines[1:]])
+        labelled = GLUED_LABEL.match(block.lines[0].strip())
+        if labelled and is_label(labelled.group("label")) and _looks_like_a_title(_plain(labelled.group("head"))):
+            # the first page's head, and the label set above the title at the same height ("Document 20")
+            result.append(RawBlock(block.line, [labelled.group("head")]))
+            result.append(RawBlock(block.line, [labelled.group("label")]))
+            if len(block.lines) == 1:
+                continue
+            block = RawBlock(block.line + 1, block.lines[1:])
         start = 0
         for offset, text in enumerate(block.lines):
             numbered = FOOTER_NUMBER.match(text)
@@ -621,6 +635,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             found[index] = ""  # a journal's head, or the title as a recto head, over the first page
             continue
         alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
+        alone = alone and not _closes_the_text(lines, index, known)  # a signature's title at a page's top
         if not beside:
             over_heading = index + 1 < len(lines) and bool(HEADING_LINE.match(lines[index + 1].text))
             # a head on a text whose pages print no number: the title again inside a sentence the page cut or in a
@@ -643,6 +658,15 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, known)):
             found[index] = ""
     return found
+
+
+def _closes_the_text(lines: list[_Line], index: int, furniture: Mapping[int, str]) -> bool:
+    """Whether a line ends the text, or only a name or two follows it there: a signature (title, then name).
+
+    A page's head has the page's text under it.
+    """
+    rest = [lines[i].plain for i in range(index + 1, len(lines)) if i not in furniture]
+    return len(rest) <= CLOSING_NAME_LINES and all(len(text.split()) <= CLOSING_NAME_WORDS for text in rest)
 
 
 def _squashed(text: str) -> str:

@@ -974,3 +974,11 @@ def test_a_signature_opening_the_last_page_is_no_head(signature: str) -> None:
     )
     assert "Ambassador of the USSR in the PRC" in kept and "C. Yi" in kept
     assert "Cold War History" not in kept
+
+
+def test_the_first_pages_head_over_a_label_set_as_a_heading_is_no_front_line() -> None:
+    title = "Cable and Embassy in the Sino-Soviet Alliance"
+    doc = ingest_snippet(f"{title}\n\n#### CHAPTER 15\n\n# **{title}**\n\n### Elena Sokolova\n\nThe talks began.\n")
+    assert (doc.metadata.label, doc.metadata.title) == ("CHAPTER 15", title)
+    assert doc.front == []
+    assert [p.text for p in doc.paragraphs()] == ["The talks began."]

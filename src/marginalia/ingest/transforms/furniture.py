@@ -682,10 +682,12 @@ def _without_edge_number(text: str) -> str:
 def _the_title(lines: list[_Line], text: str, start: int = 1) -> bool:
     """Whether a line says what the title (the first `#` heading, a few lines on) says, as a recto head does.
 
-    The title is looked for from line `start`: 1 for the text's first line, which may be a head over it.
+    The title is looked for from line `start`: 1 for the text's first line, which may be a head over it. A label
+    set as a heading above it ("#### CHAPTER 15") is passed over.
     """
-    title = next((line.plain for line in lines[start : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)), "")
-    heading = re.sub(r"^#{1,6}\s+", "", title).strip(" *")
+    headings = [line for line in lines[start : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)]
+    texts = (re.sub(r"^#{1,6}\s+", "", line.plain).strip(" *") for line in headings)
+    heading = next((text for text in texts if not is_label(text)), "")
     squashed = [re.sub(r"\s+", "", _shape(t)) for t in (_plain(heading), _without_edge_number(text))]
     return bool(heading) and squashed[0] == squashed[1]  # "1985– 1988": an extractor's space after a dash
 

@@ -982,3 +982,13 @@ def test_the_first_pages_head_over_a_label_set_as_a_heading_is_no_front_line() -
     assert (doc.metadata.label, doc.metadata.title) == ("CHAPTER 15", title)
     assert doc.front == []
     assert [p.text for p in doc.paragraphs()] == ["The talks began."]
+
+
+def test_a_notes_marker_set_on_a_line_of_its_own_after_its_sentence() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}It began.<sup>1</sup> It was a record?\n\n2\n\nRailway drafted a treaty.\n\n"
+        "<sup>1</sup> Ibid., 3.\n\n<sup>2</sup> Ibid., 4.\n"
+    )
+    assert [p.text for p in doc.paragraphs()] == ["It began.[^1] It was a record?[^2]", "Railway drafted a treaty."]
+    assert doc.notes["2"].text == "Ibid., 4."
+    assert doc.diagnostics == []

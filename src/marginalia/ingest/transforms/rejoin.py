@@ -53,6 +53,7 @@ SPACED_END = re.compile(r"(?<=[.?!…])\s\d{1,3}$")
 PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
 """A page number ending a line, as contents lines end."""
 GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
+LONE_NUMBER = re.compile(r"^\d{1,3}$")
 """A note number glued to the last word ("ended.12"): the sentence ends before it."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")
@@ -67,6 +68,8 @@ def rejoin_paragraphs(doc: Document) -> Document:
     hyphen only when it is one word split by the typesetter ("propa-" /
     "ganda"), not a compound ("well-" / "informed", "Sino-" / "Soviet"); see
     `Vocabulary.drops_hyphen`.
+    A note's marker that the extraction set on a line of its own goes back
+    after its sentence (`_markers_set_apart`).
     Each join is recorded in `Document.repairs`. Blocks with hard line breaks
     become `LineGroup`s; structured blocks (lists, tabbed lines) stay raw for
     the section parsers. `>` lines become a `Quotation` and pipe rows a `Table`
@@ -84,7 +87,7 @@ def rejoin_paragraphs(doc: Document) -> Document:
         The document with `Paragraph`s, quotations and tables, and no page breaks.
     """
     flow = _Flow(doc)
-    for item in _runs(doc.blocks):
+    for item in _runs(_markers_set_apart(doc)):
         if isinstance(item, PageBreak):
             flow.page = item.page or flow.page
             flow.broken = True
@@ -95,6 +98,34 @@ def rejoin_paragraphs(doc: Document) -> Document:
             flow.result.append(item)
     doc.blocks = flow.result
     return doc
+
+
+def _markers_set_apart(doc: Document) -> list[Block]:
+    """The blocks, with a note's marker that an extraction set on a line of its own put back after its sentence.
+
+    A block of a number alone, right after a block that ends a sentence, is the marker of that note when the
+    text has the note and marks it nowhere else ("… a record?" / "8" / "Railway drafted …"); it goes back to the
+    end of the block above, where linking reads it as a marker set apart ("… a record? 8").
+    """
+    text = "\n".join(line for block in doc.blocks if isinstance(block, RawBlock) for line in block.lines)
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        alone = (
+            LONE_NUMBER.match(block.lines[0].strip()) if isinstance(block, RawBlock) and len(block.lines) == 1 else None
+        )
+        above = next((b for b in reversed(blocks) if not isinstance(b, PageBreak)), None)
+        if (
+            alone is not None
+            and isinstance(above, RawBlock)
+            and alone.group(0) in doc.notes
+            and f"<sup>{alone.group(0)}</sup>" not in text
+            and SENTENCE_END.search(MARKER.sub("", above.lines[-1]).rstrip())
+            and not MARKER.search(above.lines[-1][-12:])
+        ):
+            above.lines[-1] = f"{above.lines[-1].rstrip()} {alone.group(0)}"
+            continue
+        blocks.append(block)
+    return blocks
 
 
 RunKind = LineKind | Literal["caption"]

@@ -992,3 +992,13 @@ def test_a_notes_marker_set_on_a_line_of_its_own_after_its_sentence() -> None:
     assert [p.text for p in doc.paragraphs()] == ["It began.[^1] It was a record?[^2]", "Railway drafted a treaty."]
     assert doc.notes["2"].text == "Ibid., 4."
     assert doc.diagnostics == []
+
+
+def test_a_notes_word_cut_at_a_page_end_goes_on_where_the_next_page_opens() -> None:
+    # The body ended its sentence above the note; the note's last word was cut, and its rest opens the next page.
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring and ended.<sup>1</sup>\n\n"
+        "<sup>1</sup> Wu Lengxi thought the delegation had ac-\n\n1\n\ncepted the terms at once.\n\n2\n"
+    )
+    assert doc.notes["1"].text == "Wu Lengxi thought the delegation had accepted the terms at once."
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["The talks began in the spring and ended.[^1]"]

@@ -134,7 +134,10 @@ def collect_notes(doc: Document) -> Document:
 def _continues_note(
     numbering: _Numbering, blocks: list[Block], index: int, pages_since_note: int, vocabulary: Vocabulary
 ) -> bool:
-    """Whether a block is the rest of a footnote that ran on to the next page's foot, printed with no number.
+    """Whether a block is the rest of a footnote that ran on to the next page, printed with no number.
+
+    A block that opens a page is one only when the note's last word was cut and the body above it ended a
+    sentence (`_rest_of_a_cut_word`).
 
     It is when it stands between two notes and the first has not come to a full stop (a plain text sets each of a
     note's lines apart); or when the last note so far ends in mid-sentence (or mid-word) and, where the pages are numbered, the
@@ -144,9 +147,11 @@ def _continues_note(
     """
     block = blocks[index]
     assert isinstance(block, RawBlock)
-    if not numbering.notes or _opens_page(blocks, index):
+    if not numbering.notes:
         return False
     text = numbering.notes[-1].text.rstrip()
+    if _opens_page(blocks, index):
+        return _rest_of_a_cut_word(blocks, index, text)
     following = blocks[index + 1 : index + 2]
     after_note = index > 0 and isinstance(blocks[index - 1], NoteText)
     if after_note and following and isinstance(following[0], NoteText) and not STOP_AT_END.search(text):
@@ -166,6 +171,23 @@ def _continues_note(
     # under a page's notes is the next page's text)
     right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
+
+
+def _rest_of_a_cut_word(blocks: list[Block], index: int, text: str) -> bool:
+    """Whether a block opening a page is the rest of the last note, cut in mid-word, rather than the body.
+
+    The body above that note's page ended a sentence, so it cannot go on in lower case; the note's last word
+    was cut ("… delegation of ac-" / "cepted agreement …") and the block goes on in lower case.
+    """
+    last_note = max((i for i in range(index) if isinstance(blocks[i], NoteText)), default=None)
+    block = blocks[index]
+    assert isinstance(block, RawBlock)
+    return (
+        last_note is not None
+        and text.endswith(("-", SOFT_HYPHEN))
+        and SET_APART.sub("", block.lines[0])[:1].islower()
+        and not _body_cut_above_notes(blocks, last_note + 1)
+    )
 
 
 def _quoted_above_quoted_note(block: RawBlock, following: list[Block], numbering: _Numbering) -> bool:

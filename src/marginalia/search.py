@@ -168,11 +168,7 @@ def index_site(site_dir: Path, limit: int = SHARD_BYTES) -> None:
     Raises:
         SearchIndexError: When Pagefind is missing or fails; its output is in the message.
     """
-    sizes = {
-        path.relative_to(site_dir).as_posix(): path.stat().st_size
-        for path in site_dir.glob(PAGES_GLOB)
-        if not path.relative_to(site_dir).parts[0].startswith(OUTPUT_SUBDIR)
-    }
+    sizes = {page: (site_dir / page).stat().st_size for page in site_pages(site_dir)}
     globs = shard_globs(sizes, limit) if sizes else [PAGES_GLOB]
     bundles = [OUTPUT_SUBDIR, *(f"{OUTPUT_SUBDIR}-{number}" for number in range(2, len(globs) + 1))]
     for folder in site_dir.glob(f"{OUTPUT_SUBDIR}*"):
@@ -181,6 +177,12 @@ def index_site(site_dir: Path, limit: int = SHARD_BYTES) -> None:
         _run(pagefind_command(site_dir, glob, bundle), site_dir)
     shards = [f"../{bundle}/" for bundle in bundles[1:]]
     (site_dir / OUTPUT_SUBDIR / SHARDS_FILE).write_text(json.dumps(shards) + "\n", encoding="utf-8")
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """The pages Pagefind indexes in a built site (`PAGES_GLOB`, its own bundles aside), as paths in the site."""
+    pages = (path.relative_to(site_dir) for path in site_dir.glob(PAGES_GLOB))
+    return [page.as_posix() for page in pages if not page.parts[0].startswith(OUTPUT_SUBDIR)]
 
 
 def _run(command: list[str], site_dir: Path) -> None:
@@ -269,11 +271,7 @@ class EarlyIndex:
             Whether the site now has its index; if not, `index_site` makes it from the finished pages.
         """
         self.process.communicate()
-        pages = {
-            path.relative_to(site_dir).as_posix()
-            for path in site_dir.glob(PAGES_GLOB)
-            if not path.relative_to(site_dir).parts[0].startswith(OUTPUT_SUBDIR)
-        }
+        pages = set(site_pages(site_dir))
         done = self.process.returncode == 0 and not self.differing and self.matching == pages == set(self.articles)
         if done:
             for folder in site_dir.glob(f"{OUTPUT_SUBDIR}*"):

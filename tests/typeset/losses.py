@@ -540,6 +540,7 @@ def _move_tail(doc: CleanDocument, key: str, text: str, tail: str) -> bool:
                 section.blocks[index : index + 2] = [CleanParagraph(f"{before} {following.text}")]
             else:
                 section.blocks[index : index + 1] = [CleanParagraph(rest)] if rest else []
+                _rejoin_list(section.blocks, index)
             doc.notes[key] = text
             return True
     for other, other_text in doc.notes.items():
@@ -549,6 +550,14 @@ def _move_tail(doc: CleanDocument, key: str, text: str, tail: str) -> bool:
             doc.notes[key] = text
             return True
     return False
+
+
+def _rejoin_list(blocks: list[CleanBlock], index: int) -> None:
+    """One list again where a note's rest, taken out at `index`, stood between two parts of it (a page break)."""
+    if 0 < index < len(blocks):
+        before, after = blocks[index - 1], blocks[index]
+        if isinstance(before, CleanList) and isinstance(after, CleanList) and before.numbered == after.numbered:
+            blocks[index - 1 : index + 1] = [CleanList([*before.items, *after.items], before.numbered)]
 
 
 RAW_TOKEN = r"[^\s*_|<>()\[\],;:.!?\"“”‘’]+"

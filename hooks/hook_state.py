@@ -82,8 +82,8 @@ class HookState:
         the first block waits for them if need be.
         """
         for page in pages:
-            if self.catalog is not None and self.has_cite_block(page):
-                block = self.catalog.block(page.file.src_uri)
+            if self.has_cite_block(page):
+                block = self.current_catalog().block(page.file.src_uri)
                 block = self.current().page_html(page.file.src_uri, block, is_homepage=page.is_homepage)
                 page.content = f"{page.content}\n{block}"
 

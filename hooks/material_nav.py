@@ -103,9 +103,5 @@ def _page_parts(url: str) -> list[str]:
 
 
 def _common(parts: list[str], others: list[str]) -> int:
-    count = 0
-    for part, other in zip(parts, others, strict=False):
-        if part != other:
-            break
-        count += 1
-    return count
+    """How many leading parts two URLs share."""
+    return len(posixpath.commonprefix([parts, others]))

@@ -231,10 +231,10 @@ class EarlyIndex:
         folder = Path(tempfile.mkdtemp(prefix="marginalia-search-"))
         digests = {}
         for path, article in articles.items():
-            page = folder / path
+            page, inner = folder / path, article.strip()
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_stand_in(language, article.strip()), encoding="utf-8")
-            digests[path] = _digest(language, article.strip())
+            page.write_text(_stand_in(language, inner), encoding="utf-8")
+            digests[path] = _digest(language, inner)
         command = pagefind_command(folder)
         try:
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

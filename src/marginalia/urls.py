@@ -92,11 +92,7 @@ def _relative_url(target: str, page: str) -> str:
     if not target:
         raise ValueError("no path specified")
     target_parts, page_parts = _parts(target), _parts(page)
-    common = 0
-    for target_part, page_part in zip(target_parts, page_parts, strict=False):
-        if target_part != page_part:
-            break
-        common += 1
+    common = len(posixpath.commonprefix([target_parts, page_parts]))
     relative = "/".join([".."] * (len(page_parts) - common) + target_parts[common:]) or "."
     return "./" if relative == "." else safe_relative(f"{relative}/")
 

@@ -179,7 +179,7 @@ def _rest_of_a_cut_word(blocks: list[Block], index: int, text: str) -> bool:
     The body above that note's page ended a sentence, so it cannot go on in lower case; the note's last word
     was cut ("… delegation of ac-" / "cepted agreement …") and the block goes on in lower case.
     """
-    last_note = max((i for i in range(index) if isinstance(blocks[i], NoteText)), default=None)
+    last_note = next((i for i in range(index - 1, -1, -1) if isinstance(blocks[i], NoteText)), None)
     block = blocks[index]
     assert isinstance(block, RawBlock)
     return (

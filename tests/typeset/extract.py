@@ -489,23 +489,33 @@ def _footnote_rule(page: pymupdf.Page) -> float | None:
     return found
 
 
+ONE_LINE_CHARS = 40
+"""Fewer characters than this in lines that fill the column: the text has no line of body to tell it by."""
+
+
 def _body_size(pages: list[list[Row]]) -> float:
     """The running text's size: the commonest among lines that fill the column (not headings, quotations, lines
     of a title page), by their characters."""
     sizes: Counter[float] = Counter()
-    fallback: Counter[float] = Counter()
     for rows in pages:
         if not rows:
             continue
         left, right = min(r.x0 for r in rows), max(r.x1 for r in rows)
         width = right - left
         for row in rows:
-            chars = sum(len(s.text) for s in row.body_spans)
-            fallback[row.size] += chars
-            if not row.in_notes and row.x0 <= left + 0.05 * width and row.x1 >= right - 0.2 * width:
-                sizes[row.size] += chars
-    counts = sizes or fallback
-    return counts.most_common(1)[0][0] if counts else 10.0
+            # from the left edge (a first-line indent at most: not a quotation's) to near the right one
+            if not row.in_notes and row.x0 <= left + 1.5 * row.size and row.x1 >= right - 0.2 * width:
+                sizes[row.size] += sum(len(s.text) for s in row.body_spans)
+    if sum(sizes.values()) >= ONE_LINE_CHARS:
+        return sizes.most_common(1)[0][0]
+    # a text of a word or two, whose widest line is its title: the smallest type of words outside the notes
+    worded = [
+        row.size
+        for rows in pages
+        for row in rows
+        if not row.in_notes and re.search(r"[^\W\d_]", "".join(s.text for s in row.spans))
+    ]
+    return min(worded or [row.size for rows in pages for row in rows] or [10.0])
 
 
 def chars_markdown(pdf: bytes) -> str:
@@ -526,7 +536,7 @@ def chars_markdown(pdf: bytes) -> str:
     heading_sizes = sorted({row.size for rows in pages for row in rows if row.size >= body + 0.4}, reverse=True)
     out: list[str] = []
     for rows, page_tables in zip(pages, tables, strict=True):
-        body_rows = [r for r in rows if r.size == body] or rows
+        body_rows = [r for r in rows if r.size == body] or [r for r in rows if not r.in_notes] or rows
         left = statistics.median_low(sorted(r.x0 for r in body_rows)) if body_rows else 0.0
         left = min((r.x0 for r in body_rows if abs(r.x0 - left) < 2 * body), default=left)
         right = max((r.x1 for r in body_rows), default=0.0)

@@ -454,8 +454,25 @@ def _continued_footnotes(expected: CleanDocument, actual: CleanDocument, blocks:
 SENTENCE_END = re.compile(r"[.?!:;…][\"'”’)\]*_]*(?:<sup>[^<]*</sup>|\[\^[^\]]+\]|\d+)*[\"'”’)\]*_]*$")
 
 
+GLUED_COPYRIGHT = re.compile(r"(?<=[.?!…])\s+(?=©)")
+"""A © statement an extraction ran onto the end of a paragraph's sentence (a first-page footer below it)."""
+
+
+def _copyright_apart(blocks: list[_Block]) -> list[_Block]:
+    """The blocks with a © statement glued to a paragraph's end set apart, as ingest lifts it out."""
+    apart = []
+    for block in blocks:
+        parts = GLUED_COPYRIGHT.split(block.text, maxsplit=1)
+        if len(parts) == 1 or block.quoted or block.piped:
+            apart.append(block)
+            continue
+        apart += [_Block([part], words(MARKERS.sub(" ", part))) for part in parts]
+    return apart
+
+
 def _sentence_breaks(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
     losses = []
+    blocks = _copyright_apart(blocks)
     got = {squash_plain(t) for s in actual.sections for b in s.blocks for t in block_texts(b)}
     paragraphs = [
         text

@@ -444,6 +444,12 @@ def test_a_list_items_next_line_set_as_a_nested_item() -> None:
     ]
 
 
+def test_a_list_items_bullet_printed_again_after_its_marker() -> None:
+    # an extraction that writes the item's marker and keeps the bullet glyph as text
+    doc = ingest_snippet(OPENING + "- The delegation arrived.\n\n- \u2022 Pavel Yudin signed.\n\n- \u25e6 It left.\n")
+    assert [p.text for p in doc.paragraphs()] == ["- The delegation arrived.", "- Pavel Yudin signed.", "- It left."]
+
+
 def test_a_title_broken_inside_a_word_across_two_headings() -> None:
     doc = ingest_snippet("# **Memorandum of Conversation with Leonid Brezh\u00ad**\n\n# **nev**\n\nThe talks began.\n")
     assert doc.metadata.title == "Memorandum of Conversation with Leonid Brezhnev"
@@ -1002,3 +1008,18 @@ def test_a_notes_word_cut_at_a_page_end_goes_on_where_the_next_page_opens() -> N
     )
     assert doc.notes["1"].text == "Wu Lengxi thought the delegation had accepted the terms at once."
     assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["The talks began in the spring and ended.[^1]"]
+
+
+def test_the_book_title_over_the_only_page_number_is_its_head() -> None:
+    # A two-page chapter: the second page prints the book's title (which the first page's footer names) and its
+    # number, and under them the rest of a note the first page cut.
+    book = "Fraternal Rivals: China and the Soviet Union in the Cold War"
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring.<sup>1</sup>\n\n"
+        "> 1James O'Connor, _Cold War Crucible_ (Washington, DC: Woodrow Wilson Center\n\n"
+        f"> K. Halloran (eds.), _{book}_ , Cold War Series, https://doi.org/10.1007/978-3-030-10000-1_1\n\n"
+        f"{book}\n\n2\n\nPress, 1996), 45.\n"
+    )
+    kept = [p.text for p in doc.paragraphs()] + [note.text for note in doc.notes.values()]
+    assert kept[0] == "The talks began in the spring.[^1]"
+    assert not [text for text in kept if book in text]

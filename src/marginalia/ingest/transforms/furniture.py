@@ -609,7 +609,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     it stands between two furniture lines, in a block of its own (a label above a title aside: "CHAPTER 9"), when
     every word of it is on the text's first page (its title, byline, footer) and it is set as a title or says what
     the first page says in that order (a line of text whose words all stand on the first page is none), or when it
-    is set as a journal's head is.
+    is set as a journal's head is. Right above the first number printed, a line set as a title in a block of its
+    own is a head when the lines above it say what it says (the book's title, which the first page's footer names).
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
@@ -634,8 +635,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         if index == 0 and (journal or _the_title(lines, plain)) and _alone_in_block(lines, index, furniture):
             found[index] = ""  # a journal's head, or the title as a recto head, over the first page
             continue
-        alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
-        alone = alone and not _closes_the_text(lines, index, known)  # a signature's title at a page's top
+        set_alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
+        alone = set_alone and not _closes_the_text(lines, index, known)  # a signature's title at a page's top
         if not beside:
             over_heading = index + 1 < len(lines) and bool(HEADING_LINE.match(lines[index + 1].text))
             # a head on a text whose pages print no number: the title again inside a sentence the page cut or in a
@@ -652,12 +653,18 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
-        # its words are on the first page: the title
+        # its words are on the first page: the title; over the first number printed, in the lines above it
         printed_above = index >= first_page and words <= opening
         printed_above = printed_above and (_looks_like_a_title(plain) or _squashed(plain) in first_text)
+        printed_above = printed_above or (above_first and set_alone and _said_above(lines, index))
         if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, known)):
             found[index] = ""
     return found
+
+
+def _said_above(lines: list[_Line], index: int) -> bool:
+    """Whether the lines above a line say what it says, in that order (a book's title in the first page's footer)."""
+    return _squashed(lines[index].plain) in _squashed(" ".join(line.plain for line in lines[:index]))
 
 
 def _closes_the_text(lines: list[_Line], index: int, furniture: Mapping[int, str]) -> bool:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from marginalia.ingest.patterns import LABEL, LIST_ITEM, join_lines
 from marginalia.model import Block, Document, Paragraph, RawBlock
+
+BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□∙]\s+")
+"""An item's marker with the printed bullet after it as text ("- • Text", as an extraction may write a bullet)."""
 
 
 def read_lists(doc: Document) -> Document:
@@ -38,7 +43,7 @@ def _paragraphs(block: Block) -> list[Block]:
     starts = LIST_ITEM if LIST_ITEM.match(block.lines[0]) else LABEL if LABEL.match(block.lines[0]) else None
     for offset, line in enumerate(block.lines):
         if not items or (starts is not None and starts.match(line)):
-            items.append((block.line + offset, [line]))
+            items.append((block.line + offset, [BULLET_AGAIN.sub(r"\1", line)]))
         else:
             items[-1][1].append(line)
     return [Paragraph(line, join_lines(lines)) for line, lines in items]

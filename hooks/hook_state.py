@@ -50,6 +50,16 @@ class HookState:
     early_index: EarlyIndex | None = None
     workers: contextlib.ExitStack[bool | None] = field(default_factory=contextlib.ExitStack)
 
+    @property
+    def whole_build(self) -> bool:
+        """Whether this build writes every output (neither serving nor dirty)."""
+        return not self.serving and self.outputs is None
+
+    def wait_for_index(self) -> None:
+        """Wait till the last rebuild's search index, made in the background while serving, is in the site."""
+        if self.indexing is not None:
+            self.indexing.join()
+
     def current(self) -> SiteBuild:
         if self.build is None:
             raise PluginError("marginalia: on_config did not run; this is a bug in hooks/reader.py")

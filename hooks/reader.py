@@ -30,6 +30,7 @@ from marginalia.cache import TextCache
 from marginalia.citing.block import HEADING as CITE_HEADING
 from marginalia.citing.block import HEADING_ID as CITE_HEADING_ID
 from marginalia.citing.edition import edition_date
+from marginalia.corpus import worth_sharing
 from marginalia.curation import curator_report
 from marginalia.ingest.report import summary_line
 from marginalia.parallel import workers_kept
@@ -38,7 +39,7 @@ from marginalia.render.html import Heading, HeadingNode
 from marginalia.search import EarlyIndex, SearchIndexError, index_site
 from marginalia.site import SiteBuild
 from material_nav import nav_item_html
-from mkdocs_data import GeneratedFile, add_to_toc, fingerprints, with_generated
+from mkdocs_data import GeneratedFile, add_to_toc, fingerprints, with_generated, write_ahead
 
 log = logging.getLogger("mkdocs.hooks.reader")
 TEXTS_DIR = "texts"
@@ -62,13 +63,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_shutdown() -> None:
-    if _state.indexing is not None:
-        _state.indexing.join()
+    _state.wait_for_index()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _state.indexing is not None:  # the last rebuild's search index, still being written into the site
-        _state.indexing.join()
+    _state.wait_for_index()
     root = Path(config.config_file_path).resolve().parent
     for folder in (TEXTS_DIR, BIB_DIR, GLOSSARY_DIR):
         if not (root / folder).is_dir():
@@ -76,7 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"no {folder}/ folder beside {config.config_file_path}: create it (see the editors' guide)"
             )
     _state.workers.close()  # those of a build that failed
-    _state.workers.enter_context(workers_kept())
+    _state.workers.enter_context(workers_kept(started=not _state.serving and worth_sharing(root / TEXTS_DIR)))
     build = SiteBuild.load(root / TEXTS_DIR, root / BIB_DIR, root / GLOSSARY_DIR, _state.cache)
     _state.build = build
     _state.generated = [GeneratedFile.generated(config, page.path, content=page.markdown) for page in build.pages]
@@ -102,6 +101,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.add_citations(list(files.documentation_pages()))
     for path, content in _state.current_catalog().files():
         files.append(GeneratedFile.generated(config, path, content=content))
+    if _state.whole_build:
+        write_ahead(files)  # the downloads, while the pages are converted
     return files
 
 
@@ -125,7 +126,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     pages = [file.page for file in files.documentation_pages() if file.page and file.page.content is not None]
     _state.append_cite_blocks(pages)
     _state.workers.close()
-    if not _state.serving and _state.outputs is None:  # a whole build: index the articles while pages are written
+    if _state.whole_build:  # index the articles while the pages are written
         articles = {page.file.dest_uri: page.content or "" for page in pages}
         _state.early_index = EarlyIndex.start(articles, config.theme["language"])
     return env
@@ -143,8 +144,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     head = catalog.head(page.file.src_uri)
     page.meta["marginalia_head"] = [{"attr": a, "name": n, "content": c} for a, n, c in head.tags]
     page.meta["marginalia_json_ld"] = head.json_ld
-    if head.description:
-        # Material writes the description into its meta tag unescaped.
+    if head.description:  # Material's meta tag: unescaped
         page.meta["description"] = html.escape(head.description, quote=True)
     return markdown
 

@@ -18,8 +18,10 @@ META_NAME = "text.yml"
 EDITORIAL_NAME = "editorial.yml"
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a text folder's name must be: it becomes the text's URLs and citation keys as it is."""
-PARALLEL_FROM_BYTES = 2_000_000
-"""The fewest bytes of sources to ingest that are shared among the cores (`marginalia.parallel`): some fifty articles."""
+PARALLEL_FROM_BYTES = 200_000
+"""The fewest bytes of sources to ingest that are shared among the cores (`marginalia.parallel`): some seven articles.
+Fewer are done here sooner than a spawned worker would start. A build whose sources weigh so much (`worth_sharing`)
+starts its workers ahead (`workers_kept(started=True)`)."""
 INGESTED = "ingested"
 """The cache store of ingested texts."""
 
@@ -98,6 +100,18 @@ def load_corpus(texts_dir: Path, cache: TextCache | None = None) -> Corpus:
             corpus.digests[text.slug] = digest
             corpus.sizes[text.slug] = _size(folder / SOURCE_NAME)
     return corpus
+
+
+def worth_sharing(texts_dir: Path) -> bool:
+    """Whether the sources in a corpus folder weigh enough to share their work among the cores.
+
+    Args:
+        texts_dir: The corpus folder.
+
+    Returns:
+        Whether they weigh `PARALLEL_FROM_BYTES` or more.
+    """
+    return sum(_size(source) for source in texts_dir.glob(f"*/{SOURCE_NAME}")) >= PARALLEL_FROM_BYTES
 
 
 def load_texts(folders: list[Path]) -> list[tuple[Text | None, list[Diagnostic]]]:

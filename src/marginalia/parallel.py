@@ -14,9 +14,11 @@ inherit a lock held by another thread of `mkdocs serve`. A spawned worker
 imports the main module, so a script that builds the site in its own process
 guards its entry point with `if __name__ == "__main__":`.
 
-Inside `workers_kept`, the workers started by the first `in_shares` serve the
-later ones too (a build's ingest and its annotation), spawned once, and so
-does one started by `in_background` (the pages' citations).
+Inside `workers_kept`, the same workers serve every `in_shares` (a build's
+ingest and its annotation) and `in_background` (the pages' citations),
+spawned once, at their first job or, for a build that will have work for
+them in any case, when the block opens: their imports are then done while
+this process works.
 """
 
 from __future__ import annotations
@@ -74,13 +76,20 @@ def in_shares(
 
 
 @contextmanager
-def workers_kept() -> Iterator[None]:
-    """Keep the same worker processes for every `in_shares` call inside the block (in this thread)."""
+def workers_kept(*, started: bool = False) -> Iterator[None]:
+    """Keep the same worker processes for every `in_shares` call inside the block (in this thread).
+
+    Args:
+        started: Spawn them now, not at their first job: their imports are done while this process works (a build
+            that will hand them work in any case, its pages' citations).
+    """
     if _kept.get() is not None or cores() < 2:
         yield
         return
     with _workers(cores() - 1) as pool:
         token = _kept.set(pool)
+        if started:
+            pool.submit(_started)
         try:
             yield
         finally:
@@ -105,6 +114,10 @@ def in_background(
         return kept.submit(work, items), None
     pool = _workers(1)
     return pool.submit(work, items), pool
+
+
+def _started() -> None:
+    """A first job that does nothing: a spawned worker imports the package (its `__init__`) to run it."""
 
 
 def _workers(count: int) -> ProcessPoolExecutor:

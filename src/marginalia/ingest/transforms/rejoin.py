@@ -54,6 +54,8 @@ PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
 """A page number ending a line, as contents lines end."""
 GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
+SENTENCE_TAIL = 300
+"""How much of a text's end tells whether it ends a sentence (its markers and stops are all at the end)."""
 """A note number glued to the last word ("ended.12"): the sentence ends before it."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")
@@ -297,7 +299,7 @@ def _continues(first: str, second: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    end = GLUED_END.sub("", MARKER.sub("", text).rstrip())
+    end = GLUED_END.sub("", MARKER.sub("", text[-SENTENCE_TAIL:]).rstrip())  # a paragraph's end is all it needs
     return bool(SENTENCE_END.search(SPACED_END.sub("", end)))
 
 

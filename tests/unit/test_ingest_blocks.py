@@ -1023,3 +1023,28 @@ def test_the_book_title_over_the_only_page_number_is_its_head() -> None:
     kept = [p.text for p in doc.paragraphs()] + [note.text for note in doc.notes.values()]
     assert kept[0] == "The talks began in the spring.[^1]"
     assert not [text for text in kept if book in text]
+
+
+def test_a_copyright_line_set_as_a_list_item_is_the_footers() -> None:
+    # pymupdf4llm may print the first page's © line as a list item, its book line under it
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring.\n\n- © The Author(s) 2002\n\n"
+        "J. Kim and W. Zhou (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-3-030-11184-6_16\n\n"
+        "They ended late.\n"
+    )
+    assert [c.value for c in doc.metadata.copyright] == ["The Author(s) 2002"]
+    assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring.", "They ended late."]
+
+
+def test_a_numbered_list_item_set_small_above_a_note_of_its_number_is_text() -> None:
+    # pymupdf4llm quotes a list set at the page's foot, above the page's notes: "> 1. …" is the list's first item,
+    # "> 1Elena …" the note.
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup>\n\n> 1. Withdraw the experts.\n\n"
+        "> 1Elena Sokolova, _Two Suns in the Heavens_ (2012), 201.\n\n2. Recall the ambassador.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Elena Sokolova, _Two Suns in the Heavens_ (2012), 201."
+    ]
+    assert not doc.diagnostics
+    assert "Withdraw the experts." in " ".join(b.text for b in doc.paragraphs())

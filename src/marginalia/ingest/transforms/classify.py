@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from marginalia.ingest.patterns import (
     ANY_MARKER,
@@ -86,21 +87,40 @@ def classify_blocks(doc: Document) -> Document:
     return doc
 
 
-def _markers(blocks: list[Block]) -> dict[str, int]:
-    """The first source line where each note number stands as a marker, in any printed form."""
+@dataclass(frozen=True)
+class _Markers:
+    """Where the text marks its notes, and which lines that open like a note's text open a list's item instead.
+
+    Attributes:
+        first: The first source line where each note number stands as a marker, in any printed form.
+        listed: The source lines that open with a number, a full stop and a space ("> 1. …", as a numbered list
+            set small is quoted) where another line opens the note of that number in another form ("> 1Elena …").
+    """
+
+    first: dict[str, int]
+    listed: frozenset[int]
+
+
+def _markers(blocks: list[Block]) -> _Markers:
     first: dict[str, int] = {}
+    starts: dict[str, list[tuple[int, bool]]] = {}  # each number's lines opening like a note: (line, a list's?)
     for block in blocks:
         if not isinstance(block, RawBlock):
             continue
         for offset, line in enumerate(block.lines):
-            if NOTE_LINE.match(line) or LOOSE_NOTE_LINE.match(line):
+            if loose := NOTE_LINE.match(line) or LOOSE_NOTE_LINE.match(line):
+                text = loose.group(loose.lastindex or 1)
+                starts.setdefault(str(_label(loose)), []).append((block.line + offset, text.startswith(". ")))
                 continue
             for number in (m.group(m.lastindex or 1) for m in ANY_MARKER.finditer(line)):
                 first.setdefault(str(int(number.translate(SUPERSCRIPT_VALUES))), block.line + offset)
-    return first
+    listed = [
+        line for lines in starts.values() if not all(dotted for _, dotted in lines) for line, dotted in lines if dotted
+    ]
+    return _Markers(first, frozenset(listed))
 
 
-def _note_start(line: str, number: int, markers: dict[str, int]) -> re.Match[str] | None:
+def _note_start(line: str, number: int, markers: _Markers) -> re.Match[str] | None:
     """A note text's first line: `<sup>N</sup> …`, or a loose form whose marker stands before it.
 
     A number glued to the note's first word ("> 3Russian State Archive …") is no quotation's or list's: its marker
@@ -109,16 +129,16 @@ def _note_start(line: str, number: int, markers: dict[str, int]) -> re.Match[str
     if certain := NOTE_LINE.match(line):
         return certain
     loose = LOOSE_NOTE_LINE.match(line)
-    if loose is None:
+    if loose is None or number in markers.listed:
         return None
     form = next(k for k, v in loose.groupdict().items() if v and k != "text")
     label = str(int(loose.group(form).translate(SUPERSCRIPT_VALUES)))
     glued = form != "superscript" and loose.end(form) == loose.start("text")
-    marker = markers.get(label)
+    marker = markers.first.get(label)
     return loose if marker is not None and (marker < number or glued) else None
 
 
-def _classify(block: RawBlock, markers: dict[str, int], last: list[int], vocabulary: Vocabulary) -> list[Block]:
+def _classify(block: RawBlock, markers: _Markers, last: list[int], vocabulary: Vocabulary) -> list[Block]:
     result: list[Block | tuple[RawBlock, re.Match[str] | None]] = []
     pending: tuple[RawBlock, re.Match[str] | None] | None = None
     for number, raw, cut in _next_notes_apart(block, markers, last):
@@ -155,7 +175,7 @@ def _reads_as_prose(text: str) -> bool:
     return plain.endswith(".") and len(plain.split()) > MAX_HEADING_WORDS
 
 
-def _next_notes_apart(block: RawBlock, markers: dict[str, int], last: list[int]) -> list[tuple[int, str, bool]]:
+def _next_notes_apart(block: RawBlock, markers: _Markers, last: list[int]) -> list[tuple[int, str, bool]]:
     """The block's lines with their source lines, cut where the next note's text begins inside one.
 
     Each comes with whether it is such a cut's second part. An extraction may run two notes into one line: "> 9Olga Petrova, …, 85. 10РГАНИ, ф. 5, …". After a sentence's
@@ -175,13 +195,13 @@ def _next_notes_apart(block: RawBlock, markers: dict[str, int], last: list[int])
     return found
 
 
-def _glued_next(line: str, label: int, markers: dict[str, int]) -> int | None:
+def _glued_next(line: str, label: int, markers: _Markers) -> int | None:
     """Where note `label` begins inside a line.
 
     Its number is glued to its first word after a sentence's end, or after a word of the text that the page's foot
     cut ("… sovereignty boundary 4Li Danhui, …").
     """
-    if str(label) not in markers:
+    if str(label) not in markers.first:
         return None
     glued = re.search(
         rf"(?:(?<=[.?!)\]])|(?<=[a-zа-я])) +(?={label}(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))", line

@@ -50,6 +50,7 @@ end of a sentence above it (a note's last line)."""
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b\.?")
 """A © statement at the end of a line, where an extraction glued the foot's first line to the text above it."""
 COPYRIGHT_WORDS = 8
+ITEM_BEFORE_COPYRIGHT = re.compile(r"^[-*+•]\s+(?=©)")
 
 
 @dataclass(frozen=True)
@@ -293,12 +294,13 @@ def _source_line(blocks: list[Block], line: _Line) -> int:
 
 
 def _mended(raw: str) -> str:
-    """A footer's line as printed: without the `>` an extractor may quote what is set small with ("> © …").
+    """A footer's line as printed: without the `>` an extractor may quote what is set small with ("> © …"), or the
+    list marker it may set a © statement with ("- © …": no list's item is one).
 
     Its closing URL is whole where the extraction put a space at the URL's line break
     ("https://doi.org/10.1007/ 978-981-13-8641-1_9", "https:// doi.org/…").
     """
-    line = raw.strip().removeprefix(">").strip()
+    line = ITEM_BEFORE_COPYRIGHT.sub("", raw.strip().removeprefix(">").strip())
     return SPLIT_URL_END.sub(r"\1\2", line)
 
 

@@ -339,27 +339,33 @@ def _unmarked_quotations(expected: CleanDocument, actual: CleanDocument, blocks:
 
 
 def _rest_unquoted(actual: CleanDocument, quotation: CleanQuotation, blocks: list[_Block]) -> tuple[str, str] | None:
-    """A quotation whose first paragraphs came back as one and its last ones as paragraphs after it, printed
-    with no `>` in the extraction (a page broke it): made whole again; the paragraphs' text and the
-    extraction's block that shows them unquoted, or None."""
+    """A quotation whose first paragraphs came back as one and its last ones as paragraphs after it, or its last
+    ones as one and its first ones as paragraphs before it, printed with no `>` in the extraction (a page broke
+    it, or the extraction quoted only some of its paragraphs): made whole again; the unquoted paragraphs' text and
+    the extraction's block that shows them, or None."""
     for section in actual.sections:
         for index, got in enumerate(section.blocks):
             if not isinstance(got, CleanQuotation) or len(got.paragraphs) >= len(quotation.paragraphs):
                 continue
-            if [squash_plain(t) for t in got.paragraphs] != [
-                squash_plain(t) for t in quotation.paragraphs[: len(got.paragraphs)]
-            ]:
+            count = len(got.paragraphs)
+            squashed = [squash_plain(t) for t in got.paragraphs]
+            if squashed == [squash_plain(t) for t in quotation.paragraphs[:count]]:
+                missing, start = quotation.paragraphs[count:], index + 1  # its last paragraphs, after it
+            elif squashed == [squash_plain(t) for t in quotation.paragraphs[-count:]]:
+                missing = quotation.paragraphs[:-count]  # its first paragraphs, before it
+                start = index - len(missing)
+            else:
                 continue
-            missing = quotation.paragraphs[len(got.paragraphs) :]
-            following = section.blocks[index + 1 : index + 1 + len(missing)]
-            if [squash_plain(t) for b in following if isinstance(b, CleanParagraph) for t in [b.text]] != [
+            around = section.blocks[start : start + len(missing)] if start >= 0 else []
+            if [squash_plain(b.text) for b in around if isinstance(b, CleanParagraph)] != [
                 squash_plain(t) for t in missing
             ]:
                 continue
             held = [_run(words(t), blocks) for t in missing]
             if any(pieces is None or any(blocks[b].quoted for b, _, _ in pieces) for pieces in held):
                 continue
-            section.blocks[index : index + 1 + len(missing)] = [CleanQuotation(list(quotation.paragraphs))]
+            first_block = min(start, index)
+            section.blocks[first_block : first_block + 1 + len(missing)] = [CleanQuotation(list(quotation.paragraphs))]
             first = held[0]
             return " ".join(missing), blocks[first[0][0]].text if first else ""
     return None

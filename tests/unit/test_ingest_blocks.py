@@ -1048,3 +1048,13 @@ def test_a_numbered_list_item_set_small_above_a_note_of_its_number_is_text() -> 
     ]
     assert not doc.diagnostics
     assert "Withdraw the experts." in " ".join(b.text for b in doc.paragraphs())
+
+
+def test_a_numbered_lists_first_item_quoted_at_a_page_foot_is_the_lists() -> None:
+    # pymupdf4llm quotes the indented first item of a list that a page's foot cut; the list goes on ("2. …").
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup>\n\n> 1. Withdraw the experts.\n\n"
+        "> 1Elena Sokolova, _Two Suns in the Heavens_ (2012), 201.\n\n110\n\n2. Recall the ambassador.\n"
+    )
+    assert not [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [p.text for p in doc.paragraphs()][-2:] == ["1. Withdraw the experts.", "2. Recall the ambassador."]

@@ -19,6 +19,7 @@ from marginalia.ingest.patterns import (
 from marginalia.ingest.transforms.furniture import furniture_like, printed_lines
 from marginalia.ingest.transforms.quotes_tables import (
     ATTRIBUTION,
+    QUOTE_LINE,
     LineKind,
     continues_table,
     is_caption,
@@ -54,6 +55,8 @@ PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
 """A page number ending a line, as contents lines end."""
 GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
+NUMBERED_ITEM = re.compile(r"^\s*>\s?(\d{1,3})\. \S")
+"""A numbered list's item quoted: "> 1. Withdraw the experts."."""
 SENTENCE_TAIL = 300
 """How much of a text's end tells whether it ends a sentence (its markers and stops are all at the end)."""
 """A note number glued to the last word ("ended.12"): the sentence ends before it."""
@@ -89,7 +92,7 @@ def rejoin_paragraphs(doc: Document) -> Document:
         The document with `Paragraph`s, quotations and tables, and no page breaks.
     """
     flow = _Flow(doc)
-    for item in _runs(_markers_set_apart(doc)):
+    for item in _runs(_list_items_unquoted(_markers_set_apart(doc))):
         if isinstance(item, PageBreak):
             flow.page = item.page or flow.page
             flow.broken = True
@@ -127,6 +130,23 @@ def _markers_set_apart(doc: Document) -> list[Block]:
             above.lines[-1] = f"{above.lines[-1].rstrip()} {alone.group(0)}"
             continue
         blocks.append(block)
+    return blocks
+
+
+def _list_items_unquoted(blocks: list[Block]) -> list[Block]:
+    """The blocks, with a numbered list's item that an extraction quoted ("> 1. …") read as the list's.
+
+    An item is quoted when its block is, it alone, and the list goes on right after it with the next number
+    (after page breaks only: "> 1. Withdraw …" / "2. Recall …"), as a list whose first item a page's foot cut is
+    indented there and quoted.
+    """
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawBlock) or not all(QUOTE_LINE.match(line) for line in block.lines):
+            continue
+        item = NUMBERED_ITEM.match(block.lines[0])
+        following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
+        if item and isinstance(following, RawBlock) and following.lines[0].startswith(f"{int(item.group(1)) + 1}. "):
+            block.lines = [QUOTE_LINE.sub("", line) for line in block.lines]
     return blocks
 
 

@@ -328,7 +328,7 @@ def _unmarked_quotations(expected: CleanDocument, actual: CleanDocument, blocks:
         if pieces is None:
             continue
         if any(blocks[b].quoted for b, _, _ in pieces):
-            rest = _rest_unquoted(actual, quotation, blocks)
+            rest = _rest_unquoted(actual, quotation, blocks) or _cut_rest_unquoted(actual, quotation, blocks)
             if rest is not None:
                 losses.append(Loss("quotation-unmarked", _short(rest[0], 80), _short(rest[1], 80)))
             continue
@@ -368,6 +368,38 @@ def _rest_unquoted(actual: CleanDocument, quotation: CleanQuotation, blocks: lis
             section.blocks[first_block : first_block + 1 + len(missing)] = [CleanQuotation(list(quotation.paragraphs))]
             first = held[0]
             return " ".join(missing), blocks[first[0][0]].text if first else ""
+    return None
+
+
+def _cut_rest_unquoted(
+    actual: CleanDocument, quotation: CleanQuotation, blocks: list[_Block]
+) -> tuple[str, str] | None:
+    """A quotation that a page broke inside a paragraph, at a sentence's end, its rest printed with no `>` (so come
+    back as paragraphs after it): made whole again; the rest's text and the extraction's block that shows it."""
+    goal = squash_plain(" ".join(quotation.paragraphs))
+    for section in actual.sections:
+        for index, got in enumerate(section.blocks):
+            if not isinstance(got, CleanQuotation) or not goal.startswith(squash_plain(" ".join(got.paragraphs))):
+                continue
+            joined, end = " ".join(got.paragraphs), index + 1
+            for following in section.blocks[index + 1 :]:
+                if not isinstance(following, CleanParagraph) or squash_plain(joined) == goal:
+                    break
+                joined, end = f"{joined} {following.text}", end + 1
+            rest = [b.text for b in section.blocks[index + 1 : end] if isinstance(b, CleanParagraph)]
+            held = [_run(words(t), blocks) for t in rest]
+            if (
+                squash_plain(joined) != goal
+                or not rest
+                or not SENTENCE_END.search(got.paragraphs[-1].rstrip())  # else ingest should have joined them
+                or not re.match(r"\W*[^\W\d_]", rest[0])
+                or re.match(r"\W*[a-z]", rest[0])
+                or any(p is None or any(blocks[b].quoted for b, _, _ in p) for p in held)
+            ):
+                continue
+            section.blocks[index:end] = [CleanQuotation(list(quotation.paragraphs))]
+            first = held[0]
+            return " ".join(rest), blocks[first[0][0]].text if first else ""
     return None
 
 

@@ -1058,3 +1058,17 @@ def test_a_numbered_lists_first_item_quoted_at_a_page_foot_is_the_lists() -> Non
     )
     assert not [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
     assert [p.text for p in doc.paragraphs()][-2:] == ["1. Withdraw the experts.", "2. Recall the ambassador."]
+
+
+def test_an_epigraphs_attribution_quoted_alone_under_its_text() -> None:
+    # the epigraph's line set as the text is, its attribution indented and so quoted
+    doc = ingest_snippet(
+        "# A Title\n\nYafeng Xia\n\nDrafted propaganda cable to experts.\n\n> — Nikita Khrushchev, 1962\n\n"
+        "The talks began.\n"
+    )
+    [epigraph] = doc.metadata.epigraphs
+    assert ([p.text for p in epigraph.paragraphs], epigraph.attribution) == (
+        ["Drafted propaganda cable to experts."],
+        "Nikita Khrushchev, 1962",
+    )
+    assert [p.text for p in doc.paragraphs()] == ["The talks began."]

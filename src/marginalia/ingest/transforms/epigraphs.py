@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marginalia.ingest.transforms.quotes_tables import ATTRIBUTION
-from marginalia.model import Document, Paragraph, Quotation
+from marginalia.model import Block, Document, Paragraph, Quotation
 
 MAX_EPIGRAPH_PARAGRAPHS = 2
 MAX_EPIGRAPH_WORDS = 120
@@ -34,14 +34,25 @@ def read_epigraphs(doc: Document) -> Document:
 
 
 def _unmarked_epigraph(doc: Document) -> Quotation | None:
-    """Short paragraphs at the body's start, then an attribution line: an epigraph set without a quotation's marks."""
+    """Short paragraphs at the body's start, then an attribution line: an epigraph set without a quotation's marks.
+
+    The attribution may be marked alone, as a quotation of that one line (set apart from the margin, it was read
+    as one), the epigraph's text not.
+    """
     for count in range(1, MAX_EPIGRAPH_PARAGRAPHS + 1):
         opening = doc.blocks[: count + 1]
-        if len(opening) <= count or not all(isinstance(block, Paragraph) for block in opening):
+        if len(opening) <= count or not all(isinstance(block, Paragraph) for block in opening[:count]):
             return None
-        *quoted, attribution = (block for block in opening if isinstance(block, Paragraph))
-        byline = ATTRIBUTION.match(attribution.text)
+        quoted = [block for block in opening[:count] if isinstance(block, Paragraph)]
+        byline = ATTRIBUTION.match(_line_alone(opening[count]))
         if byline and sum(len(p.text.split()) for p in quoted) <= MAX_EPIGRAPH_WORDS:
             del doc.blocks[: count + 1]
             return Quotation(quoted[0].line, quoted, byline.group(1).strip())
     return None
+
+
+def _line_alone(block: Block) -> str:
+    """A paragraph's text, or the one paragraph's of a quotation with no attribution; else ""."""
+    if isinstance(block, Quotation) and len(block.paragraphs) == 1 and not block.attribution:
+        return block.paragraphs[0].text
+    return block.text if isinstance(block, Paragraph) else ""

@@ -1072,3 +1072,17 @@ def test_an_epigraphs_attribution_quoted_alone_under_its_text() -> None:
         "Nikita Khrushchev, 1962",
     )
     assert [p.text for p in doc.paragraphs()] == ["The talks began."]
+
+
+def test_a_notes_rest_under_a_body_cut_in_mid_word_above_the_pages_notes() -> None:
+    # page 2: the body ends in a cut word ("bilat-"), then the rest of note 1 (no number: it starts with a capital,
+    # which no cut word goes on with), then note 2; page 3 goes on with the word's rest ("eral")
+    doc = ingest_snippet(
+        f"{OPENING}The archive says so.<sup>1</sup> The talks went on.\n\n"
+        "1Archive of the talks, letters and a record that the delegation\n\n"
+        "It began again.<sup>2</sup> Credits and a bilat\u00ad \n\n"
+        "Mao Zedong ambassador letter of the spring.\n\n2Ibid., 3.\n\n"
+        "eral agreement followed.\n"
+    )
+    assert [p.text for p in doc.paragraphs()][-1] == "It began again.[^2] Credits and a bilateral agreement followed."
+    assert doc.notes["1"].text.endswith("delegation Mao Zedong ambassador letter of the spring.")

@@ -48,6 +48,8 @@ SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 STOP_AT_END = re.compile(r"[.?!…。！？][\"'”’)\]*_]*$")
 """A note that ends with a full stop (a colon does not end one: "… 1945–1959:" / "A New History …")."""
 SET_APART = re.compile(r"^\s*(?:>\s?|[-•]\s+)")
+CUT_WORD_END = re.compile(rf"[^\W\d_][-{SOFT_HYPHEN}]$")
+"""A line that ends in a word cut by a hyphen ("bilat-")."""
 """How an extractor may set a line of the notes apart: as a quotation (`> `), or as a list item (`- `): a note
 printed as `- 3Text` goes on in `- its next line`."""
 GLUED = 4
@@ -143,7 +145,9 @@ def _continues_note(
     note's lines apart); or when the last note so far ends in mid-sentence (or mid-word) and, where the pages are numbered, the
     block does not open a page and either closes the page after the note's while the body goes on in lower
     case on the next (`_closes_page`), or goes on in lower case (or with a number) and stands right under the
-    note or where a page's notes begin: just before the next note, or last in the text.
+    note or where a page's notes begin: just before the next note, or last in the text; or it stands where a
+    page's notes begin right under the body cut in mid-word ("bilat-") and opens with a capital, which no cut
+    word goes on with.
     """
     block = blocks[index]
     assert isinstance(block, RawBlock)
@@ -165,12 +169,20 @@ def _continues_note(
     if pages_since_note == 1 and _closes_page(blocks, index):
         return True
     first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
+    if following and isinstance(following[0], NoteText) and first[:1].isupper() and _word_cut_above(blocks, index):
+        return True  # where a page's notes begin, under a body cut in mid-word, which no capital goes on
     goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
     goes_on = goes_on or vocabulary.name_cut(text, first)  # "… to Pavel" / "Yudin Stepan …"
     # the note's own last lines, set apart by a wider gap, closing its page (without page numbers, what stands right
     # under a page's notes is the next page's text)
     right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
+
+
+def _word_cut_above(blocks: list[Block], index: int) -> bool:
+    """Whether the block above is the body cut in mid-word: its last word broken by a hyphen after a letter."""
+    above = blocks[index - 1] if index > 0 else None
+    return isinstance(above, RawBlock) and bool(CUT_WORD_END.search(above.lines[-1].rstrip()))
 
 
 def _rest_of_a_cut_word(blocks: list[Block], index: int, text: str) -> bool:

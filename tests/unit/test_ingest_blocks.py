@@ -1043,9 +1043,7 @@ def test_a_numbered_list_item_set_small_above_a_note_of_its_number_is_text() -> 
         f"{OPENING}The talks began.<sup>1</sup>\n\n> 1. Withdraw the experts.\n\n"
         "> 1Elena Sokolova, _Two Suns in the Heavens_ (2012), 201.\n\n2. Recall the ambassador.\n"
     )
-    assert [note.text for note in doc.notes.values()] == [
-        "Elena Sokolova, _Two Suns in the Heavens_ (2012), 201."
-    ]
+    assert [note.text for note in doc.notes.values()] == ["Elena Sokolova, _Two Suns in the Heavens_ (2012), 201."]
     assert not doc.diagnostics
     assert "Withdraw the experts." in " ".join(b.text for b in doc.paragraphs())
 

@@ -294,10 +294,10 @@ def _source_line(blocks: list[Block], line: _Line) -> int:
 
 
 def _mended(raw: str) -> str:
-    """A footer's line as printed: without the `>` an extractor may quote what is set small with ("> © …"), or the
-    list marker it may set a © statement with ("- © …": no list's item is one).
+    """A footer's line as printed, without the marks an extractor may set before it.
 
-    Its closing URL is whole where the extraction put a space at the URL's line break
+    The `>` it may quote what is set small with ("> © …"), or the list marker it may set a © statement with
+    ("- © …": no list's item is one). Its closing URL is whole where the extraction put a space at the URL's line break
     ("https://doi.org/10.1007/ 978-981-13-8641-1_9", "https:// doi.org/…").
     """
     line = ITEM_BEFORE_COPYRIGHT.sub("", raw.strip().removeprefix(">").strip())

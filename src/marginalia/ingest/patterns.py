@@ -28,6 +28,9 @@ ENDNOTE_LINE = re.compile(r"^(?:<sup>(\d+)</sup>|\[(\d+)\]|(\d+)(\.?))\s+(\S.*)$
 """An endnote in a notes section: `N. text`, `N text`, `[N] text` or `<sup>N</sup> text`."""
 MARKER = re.compile(r"<sup>(\d+)</sup>")
 """A note marker in running text."""
+PAGE_TOP_MARKER = re.compile(r"^([1-9]\d{0,2}) (?=[^\W\d_])")
+"""A page's first line opening with a plain number ("9 A Shanghai …"): the marker of the sentence that ended the
+page before, printed at this one's top, where the note's text stands above it (read so by `classify_blocks` and `rejoin_paragraphs`)."""
 GLUED_MARKER = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”\"')\]。，；：！？）」』])"
     r"|(?<=[^\W\d_][.,;:!?’”\"')\]。，；：！？）」』][.,;:!?’”\"')\]。，；：！？）」』])"

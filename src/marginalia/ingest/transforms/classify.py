@@ -10,6 +10,7 @@ from marginalia.ingest.patterns import (
     HEADING,
     LOOSE_NOTE_LINE,
     NOTE_LINE,
+    PAGE_TOP_MARKER,
     RULE,
     SENTENCE_END,
     SUPERSCRIPT_DIGITS,
@@ -89,35 +90,48 @@ def classify_blocks(doc: Document) -> Document:
 
 @dataclass(frozen=True)
 class _Markers:
-    """Where the text marks its notes, and which lines that open like a note's text open a list's item instead.
+    """Where the text marks its notes, and which lines that open like a note's text are none.
 
     Attributes:
         first: The first source line where each note number stands as a marker, in any printed form.
-        listed: The source lines that open with a number, a full stop and a space ("> 1. …", as a numbered list
-            set small is quoted) where another line opens the note of that number in another form ("> 1Elena …").
+        not_notes: The source lines that open like note N's text where another line opens it too and is the note:
+            a numbered list's item ("> 1. …", as a list set small is quoted) beside "> 1Elena …", in another form;
+            or, when the text marks note N nowhere else, the body's line opening a page with the note's marker
+            (the marker of the last sentence above, printed at the next page's top) beside the note's text at the
+            foot of a page.
     """
 
     first: dict[str, int]
-    listed: frozenset[int]
+    not_notes: frozenset[int]
 
 
 def _markers(blocks: list[Block]) -> _Markers:
     first: dict[str, int] = {}
-    starts: dict[str, list[tuple[int, bool]]] = {}  # each number's lines opening like a note: (line, a list's?)
+    starts: dict[str, list[tuple[int, bool, bool]]] = {}  # each number's lines opening like a note's text:
+    opens_page = False  # (line, a list's item?, opening a page?)
     for block in blocks:
         if not isinstance(block, RawBlock):
+            opens_page = opens_page or (isinstance(block, PageBreak) and bool(block.page))
             continue
         for offset, line in enumerate(block.lines):
             if loose := NOTE_LINE.match(line) or LOOSE_NOTE_LINE.match(line):
                 text = loose.group(loose.lastindex or 1)
-                starts.setdefault(str(_label(loose)), []).append((block.line + offset, text.startswith(". ")))
+                start = (block.line + offset, text.startswith(". "), opens_page and offset == 0)
+                starts.setdefault(str(_label(loose)), []).append(start)
                 continue
+            top = PAGE_TOP_MARKER.match(line) if opens_page and offset == 0 else None
+            if top and top.group(1) in starts and top.group(1) not in first:
+                first[top.group(1)] = block.line  # the marker of the sentence above, printed at the page's top
             for number in (m.group(m.lastindex or 1) for m in ANY_MARKER.finditer(line)):
                 first.setdefault(str(int(number.translate(SUPERSCRIPT_VALUES))), block.line + offset)
-    listed = [
-        line for lines in starts.values() if not all(dotted for _, dotted in lines) for line, dotted in lines if dotted
-    ]
-    return _Markers(first, frozenset(listed))
+        opens_page = False
+    not_notes = []
+    for label, lines in starts.items():
+        if not all(dotted for _, dotted, _ in lines):
+            not_notes += [line for line, dotted, _ in lines if dotted]
+        if label not in first and not all(top for *_, top in lines):
+            not_notes += [line for line, _, top in lines if top]
+    return _Markers(first, frozenset(not_notes))
 
 
 def _note_start(line: str, number: int, markers: _Markers) -> re.Match[str] | None:
@@ -126,10 +140,12 @@ def _note_start(line: str, number: int, markers: _Markers) -> re.Match[str] | No
     A number glued to the note's first word ("> 3Russian State Archive …") is no quotation's or list's: its marker
     may stand after it, where an extraction put the page's notes before the end of its text.
     """
+    if number in markers.not_notes:
+        return None
     if certain := NOTE_LINE.match(line):
         return certain
     loose = LOOSE_NOTE_LINE.match(line)
-    if loose is None or number in markers.listed:
+    if loose is None:
         return None
     form = next(k for k, v in loose.groupdict().items() if v and k != "text")
     label = str(int(loose.group(form).translate(SUPERSCRIPT_VALUES)))

@@ -11,6 +11,7 @@ from marginalia.ingest.patterns import (
     LABEL,
     LIST_ITEM,
     MARKER,
+    PAGE_TOP_MARKER,
     SENTENCE_END,
     SOFT_HYPHEN,
     hard_lines,
@@ -54,7 +55,7 @@ SPACED_END = re.compile(r"(?<=[.?!…])\s\d{1,3}$")
 PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
 """A page number ending a line, as contents lines end."""
 GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
-LONE_NUMBER = re.compile(r"^\d{1,3}$")
+LONE_NUMBER = re.compile(r"^(\d{1,3})$")
 NUMBERED_ITEM = re.compile(r"^\s*>\s?(\d{1,3})\. \S")
 """A numbered list's item quoted: "> 1. Withdraw the experts."."""
 SENTENCE_TAIL = 300
@@ -73,8 +74,8 @@ def rejoin_paragraphs(doc: Document) -> Document:
     hyphen only when it is one word split by the typesetter ("propa-" /
     "ganda"), not a compound ("well-" / "informed", "Sino-" / "Soviet"); see
     `Vocabulary.drops_hyphen`.
-    A note's marker that the extraction set on a line of its own goes back
-    after its sentence (`_markers_set_apart`).
+    A note's marker that the extraction set on a line of its own, or at the
+    next page's top, goes back after its sentence (`_markers_set_apart`).
     Each join is recorded in `Document.repairs`. Blocks with hard line breaks
     become `LineGroup`s; structured blocks (lists, tabbed lines) stay raw for
     the section parsers. `>` lines become a `Quotation` and pipe rows a `Table`
@@ -110,25 +111,32 @@ def _markers_set_apart(doc: Document) -> list[Block]:
 
     A block of a number alone, right after a block that ends a sentence, is the marker of that note when the
     text has the note and marks it nowhere else ("… a record?" / "8" / "Railway drafted …"); it goes back to the
-    end of the block above, where linking reads it as a marker set apart ("… a record? 8").
+    end of the block above, where linking reads it as a marker set apart ("… a record? 8"). So is the number that
+    opens a page's first block ("… rapprochement?" / "9 A Shanghai …": the marker printed at the next page's
+    top); it becomes `<sup>9</sup>`, which joins the block to the sentence above (`_continues`).
     """
     text = "\n".join(line for block in doc.blocks if isinstance(block, RawBlock) for line in block.lines)
     blocks: list[Block] = []
     for block in doc.blocks:
-        alone = (
-            LONE_NUMBER.match(block.lines[0].strip()) if isinstance(block, RawBlock) and len(block.lines) == 1 else None
-        )
+        if not isinstance(block, RawBlock):
+            blocks.append(block)
+            continue
+        alone = LONE_NUMBER.match(block.lines[0].strip()) if len(block.lines) == 1 else None
+        top = PAGE_TOP_MARKER.match(block.lines[0]) if blocks and isinstance(blocks[-1], PageBreak) else None
+        found = alone or top
+        number = found.group(1) if found else ""
         above = next((b for b in reversed(blocks) if not isinstance(b, PageBreak)), None)
         if (
-            alone is not None
+            number in doc.notes
             and isinstance(above, RawBlock)
-            and alone.group(0) in doc.notes
-            and f"<sup>{alone.group(0)}</sup>" not in text
+            and f"<sup>{number}</sup>" not in text
             and SENTENCE_END.search(MARKER.sub("", above.lines[-1]).rstrip())
             and not MARKER.search(above.lines[-1][-12:])
         ):
-            above.lines[-1] = f"{above.lines[-1].rstrip()} {alone.group(0)}"
-            continue
+            if alone:
+                above.lines[-1] = f"{above.lines[-1].rstrip()} {number}"
+                continue
+            block.lines[0] = f"<sup>{number}</sup> {block.lines[0][len(number) :].lstrip()}"
         blocks.append(block)
     return blocks
 
@@ -310,6 +318,8 @@ def _type(block: Block, vocabulary: Vocabulary) -> Block:
 
 
 def _continues(first: str, second: str) -> bool:
+    if MARKER.match(second):
+        return True  # a note's marker, printed at the page's top, ends the sentence above: no paragraph opens so
     start = second.lstrip("“\"‘'(*_[")
     if start[:1].isupper() and (is_archive_reference(first) or is_dateline(first) or ATTRIBUTION.match(first)):
         return False  # an archive reference, a dateline or an attribution, not a sentence cut by a page break
@@ -374,6 +384,8 @@ def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: Vocabu
         first.text = (head[:-1] if drop else head) + word_start + mark + tail[len(word_start) :]
         return
     doc.repairs.append(Repair(second.line, "rejoin", f"{_last_words(head)}|{first_words(tail)}"))
+    if marker := MARKER.match(tail):  # the marker of the sentence above, printed at the page's top: the sentence's
+        head, tail = head + marker.group(0), tail[marker.end() :].lstrip()
     joiner = "" if head.endswith(NO_SPACE_AFTER) or head.endswith("-") else " "
     first.text = head + joiner + mark + tail
 

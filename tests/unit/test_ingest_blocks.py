@@ -1086,26 +1086,20 @@ def test_a_notes_rest_under_a_body_cut_in_mid_word_above_the_pages_notes() -> No
     assert doc.notes["1"].text.endswith("delegation Mao Zedong ambassador letter of the spring.")
 
 
-def test_a_marker_that_opens_the_next_page_is_the_bodys_not_a_second_note() -> None:
-    # the marker of note 2, which ends the first page's last sentence, printed at the top of the next page
+@pytest.mark.parametrize(
+    ("notes", "page_top"),
+    [
+        ("<sup>1</sup> Ibid., 4.\n\n<sup>2</sup> Elena Sokolova, _Two Suns_ (2012), 201.", "<sup>2</sup> A Shanghai"),
+        ("> 1Ibid., 4.\n\n> 2Elena Sokolova, _Two Suns_ (2012), 201.", "2 A Shanghai"),  # as pymupdf4llm prints it
+    ],
+    ids=["sup", "plain-number"],
+)
+def test_a_marker_that_opens_the_next_page_is_the_sentence_above_s(notes: str, page_top: str) -> None:
+    # the marker of note 2, which ends the first page's last sentence, printed at the top of the next page: no
+    # second note 2, and the paragraph goes on
     doc = ingest_snippet(
-        f"{OPENING}The archive says so.<sup>1</sup> The talks went on in rapprochement?\n\n"
-        "<sup>1</sup> Ibid., 4.\n\n<sup>2</sup> Elena Sokolova, _Two Suns_ (2012), 201.\n\n109\n\n"
-        "<sup>2</sup> A Shanghai secret was kept.\n\nIt ended.<sup>3</sup>\n\n<sup>3</sup> Ibid., 9.\n\n110\n"
-    )
-    assert not doc.diagnostics
-    assert doc.notes["2"].text == "Elena Sokolova, _Two Suns_ (2012), 201."
-    assert [without_page_marks(p.text) for p in doc.paragraphs()][:1] == [
-        "The archive says so.[^1] The talks went on in rapprochement?[^2] A Shanghai secret was kept."
-    ]
-
-
-def test_a_bare_number_that_opens_the_next_page_is_the_marker_of_the_sentence_above() -> None:
-    # as pymupdf4llm prints the same page: the marker a plain number, the notes quoted
-    doc = ingest_snippet(
-        f"{OPENING}The archive says so.<sup>1</sup> The talks went on in rapprochement?\n\n"
-        "> 1Ibid., 4.\n\n> 2Elena Sokolova, _Two Suns_ (2012), 201.\n\n109\n\n"
-        "2 A Shanghai secret was kept.\n\nIt ended.<sup>3</sup>\n\n> 3Ibid., 9.\n\n110\n"
+        f"{OPENING}The archive says so.<sup>1</sup> The talks went on in rapprochement?\n\n{notes}\n\n109\n\n"
+        f"{page_top} secret was kept.\n\nIt ended.<sup>3</sup>\n\n<sup>3</sup> Ibid., 9.\n\n110\n"
     )
     assert not doc.diagnostics
     assert doc.notes["2"].text == "Elena Sokolova, _Two Suns_ (2012), 201."

@@ -1106,3 +1106,28 @@ def test_a_marker_that_opens_the_next_page_is_the_sentence_above_s(notes: str, p
     assert [without_page_marks(p.text) for p in doc.paragraphs()][:1] == [
         "The archive says so.[^1] The talks went on in rapprochement?[^2] A Shanghai secret was kept."
     ]
+
+
+def test_an_epigraphs_attribution_set_apart_under_its_quoted_text() -> None:
+    doc = ingest_snippet(
+        "# A Title\n\nLi Danhui\n\n> Position and leadership were rejected.\n\n— Mikhail Suslov, 1963\n\nThe talks began.\n"
+    )
+    [epigraph] = doc.metadata.epigraphs
+    assert ([p.text for p in epigraph.paragraphs], epigraph.attribution) == (
+        ["Position and leadership were rejected."],
+        "Mikhail Suslov, 1963",
+    )
+    assert [p.text for p in doc.paragraphs()] == ["The talks began."]
+
+
+def test_a_sentences_end_and_its_marker_set_as_a_heading_at_a_pages_top() -> None:
+    # pymupdf4llm set the last word of a paragraph, opening the next page, in a heading's size
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The cable about the border reached Stepan\n\nxiii\n\n### Chervonenko.<sup>1</sup>\n\n"
+        "That lasted.\n\n"
+        "<sup>1</sup> Ibid., 4.\n\nxiv\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        f"{FILLER}The cable about the border reached Stepan Chervonenko.[^1]",
+        "That lasted.",
+    ]

@@ -55,6 +55,8 @@ MAX_HEADING_WORDS = 12
 MARKER_AT_END = re.compile(rf"(?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}})+$")
 """Note markers that end a line."""
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+STOP_BEFORE_MARKER = re.compile(rf"[^\W\d_][.?!](?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)[*_\s]*$")
+"""A sentence's end and a note's marker after it, at a line's end."""
 
 
 def classify_blocks(doc: Document) -> Document:
@@ -181,10 +183,11 @@ def _reads_as_prose(text: str) -> bool:
     """Whether a `#` heading's text is prose that an extractor set in a heading's size.
 
     It is when it goes on in lower case (the rest of a sentence a page cut), or ends a sentence as a heading never
-    does (Chinese with its full stop, "。"; a long line with its full stop).
+    does (Chinese with its full stop, "。"; a long line with its full stop; a full stop and a note's marker after
+    it, "Chervonenko.<sup>13</sup>").
     """
     plain = MARKER_AT_END.sub("", text).strip(" *_")
-    if plain[:1].islower():
+    if plain[:1].islower() or (plain != text.strip(" *_") and STOP_BEFORE_MARKER.search(text)):
         return True
     if plain.endswith("。"):
         return True

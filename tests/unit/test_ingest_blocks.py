@@ -1058,20 +1058,6 @@ def test_a_numbered_lists_first_item_quoted_at_a_page_foot_is_the_lists() -> Non
     assert [p.text for p in doc.paragraphs()][-2:] == ["1. Withdraw the experts.", "2. Recall the ambassador."]
 
 
-def test_an_epigraphs_attribution_quoted_alone_under_its_text() -> None:
-    # the epigraph's line set as the text is, its attribution indented and so quoted
-    doc = ingest_snippet(
-        "# A Title\n\nYafeng Xia\n\nDrafted propaganda cable to experts.\n\n> — Nikita Khrushchev, 1962\n\n"
-        "The talks began.\n"
-    )
-    [epigraph] = doc.metadata.epigraphs
-    assert ([p.text for p in epigraph.paragraphs], epigraph.attribution) == (
-        ["Drafted propaganda cable to experts."],
-        "Nikita Khrushchev, 1962",
-    )
-    assert [p.text for p in doc.paragraphs()] == ["The talks began."]
-
-
 def test_a_notes_rest_under_a_body_cut_in_mid_word_above_the_pages_notes() -> None:
     # page 2: the body ends in a cut word ("bilat-"), then the rest of note 1 (no number: it starts with a capital,
     # which no cut word goes on with), then note 2; page 3 goes on with the word's rest ("eral")
@@ -1108,14 +1094,20 @@ def test_a_marker_that_opens_the_next_page_is_the_sentence_above_s(notes: str, p
     ]
 
 
-def test_an_epigraphs_attribution_set_apart_under_its_quoted_text() -> None:
-    doc = ingest_snippet(
-        "# A Title\n\nLi Danhui\n\n> Position and leadership were rejected.\n\n— Mikhail Suslov, 1963\n\nThe talks began.\n"
-    )
-    [epigraph] = doc.metadata.epigraphs
-    assert ([p.text for p in epigraph.paragraphs], epigraph.attribution) == (
-        ["Position and leadership were rejected."],
-        "Mikhail Suslov, 1963",
+@pytest.mark.parametrize(
+    "epigraph",
+    [
+        "Drafted propaganda cable to experts.\n\n> — Nikita Khrushchev, 1962",  # the attribution indented, so quoted
+        "> Drafted propaganda cable to experts.\n\n— Nikita Khrushchev, 1962",  # the attribution set apart
+    ],
+    ids=["attribution-quoted", "attribution-apart"],
+)
+def test_an_epigraph_one_of_whose_parts_is_quoted(epigraph: str) -> None:
+    doc = ingest_snippet(f"# A Title\n\nYafeng Xia\n\n{epigraph}\n\nThe talks began.\n")
+    [read] = doc.metadata.epigraphs
+    assert ([p.text for p in read.paragraphs], read.attribution) == (
+        ["Drafted propaganda cable to experts."],
+        "Nikita Khrushchev, 1962",
     )
     assert [p.text for p in doc.paragraphs()] == ["The talks began."]
 

@@ -1123,3 +1123,15 @@ def test_a_sentences_end_and_its_marker_set_as_a_heading_at_a_pages_top() -> Non
         f"{FILLER}The cable about the border reached Stepan Chervonenko.[^1]",
         "That lasted.",
     ]
+
+
+def test_a_page_number_that_says_so_run_into_the_last_notes_end() -> None:
+    # the one page's "Page 17" at its foot, which the extraction ran into the last note's line
+    doc = ingest_snippet(
+        f"{OPENING}The archive says so.<sup>1</sup>\n\n"
+        "> 1Mei Lin, _Unwanted Visionaries_ (Washington, DC: Woodrow Wilson Center Press, 2003), 418. Page 17\n"
+    )
+    assert (
+        doc.notes["1"].text
+        == "Mei Lin, _Unwanted Visionaries_ (Washington, DC: Woodrow Wilson Center Press, 2003), 418."
+    )

@@ -77,6 +77,10 @@ GLUED_LABEL = re.compile(r"^(?P<head>\S.*\S\s+\d{1,4})\s+(?P<label>[^\W\d_]+\.?\
 FOOTER_NUMBER = re.compile(r"^(.*https?://\S*[A-Za-z0-9])\s+(\d{1,4}|[ivxlcdm]{1,7})\s*$")
 """A footer's line ending with a URL, and a page number after it on the same row (a URL that ends in "_", "-" or
 "/" goes on after the space: "…/978-3-030-92450-2_ 24")."""
+GLUED_PAGE_NUMBER = re.compile(
+    rf"^(.*\S[.?!…\"'”’)\]])\s+((?:Page|PAGE|p\.)\s*\d{{1,4}}|{_DASHES}\s*\d{{1,4}}\s*{_DASHES})\s*$"
+)
+"""A page number that says it is one ("Page 17", "— 17 —") run onto the end of a sentence's line, its page's last."""
 CAPTION_START = re.compile(r"^\W*[^\W\d_]{2,20}\.?\s*\d{1,3}[A-Za-z]?[.:]\s|^表\s*\d")
 """A caption's label and number: "Table 1. …", "Таблица 2: …", "表 3"."""
 NUMBER_LABEL = re.compile(r"(?:\b(?:no|nr|vol|vols|issue)\.?|№)\s*$", re.IGNORECASE)
@@ -184,7 +188,8 @@ def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
     A journal's head run into the line under it ("Cold War History 21(3) Table 1. …"); a label set at a head's
     height, after the head and its page number ("… Pavel Yudin 233 Document 20"); a page number run into the
     first page's footer line: "… (ed.), *A Short History*, https://doi.org/10.1007/978-981-13-8641-1_7 v": the page's foot prints its number
-    on the footer's last row. The number keeps the footer line's source line.
+    on the footer's last row; a page number that says it is one run onto a sentence's end ("… 418. Page 17", the
+    foot's number on the last note's row). The number keeps the line's source line.
     """
     result: list[Block] = []
     for raw in blocks:
@@ -208,7 +213,9 @@ def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
         start = 0
         for offset, text in enumerate(block.lines):
             numbered = FOOTER_NUMBER.match(text)
-            if numbered and footer_kind(numbered.group(1)) and _page_number(numbered.group(2)):
+            if not (numbered and footer_kind(numbered.group(1)) and _page_number(numbered.group(2))):
+                numbered = GLUED_PAGE_NUMBER.match(text)  # "… 2003), 418. Page 17": a number that says it is one
+            if numbered:
                 result.append(RawBlock(block.line + start, [*block.lines[start:offset], numbered.group(1)]))
                 result.append(RawBlock(block.line + offset, [numbered.group(2)]))
                 start = offset + 1

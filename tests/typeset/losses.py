@@ -625,8 +625,8 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
     Returns the losses, and the extraction with them put back (for the proofs that follow, which read its words).
     """
     losses = []
-    mended = re.sub("\u00ad\\s*", "", source)
-    raw = set(re.findall(RAW_TOKEN, re.sub("\u00ad\\s*", "", source)))
+    mended = re.sub("\u00ad\\s*(?:>\\s*)?", "", source)  # a soft hyphen, perhaps at a quoted row's end
+    raw = set(re.findall(RAW_TOKEN, mended))
     raw |= {token.lstrip("0123456789") for token in raw}  # a note's number glued to its first word: "2Jiwon"
     expected_texts = [t for texts in _all_texts(expected) for t in texts]
     candidates: dict[str, tuple[str, str]] = {}  # joined form → (expected form, kind)

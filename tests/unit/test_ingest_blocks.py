@@ -1135,3 +1135,18 @@ def test_a_page_number_that_says_so_run_into_the_last_notes_end() -> None:
         doc.notes["1"].text
         == "Mei Lin, _Unwanted Visionaries_ (Washington, DC: Woodrow Wilson Center Press, 2003), 418."
     )
+
+
+def test_a_footers_doi_cut_after_a_soft_hyphen_and_quoted() -> None:
+    # pymupdf4llm quotes the foot's small type and prints the DOI's hyphens as soft hyphens, one ending a row
+    doc = ingest_snippet(
+        f"{OPENING}The delegation accepted the terms.\n\n"
+        "> A. Tanaka and S. Volkov (eds.), _The Cold War in East Asia_ , Cold War Series, "
+        "https://doi.org/10.1007/978\u00ad3\u00ad\n\n> 030\u00ad16352\u00ad1_21\n\nIt ended.\n"
+    )
+    # whole, its hyphens lost as the extraction lost them (soft hyphens are break points, read as none)
+    assert [line.value for line in doc.metadata.footer] == [
+        "A. Tanaka and S. Volkov (eds.), _The Cold War in East Asia_ , Cold War Series, "
+        "https://doi.org/10.1007/9783030163521_21"
+    ]
+    assert [p.text for p in doc.paragraphs()] == ["The delegation accepted the terms.", "It ended."]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from marginalia.ingest.patterns import SOFT_HYPHEN
 from marginalia.ingest.transforms.classify import STRUCTURAL_TITLES
 from marginalia.model import Block, Document, Heading, LabelledValue, PageBreak, RawBlock
 
@@ -35,8 +36,10 @@ BOOK_LINE = re.compile(r"\((?:eds?|hrsg|red|ред)\.\)|\b(?:ed\.|eds\.|edited)\
 """A line citing the book a chapter is part of: "(eds.)", "(ed.)", "(Hrsg.)", "(ред.)", "ed. by"."""
 SPLIT_URL_END = re.compile(r"(https?://(?:\S*[/.\-_])?)\s+([\w\-./]*[\d/.][\w\-./]*)$")
 """A URL that ends a line, broken by a space after its "://", a "/", "." or "-" (its rest has a digit, "/" or ".")."""
-CUT_URL_END = re.compile(r"https?://\S*[-_/.]$")
-URL_REST = re.compile(r"^[\w\-./]*\d[\w\-./]*$")
+CUT_URL_END = re.compile(rf"https?://\S*[-_/.{SOFT_HYPHEN}]$")
+URL_REST = re.compile(rf"^[\w\-./{SOFT_HYPHEN}]*\d[\w\-./{SOFT_HYPHEN}]*$")
+"""The rest of a URL cut at a line's end (after "_", "-", "/", "." or a soft hyphen, as an extraction may print a
+DOI's hyphens)."""
 FOOTER_WORDS = 40
 MAX_FOOTER_LINES = 5
 GLUED_COPYRIGHT = re.compile(r"\s(©[^©]{1,400})$")
@@ -264,7 +267,7 @@ def _close(doc: Document, run: list[_Line], footer: set[tuple[int, int]], starts
         read: list[tuple[int, str]] = []
         for line in run:
             if read and url_rest(read[-1][1], line.text):
-                read[-1] = (read[-1][0], _mended(read[-1][1]) + line.text.strip())
+                read[-1] = (read[-1][0], _mended(read[-1][1]).removesuffix(SOFT_HYPHEN) + _mended(line.text))
             elif read and _book_rest(read[-1][1], line.text):
                 read[-1] = (read[-1][0], _mended(read[-1][1]) + " " + _mended(line.text))
             else:
@@ -284,8 +287,11 @@ def _book_rest(previous: str, text: str) -> bool:
 
 
 def url_rest(previous: str, text: str) -> bool:
-    """Whether a line is the rest of the URL a footer's line ends with, cut after "_", "-", "/" or "."."""
-    return bool(CUT_URL_END.search(_mended(previous))) and bool(URL_REST.match(text.strip()))
+    """Whether a line is the rest of the URL a footer's line ends with.
+
+    The URL is cut after "_", "-", "/", "." or a soft hyphen; each line may be quoted, as an extractor sets small type.
+    """
+    return bool(CUT_URL_END.search(_mended(previous))) and bool(URL_REST.match(_mended(text)))
 
 
 def _source_line(blocks: list[Block], line: _Line) -> int:

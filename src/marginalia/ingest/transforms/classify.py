@@ -187,7 +187,7 @@ def _reads_as_prose(text: str) -> bool:
     it, "Chervonenko.<sup>13</sup>").
     """
     plain = MARKER_AT_END.sub("", text).strip(" *_")
-    if plain[:1].islower() or (plain != text.strip(" *_") and STOP_BEFORE_MARKER.search(text)):
+    if plain[:1].islower() or STOP_BEFORE_MARKER.search(text):
         return True
     if plain.endswith("。"):
         return True

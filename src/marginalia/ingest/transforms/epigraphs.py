@@ -26,7 +26,11 @@ def read_epigraphs(doc: Document) -> Document:
         if isinstance(first, Quotation) and first.attribution:
             doc.metadata.epigraphs.append(first)
             doc.blocks.pop(0)
-        elif isinstance(first, Quotation) and (byline := ATTRIBUTION.match(_line_alone(_block_at(doc, 1)))):
+        elif (
+            isinstance(first, Quotation)
+            and len(doc.blocks) > 1
+            and (byline := ATTRIBUTION.match(_line_alone(doc.blocks[1])))
+        ):
             first.attribution = byline.group(1).strip()  # its attribution set apart, under it
             doc.metadata.epigraphs.append(first)
             del doc.blocks[:2]
@@ -55,12 +59,8 @@ def _unmarked_epigraph(doc: Document) -> Quotation | None:
     return None
 
 
-def _block_at(doc: Document, index: int) -> Block | None:
-    return doc.blocks[index] if index < len(doc.blocks) else None
-
-
-def _line_alone(block: Block | None) -> str:
-    """A paragraph's text, or the one paragraph's of a quotation with no attribution; else "" (for no block too)."""
+def _line_alone(block: Block) -> str:
+    """A paragraph's text, or the one paragraph's of a quotation with no attribution; else ""."""
     if isinstance(block, Quotation) and len(block.paragraphs) == 1 and not block.attribution:
         return block.paragraphs[0].text
     return block.text if isinstance(block, Paragraph) else ""

@@ -149,11 +149,12 @@ def _list_items_unquoted(blocks: list[Block]) -> list[Block]:
     indented there and quoted.
     """
     for index, block in enumerate(blocks):
-        if not isinstance(block, RawBlock) or not all(QUOTE_LINE.match(line) for line in block.lines):
+        if not isinstance(block, RawBlock) or not (item := NUMBERED_ITEM.match(block.lines[0])):
             continue
-        item = NUMBERED_ITEM.match(block.lines[0])
+        if not all(QUOTE_LINE.match(line) for line in block.lines):
+            continue
         following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
-        if item and isinstance(following, RawBlock) and following.lines[0].startswith(f"{int(item.group(1)) + 1}. "):
+        if isinstance(following, RawBlock) and following.lines[0].startswith(f"{int(item.group(1)) + 1}. "):
             block.lines = [QUOTE_LINE.sub("", line) for line in block.lines]
     return blocks
 

@@ -105,10 +105,12 @@ class PageBreak:
         line: The source line.
         page: The printed number of the page that begins here ("117", "xii"), where the source prints
             its page numbers; "" otherwise.
+        page_foot: Whether a first-page footer stood here: its page ends here, whether or not pages are numbered.
     """
 
     line: int
     page: str = ""
+    page_foot: bool = False
 
 
 PAGE_MARK = re.compile(r"\{pb:([^{}\s]*)\}")

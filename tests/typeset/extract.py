@@ -518,6 +518,18 @@ def _body_size(pages: list[list[Row]]) -> float:
     return min(worded or [row.size for rows in pages for row in rows] or [10.0])
 
 
+def _column(rows: list[Row], body: float) -> tuple[float, float]:
+    """The page's text column, left and right: its running text's edges (a first-line indent is not one); on a
+    page with no running text (a quotation in smaller type filling it), the edges of all its lines, its head
+    and notes spanning the column."""
+    body_rows = [r for r in rows if r.size == body]
+    if not body_rows:
+        return min((r.x0 for r in rows), default=0.0), max((r.x1 for r in rows), default=0.0)
+    left = statistics.median_low(sorted(r.x0 for r in body_rows))
+    left = min((r.x0 for r in body_rows if abs(r.x0 - left) < 2 * body), default=left)
+    return left, max(r.x1 for r in body_rows)
+
+
 def chars_markdown(pdf: bytes) -> str:
     """Shape B: the PDF as the project's shipped texts print their sources, from PyMuPDF's character data."""
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
@@ -536,10 +548,7 @@ def chars_markdown(pdf: bytes) -> str:
     heading_sizes = sorted({row.size for rows in pages for row in rows if row.size >= body + 0.4}, reverse=True)
     out: list[str] = []
     for rows, page_tables in zip(pages, tables, strict=True):
-        body_rows = [r for r in rows if r.size == body] or [r for r in rows if not r.in_notes] or rows
-        left = statistics.median_low(sorted(r.x0 for r in body_rows)) if body_rows else 0.0
-        left = min((r.x0 for r in body_rows if abs(r.x0 - left) < 2 * body), default=left)
-        right = max((r.x1 for r in body_rows), default=0.0)
+        left, right = _column(rows, body)
         blocks = _blocks(rows, gaps, left)
         blocks += [Block([], table=cells, top=rect.y0) for rect, cells in page_tables]
         blocks.sort(key=lambda b: b.top)

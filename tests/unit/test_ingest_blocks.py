@@ -1150,3 +1150,36 @@ def test_a_footers_doi_cut_after_a_soft_hyphen_and_quoted() -> None:
         "https://doi.org/10.1007/9783030163521_21"
     ]
     assert [p.text for p in doc.paragraphs()] == ["The delegation accepted the terms.", "It ended."]
+
+
+def test_a_verso_head_facing_the_title_again_on_pages_without_numbers() -> None:
+    # A chapter of three pages that print no number: the second opens with the book's title (its verso head, which
+    # nothing else in the text names), the third with the chapter's title (its recto head), each under the notes
+    # or footer that end the page before.
+    title = "Plenum in Hanoi: The Decisive Congress of 1974"
+    book = "Fraternal Rivals: China and the Soviet Union in the Cold War"
+    doc = ingest_snippet(
+        f"# {title}\n\nAnna Example\n\nThe talks began in the spring.<sup>1</sup>\n\n> 1Ibid., 4.\n\n"
+        f"{book}\n\nDoctrine and embassy were discussed.<sup>2</sup>\n\n> 2Ibid., 5.\n\n"
+        f"{title}\n\nThe delegation left.\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The talks began in the spring.[^1]",
+        "Doctrine and embassy were discussed.[^2]",
+        "The delegation left.",
+    ]
+    # the title's year is the title's, not a page number
+    assert not [block for block in doc.blocks if getattr(block, "page", "")]
+
+
+def test_a_notes_rest_set_as_a_list_item_above_the_first_pages_footer() -> None:
+    # pymupdf4llm sets a page's note lines as list items: the last note's rest, under it, above the first page's
+    # footer, on a page that prints no number
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring.<sup>1</sup>\n\n"
+        "- 1James O'Connor, _Mao's China and the Cold War_ (Stanford: Stanford University Press,\n\n- 1997), 57.\n\n"
+        "D. Hart and W. Zhou (eds.), _The Cold War in East Asia_ , Cold War Series, "
+        "https://doi.org/10.1007/978-3-030-73637-7_9\n\nThey ended late.\n"
+    )
+    assert doc.notes["1"].text.endswith("Stanford University Press, 1997), 57.")
+    assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring.[^1]", "They ended late."]

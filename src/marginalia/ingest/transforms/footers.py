@@ -338,7 +338,7 @@ def _without(blocks: list[Block], removed: set[tuple[int, int]], starts: set[tup
             if (index, offset) in removed:
                 current = None
                 if (index, offset) in starts:
-                    result.append(PageBreak(block.line + offset))
+                    result.append(PageBreak(block.line + offset, page_foot=True))
                 continue
             if current is None:
                 current = RawBlock(block.line + offset, [])

@@ -286,7 +286,12 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
     The number stands alone or at the edge of a head ("6 Diplomatic History 44(2)"); a number at the edge of a
     line that is printed again with it, or beside a page number of its own, is the head's ("WORKING PAPER NO. 12").
     """
-    candidates = [(index, number) for index in range(len(lines)) if (number := _printed_number(lines, index))]
+    title = _squashed(_plain(_title(lines, 0)))  # "… Congress of 1974" again, as a head: the number is the title's
+    candidates = [
+        (index, number)
+        for index in range(len(lines))
+        if (number := _printed_number(lines, index)) and _squashed(lines[index].plain) != title
+    ]
     printed = Counter(line.plain for line in lines)
     head_words = [_without_edge_number(line.plain) for line in lines]
     heads = Counter(_shape(text) for text in head_words)
@@ -620,6 +625,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     own is a head when the lines above it say what it says (the book's title, which the first page's footer names).
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
+    facing: list[int] = []  # set as a head, alone, where a page begins: the other side's head if one faces it
     opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
     first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
     found: dict[int, str] = {}
@@ -657,6 +663,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
                 or (title_again and _alone_in_block(lines, index, furniture) and _under_a_page_foot(lines, index))
             ):
                 found[index] = ""
+            elif alone and _under_a_page_foot(lines, index):
+                facing.append(index)
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
         between = index - 1 in furniture and index + 1 in furniture
@@ -666,7 +674,32 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         printed_above = printed_above or (above_first and set_alone and _said_above(lines, index))
         if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, known)):
             found[index] = ""
+    found.update(dict.fromkeys(_facing_heads(lines, facing, known), ""))
     return found
+
+
+def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int, str]) -> list[int]:
+    """The candidates that face a head: where the page before or after begins with one, heads alternate.
+
+    A book's verso head names the book, which nothing else in a chapter may name; its recto head, the chapter's
+    title, is found on the next page. A line set as a title, alone where a page begins (under the notes or
+    footer that end the page before), is the verso's head when the nearest page top before or after it holds
+    a head.
+    """
+    if not candidates:
+        return []
+    tops = [
+        index
+        for index, line in enumerate(lines)
+        if index and not (_is_note_line(line.text) or _foot_line(line.text)) and _under_a_page_foot(lines, index)
+    ]
+    facing = []
+    for index in candidates:
+        at = tops.index(index)
+        neighbours = tops[max(at - 1, 0) : at] + tops[at + 1 : at + 2]
+        if any(top in heads for top in neighbours):
+            facing.append(index)
+    return facing
 
 
 def _said_above(lines: list[_Line], index: int) -> bool:
@@ -699,11 +732,16 @@ def _the_title(lines: list[_Line], text: str, start: int = 1) -> bool:
     The title is looked for from line `start`: 1 for the text's first line, which may be a head over it. A label
     set as a heading above it ("#### CHAPTER 15") is passed over.
     """
-    headings = [line for line in lines[start : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)]
-    texts = (re.sub(r"^#{1,6}\s+", "", line.plain).strip(" *") for line in headings)
-    heading = next((text for text in texts if not is_label(text)), "")
+    heading = _title(lines, start)
     squashed = [re.sub(r"\s+", "", _shape(t)) for t in (_plain(heading), _without_edge_number(text))]
     return bool(heading) and squashed[0] == squashed[1]  # "1985– 1988": an extractor's space after a dash
+
+
+def _title(lines: list[_Line], start: int) -> str:
+    """The title: the first `#` heading from line `start` on, a few lines at most, that is no label."""
+    headings = [line for line in lines[start : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)]
+    texts = (re.sub(r"^#{1,6}\s+", "", line.plain).strip(" *") for line in headings)
+    return next((text for text in texts if not is_label(text)), "")
 
 
 def _journal_head(text: str) -> bool:

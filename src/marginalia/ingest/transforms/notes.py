@@ -247,8 +247,12 @@ def _body_cut_above_notes(blocks: list[Block], index: int) -> bool:
 
 
 def _before_numbered_break(blocks: list[Block], index: int) -> bool:
-    """Whether page breaks follow the block, one of them printing a page number: it is the last on its page."""
-    return any(isinstance(b, PageBreak) and b.page for b in blocks[index + 1 : _after_breaks(blocks, index)])
+    """Whether the block is the last on its page.
+
+    Page breaks follow it, one of them printing a page number or standing where the first page's footer stood.
+    """
+    breaks = blocks[index + 1 : _after_breaks(blocks, index)]
+    return any(isinstance(b, PageBreak) and (b.page or b.page_foot) for b in breaks)
 
 
 def _after_breaks(blocks: list[Block], index: int) -> int:

@@ -1183,3 +1183,30 @@ def test_a_notes_rest_set_as_a_list_item_above_the_first_pages_footer() -> None:
     )
     assert doc.notes["1"].text.endswith("Stanford University Press, 1997), 57.")
     assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring.[^1]", "They ended late."]
+
+
+def test_a_first_pages_head_over_a_label_and_a_title_ending_in_a_year_is_no_contents_line() -> None:
+    # the first page's head, the title and its roman page number, over "CHAPTER 24" and the title: three lines
+    # that end with a number, but a label and a heading are no table of contents
+    title = "Visit in Moscow: The Formal Visit of 1953"
+    doc = ingest_snippet(
+        f"{title} v\n\nCHAPTER 24\n\n# {title}\n\nJi-won Kim\n\n{FILLER}\n\nvi The Cold War in East Asia\n\n"
+        f"{FILLER}\n\n{title} vii\n\n{FILLER}\n"
+    )
+    assert doc.metadata.title == title
+    assert doc.metadata.label == "CHAPTER 24"
+    assert not [p for p in doc.paragraphs() if title in p.text]
+
+
+def test_a_title_set_smaller_than_its_numbered_sections() -> None:
+    # pymupdf4llm sets a LaTeX paper's title in bold and its sections, larger, as level-1 headings
+    doc = ingest_snippet(
+        "**The Chinese Garrison, 1965–1976**\n\nAiko Tanaka\n\n# **1 Chinese boundary and the border**\n\n"
+        "The talks began.\n\n# **2 Ideological delegation and the hierarchy**\n\nThey ended.\n"
+    )
+    assert doc.metadata.title == "The Chinese Garrison, 1965–1976"
+    assert [a.name for a in doc.metadata.people] == ["Aiko Tanaka"]
+    assert [(s.number, s.title) for s in doc.sections if s.title] == [
+        ("1", "Chinese boundary and the border"),
+        ("2", "Ideological delegation and the hierarchy"),
+    ]

@@ -110,16 +110,43 @@ def extract_front_matter(doc: Document) -> Document:
 
 
 def _title_index(blocks: list[Block]) -> int | None:
-    """The first level-1 heading, unless body comes before it (a text need not print its title)."""
+    """The first level-1 heading, unless body comes before it (a text need not print its title).
+
+    Where that heading is a numbered section (the next section at its level has the next number: "# 1 …", then
+    "# 2 …") and a heading stands above it with only short lines between (a byline), that heading is the title,
+    set smaller than the sections ("**The Chinese Garrison**" over "# **1 Chinese boundary**").
+    """
     series_page = False  # a series page (a heading and its blurb) may stand before the title
+    above: int | None = None  # the first heading before the first level-1 one, short lines under it
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             if block.level == 1:
-                return index
+                numbered = above is not None and above >= 0 and _numbered_section(blocks, index)
+                return above if numbered else index
             series_page = True
+            above = index if above is None else above
+        elif above is not None and not (isinstance(block, RawBlock) and _is_short(block)):
+            above = -1  # a heading over more than a byline: a series page
         elif not series_page and isinstance(block, RawBlock) and not (_is_short(block) or _is_imprint(block)):
             return None
     return None
+
+
+def _numbered_section(blocks: list[Block], index: int) -> bool:
+    """Whether a heading opens with a number that a later heading at its level follows with the next one."""
+    heading = blocks[index]
+    assert isinstance(heading, Heading)
+    number = SECTION_NUMBER.match(heading.text.strip("*_ "))
+    if number is None or not number.group(1).isdigit():
+        return False
+    following = str(int(number.group(1)) + 1)
+    return any(
+        isinstance(b, Heading)
+        and b.level == heading.level
+        and (n := SECTION_NUMBER.match(b.text.strip("*_ ")))
+        and n.group(1) == following
+        for b in blocks[index + 1 :]
+    )
 
 
 TITLE_GOES_ON = r"(?:of|and|the|in|on|to|for|with|between|from|a|an)"

@@ -1210,3 +1210,30 @@ def test_a_title_set_smaller_than_its_numbered_sections() -> None:
         ("1", "Chinese boundary and the border"),
         ("2", "Ideological delegation and the hierarchy"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("book_line", "page"),
+    [
+        (
+            "K. Halloran (ed.), _The Cold War in East Asia_ , Cold War Series, https://doi.org/10.1007/978-3-030-18982-5_4 Page 17",
+            "",
+        ),
+        (
+            "- K. Halloran (ed.), _The Cold War in East Asia_ , Cold War Series, https://doi.org/10.1007/978-3-030-18982-5_4",
+            "\n\nPage 17",
+        ),
+    ],
+    ids=["page-number-that-says-so-after-the-url", "set-as-a-list-item"],
+)
+def test_a_first_pages_book_line_as_pymupdf4llm_may_print_it(book_line: str, page: str) -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring and went on\n\n> © The Author(s) 2016\n\n{book_line}{page}\n\n"
+        f"The Cold War in East Asia\n\nPage 18\n\nuntil the summer.\n"
+    )
+    assert [line.value for line in doc.metadata.footer] == [
+        "K. Halloran (ed.), _The Cold War in East Asia_ , Cold War Series, https://doi.org/10.1007/978-3-030-18982-5_4"
+    ]
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The talks began in the spring and went on until the summer."
+    ]

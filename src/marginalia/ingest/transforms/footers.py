@@ -53,7 +53,9 @@ end of a sentence above it (a note's last line)."""
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b\.?")
 """A © statement at the end of a line, where an extraction glued the foot's first line to the text above it."""
 COPYRIGHT_WORDS = 8
-ITEM_BEFORE_COPYRIGHT = re.compile(r"^[-*+•]\s+(?=©)")
+ITEM_MARK = re.compile(r"^[-*+•]\s+")
+"""A list item's mark, which an extractor may set a footer's line with ("- © …", "- K. Halloran (ed.), …")."""
+ITEM_BEFORE_COPYRIGHT = re.compile(ITEM_MARK.pattern + "(?=©)")
 
 
 @dataclass(frozen=True)
@@ -311,8 +313,8 @@ def _mended(raw: str) -> str:
 
 
 def read_footer_line(doc: Document, raw: str, number: int) -> None:
-    """Put a footer's line into the metadata: a © line, the DOI, or a line of the footer."""
-    line = _mended(raw)
+    """Put a footer's line into the metadata: a © line, the DOI, or a line of the footer (no list item's mark)."""
+    line = ITEM_MARK.sub("", _mended(raw))
     doi = BARE_DOI.match(line)
     if COPYRIGHT.match(line) and len(parts := statement_apart(line)) == 2:
         for part in parts:

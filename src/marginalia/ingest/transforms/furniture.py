@@ -74,12 +74,12 @@ GLUED_JOURNAL_HEAD = re.compile(
 """A journal's name, volume and issue at the start of a line that goes on with other words ("… 21(3) Table 1.")."""
 GLUED_LABEL = re.compile(r"^(?P<head>\S.*\S\s+\d{1,4})\s+(?P<label>[^\W\d_]+\.?\s+(?:\d{1,3}|[IVXLC]{1,6})\.?)$")
 """A head and its page number, and the text's label after them on the same line ("… Yudin 233 Document 20")."""
-FOOTER_NUMBER = re.compile(r"^(.*https?://\S*[A-Za-z0-9])\s+(\d{1,4}|[ivxlcdm]{1,7})\s*$")
+SAID_PAGE_NUMBER = rf"(?:Page|PAGE|p\.)\s*\d{{1,4}}|{_DASHES}\s*\d{{1,4}}\s*{_DASHES}"
+"""A page number that says it is one: "Page 17", "— 17 —"."""
+FOOTER_NUMBER = re.compile(rf"^(.*https?://\S*[A-Za-z0-9])\s+(\d{{1,4}}|[ivxlcdm]{{1,7}}|{SAID_PAGE_NUMBER})\s*$")
 """A footer's line ending with a URL, and a page number after it on the same row (a URL that ends in "_", "-" or
 "/" goes on after the space: "…/978-3-030-92450-2_ 24")."""
-GLUED_PAGE_NUMBER = re.compile(
-    rf"^(.*\S[.?!…\"'”’)\]])\s+((?:Page|PAGE|p\.)\s*\d{{1,4}}|{_DASHES}\s*\d{{1,4}}\s*{_DASHES})\s*$"
-)
+GLUED_PAGE_NUMBER = re.compile(rf"^(.*\S[.?!…\"'”’)\]])\s+({SAID_PAGE_NUMBER})\s*$")
 """A page number that says it is one ("Page 17", "— 17 —") run onto the end of a sentence's line, its page's last."""
 CAPTION_START = re.compile(r"^\W*[^\W\d_]{2,20}\.?\s*\d{1,3}[A-Za-z]?[.:]\s|^表\s*\d")
 """A caption's label and number: "Table 1. …", "Таблица 2: …", "表 3"."""
@@ -213,7 +213,8 @@ def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
         start = 0
         for offset, text in enumerate(block.lines):
             numbered = FOOTER_NUMBER.match(text)
-            if not (numbered and footer_kind(numbered.group(1)) and _page_number(numbered.group(2))):
+            said = numbered and not numbered.group(2).isalnum()  # "Page 17", "— 17 —"
+            if not (numbered and footer_kind(numbered.group(1)) and (said or _page_number(numbered.group(2)))):
                 numbered = GLUED_PAGE_NUMBER.match(text)  # "… 2003), 418. Page 17": a number that says it is one
             if numbered:
                 result.append(RawBlock(block.line + start, [*block.lines[start:offset], numbered.group(1)]))

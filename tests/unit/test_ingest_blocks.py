@@ -1237,3 +1237,23 @@ def test_a_first_pages_book_line_as_pymupdf4llm_may_print_it(book_line: str, pag
     assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
         "The talks began in the spring and went on until the summer."
     ]
+
+
+def test_a_quotation_at_a_pages_foot_marking_the_next_note_is_no_notes_rest() -> None:
+    # set small right above the page's quoted notes, as they are, but it marks note 3, whose text is still to come
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup>\n\n> 1Ibid., 4.\n\n17\n\nThey went on.<sup>2</sup>\n\n"
+        "> The delegation insisted on the terms.<sup>3</sup>\n\n> 2Ibid., 5.\n\n> 3Ibid., 6.\n"
+    )
+    assert doc.notes["1"].text == "Ibid., 4."
+    assert [type(b).__name__ for b in doc.sections[0].blocks][-1] == "Quotation"
+
+
+def test_a_signatures_name_set_as_a_heading_at_the_texts_end() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began and ended well.\n\nAmbassador of the USSR in the PRC\n\n## L. Shaoqi\n"
+    )
+    assert len(doc.sections) == 1
+    assert [b.lines for b in doc.sections[0].blocks if isinstance(b, Signature)] == [
+        ["Ambassador of the USSR in the PRC", "L. Shaoqi"]
+    ]

@@ -207,14 +207,17 @@ def _quoted_above_quoted_note(block: RawBlock, following: list[Block], numbering
 
     An extractor that sets a page's notes as quotations (their smaller type, indented) sets a note's rest at the
     next page's foot so as well, without a number, above that page's own notes; the note's page may have ended with
-    a sentence, so its first letter tells nothing.
+    a sentence, so its first letter tells nothing. A block that marks a note still to come is the body's (a
+    quotation at the page's foot, right above the notes).
     """
     after = following[0] if following else None
+    marks_next = any(int(m.group(1)) > numbering.last for line in block.lines for m in MARKER.finditer(line))
     return (
         isinstance(after, NoteText)
         and after.quoted
         and int(after.label) == numbering.last + 1  # the next note, not a new chapter's first
         and all(line.lstrip().startswith(">") for line in block.lines)
+        and not marks_next
     )
 
 

@@ -23,6 +23,7 @@ def extract_signatures(doc: Document) -> Document:
     Returns:
         The document with signatures in place of those blocks.
     """
+    _closing_heading_as_line(doc)
     for section in doc.sections:
         if section.kind != "prose":
             continue
@@ -45,6 +46,23 @@ def extract_signatures(doc: Document) -> Document:
             )
         section.blocks[start:] = [Signature(section.blocks[start].line, lines)]
     return doc
+
+
+def _closing_heading_as_line(doc: Document) -> None:
+    """Make a heading that closes the text with nothing under it a line of the section before.
+
+    Short and unpunctuated, under a line that may be a signature's, it is the signature's next line: a name an
+    extractor set large ("## L. Shaoqi" under "Ambassador of the USSR in the PRC").
+    """
+    if len(doc.sections) < 2:
+        return
+    last, before = doc.sections[-1], doc.sections[-2]
+    line = Paragraph(last.line, last.title)
+    if last.blocks or last.number or last.notes or not last.title or not before.blocks:
+        return
+    if before.kind == "prose" and _signature_like(line) and _signature_like(before.blocks[-1]):
+        before.blocks.append(line)
+        doc.sections.pop()
 
 
 def _prose(block: Block) -> bool:

@@ -960,17 +960,25 @@ def test_a_label_set_at_the_height_of_the_first_pages_head_is_kept() -> None:
     assert "233" not in " ".join(p.text for p in doc.paragraphs())
 
 
+LAST_NOTES_REST = "of the talks. The delegation left Beijing after the plenum had ended, 45."
+
+
 @pytest.mark.parametrize(
     "signature",
     ["Ambassador of the USSR in the PRC\n\nC. Yi", "Ambassador of the USSR in the PRC C. Yi"],
     ids=["title-and-name", "on-one-line"],
 )
-def test_a_signature_opening_the_last_page_is_no_head(signature: str) -> None:
-    # The last page holds the head, its number and the signature alone: a line set as a title there, with nothing
-    # or a name under it to the text's end, closes the text.
+@pytest.mark.parametrize(
+    "notes_rest",
+    ["", f"\n\n> {LAST_NOTES_REST}", f"\n\n{LAST_NOTES_REST}"],
+    ids=["alone", "last-notes-rest-quoted", "last-notes-rest"],
+)
+def test_a_signature_opening_the_last_page_is_no_head(signature: str, notes_rest: str) -> None:
+    # The last page holds the head, its number and the signature alone (and at its foot, perhaps, the rest of the
+    # last note): a line set as a title there, with nothing or a name under it to the text's end, closes the text.
     doc = ingest_snippet(
-        f"{OPENING}The talks began in the spring.<sup>1</sup>\n\n<sup>1</sup> Ibid., 4.\n\n"
-        f"2 Cold War History 21(3)\n\n{signature}\n"
+        f"{OPENING}The talks began in the spring.<sup>1</sup>\n\n<sup>1</sup> Ibid., the minutes\n\n"
+        f"2 Cold War History 21(3)\n\n{signature}{notes_rest}\n"
     )
     kept = " ".join(
         [
@@ -1257,3 +1265,14 @@ def test_a_signatures_name_set_as_a_heading_at_the_texts_end() -> None:
     assert [b.lines for b in doc.sections[0].blocks if isinstance(b, Signature)] == [
         ["Ambassador of the USSR in the PRC", "L. Shaoqi"]
     ]
+
+
+def test_a_copyright_line_set_as_a_heading_is_the_footers() -> None:
+    # pymupdf4llm may set the first page's © line larger than its notes, as a heading
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring and went on\n\n### © The Author(s) 2006\n\n"
+        "L. Danhui (eds.), _Fraternal Rivals_ , Cold War Series, https://doi.org/10.1007/978-3-030-34302-3_2\n\n"
+        "until the summer.\n"
+    )
+    assert [c.value for c in doc.metadata.copyright] == ["The Author(s) 2006"]
+    assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring and went on until the summer."]

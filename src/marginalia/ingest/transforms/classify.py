@@ -182,12 +182,12 @@ def _classify(block: RawBlock, markers: _Markers, last: list[int], vocabulary: V
 def _reads_as_prose(text: str) -> bool:
     """Whether a `#` heading's text is prose that an extractor set in a heading's size.
 
-    It is when it goes on in lower case (the rest of a sentence a page cut), or ends a sentence as a heading never
-    does (Chinese with its full stop, "。"; a long line with its full stop; a full stop and a note's marker after
-    it, "Chervonenko.<sup>13</sup>").
+    It is when it goes on in lower case (the rest of a sentence a page cut), is a © statement (the first page's
+    footer's), or ends a sentence as a heading never does (Chinese with its full stop, "。"; a long line with its
+    full stop; a full stop and a note's marker after it, "Chervonenko.<sup>13</sup>").
     """
     plain = MARKER_AT_END.sub("", text).strip(" *_")
-    if plain[:1].islower() or STOP_BEFORE_MARKER.search(text):
+    if plain[:1].islower() or STOP_BEFORE_MARKER.search(text) or plain.startswith("©"):
         return True
     if plain.endswith("。"):
         return True

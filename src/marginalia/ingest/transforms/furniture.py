@@ -712,9 +712,15 @@ def _said_above(lines: list[_Line], index: int) -> bool:
 def _closes_the_text(lines: list[_Line], index: int, furniture: Mapping[int, str]) -> bool:
     """Whether a line ends the text, or only a name or two follows it there: a signature (title, then name).
 
-    A page's head has the page's text under it.
+    A page's head has the page's text under it. The page's notes are not its text: a note's line, and the rest of
+    the last note, set as notes are (quoted) or going on in lower case.
     """
-    rest = [lines[i].plain for i in range(index + 1, len(lines)) if i not in furniture]
+    rest = [
+        lines[i].plain
+        for i in range(index + 1, len(lines))
+        if i not in furniture
+        and not (_is_note_line(lines[i].text) or lines[i].text.lstrip().startswith(">") or _starts_lower(lines[i].text))
+    ]
     return len(rest) <= CLOSING_NAME_LINES and all(len(text.split()) <= CLOSING_NAME_WORDS for text in rest)
 
 

@@ -1033,15 +1033,17 @@ def test_the_book_title_over_the_only_page_number_is_its_head() -> None:
     assert not [text for text in kept if book in text]
 
 
-def test_a_copyright_line_set_as_a_list_item_is_the_footers() -> None:
-    # pymupdf4llm may print the first page's © line as a list item, its book line under it
+@pytest.mark.parametrize("mark", ["- ", "### "], ids=["list-item", "heading"])
+def test_a_copyright_line_set_as_a_list_item_or_a_heading_is_the_footers(mark: str) -> None:
+    # pymupdf4llm may print the first page's © line as a list item, or larger than its notes as a heading, its book
+    # line under it
     doc = ingest_snippet(
-        f"{OPENING}The talks began in the spring.\n\n- © The Author(s) 2002\n\n"
+        f"{OPENING}The talks began in the spring and went on\n\n{mark}© The Author(s) 2002\n\n"
         "J. Kim and W. Zhou (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-3-030-11184-6_16\n\n"
-        "They ended late.\n"
+        "until the summer.\n"
     )
     assert [c.value for c in doc.metadata.copyright] == ["The Author(s) 2002"]
-    assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring.", "They ended late."]
+    assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring and went on until the summer."]
 
 
 def test_a_numbered_list_item_set_small_above_a_note_of_its_number_is_text() -> None:
@@ -1265,14 +1267,3 @@ def test_a_signatures_name_set_as_a_heading_at_the_texts_end() -> None:
     assert [b.lines for b in doc.sections[0].blocks if isinstance(b, Signature)] == [
         ["Ambassador of the USSR in the PRC", "L. Shaoqi"]
     ]
-
-
-def test_a_copyright_line_set_as_a_heading_is_the_footers() -> None:
-    # pymupdf4llm may set the first page's © line larger than its notes, as a heading
-    doc = ingest_snippet(
-        f"{OPENING}The talks began in the spring and went on\n\n### © The Author(s) 2006\n\n"
-        "L. Danhui (eds.), _Fraternal Rivals_ , Cold War Series, https://doi.org/10.1007/978-3-030-34302-3_2\n\n"
-        "until the summer.\n"
-    )
-    assert [c.value for c in doc.metadata.copyright] == ["The Author(s) 2006"]
-    assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring and went on until the summer."]

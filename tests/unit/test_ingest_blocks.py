@@ -1267,3 +1267,33 @@ def test_a_signatures_name_set_as_a_heading_at_the_texts_end() -> None:
     assert [b.lines for b in doc.sections[0].blocks if isinstance(b, Signature)] == [
         ["Ambassador of the USSR in the PRC", "L. Shaoqi"]
     ]
+
+
+def test_a_verso_head_facing_the_first_pages_head_on_pages_without_numbers() -> None:
+    # A two-page chapter: its title over the first page (its recto head), the book's title over the second, right
+    # under the first page's footer
+    title = "Delegate in Lüshun: The Uneasy Record of 1945"
+    book = "Fraternal Rivals: China and the Soviet Union in the Cold War"
+    doc = ingest_snippet(
+        f"{title}\n\nCHAPTER 21\n\n# {title}\n\nAnna Example\n\nThe talks began in the spring.\n\n"
+        "© The Author(s) 2023\n"
+        "J. Kim (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-3-030-45841-2_21\n\n"
+        f"{book}\n\nDoctrine and embassy were discussed.\n"
+    )
+    assert [p.text for p in doc.paragraphs()] == [
+        "The talks began in the spring.",
+        "Doctrine and embassy were discussed.",
+    ]
+
+
+def test_a_footers_url_rest_quoted_is_no_note_of_the_number_it_opens_with() -> None:
+    # the DOI cut after "978-", its rest ("3-030-…") quoted on the next row as the foot's small type is: no note 3
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>3</sup>\n\n> 3Ibid., 4.\n\n"
+        "> M. Lin (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-\n\n"
+        "> 3-030-16108-2_21\n\nThey ended.\n"
+    )
+    assert doc.notes["3"].text == "Ibid., 4."
+    assert [line.value for line in doc.metadata.footer] == [
+        "M. Lin (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-3-030-16108-2_21"
+    ]

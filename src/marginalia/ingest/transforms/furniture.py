@@ -684,13 +684,13 @@ def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int,
     """The candidates that face a head: where the page before or after begins with one, heads alternate.
 
     A book's verso head names the book, which nothing else in a chapter may name; its recto head, the chapter's
-    title, is found on the next page. A line set as a title, alone where a page begins (under the notes or
-    footer that end the page before), is the verso's head when the nearest page top before or after it holds
-    a head.
+    title, is found on the next page or over the first. A line set as a title, alone where a page begins (under
+    the notes or footer that end the page before), is the verso's head when the nearest page top before or after
+    it (the text's first line among them) holds a head.
     """
     if not candidates:
         return []
-    tops = [
+    tops = [0] + [  # the text's first line opens the first page
         index
         for index, line in enumerate(lines)
         if index and not (_is_note_line(line.text) or _foot_line(line.text)) and _under_a_page_foot(lines, index)

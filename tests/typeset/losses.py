@@ -213,7 +213,8 @@ def _follow(
         return [(index, start, start + length)]
     rest = tokens[length:]
     cut = block.tokens[start + length :]
-    if len(cut) == 1 and block.text.endswith("-") and rest[0].startswith(cut[0]) and rest[0] != cut[0]:
+    hyphenated = block.text.rstrip().endswith(("-", "\u00ad"))  # a hyphen, or a soft one as pymupdf4llm prints it
+    if len(cut) == 1 and hyphenated and rest[0].startswith(cut[0]) and rest[0] != cut[0]:
         rest = [rest[0][len(cut[0]) :], *rest[1:]]  # a word the page break hyphenated ("negoti-" / "ation")
         length += 1
     elif cut or length == 0:
@@ -625,8 +626,11 @@ def _joined_words(expected: CleanDocument, actual: CleanDocument, source: str) -
     Returns the losses, and the extraction with them put back (for the proofs that follow, which read its words).
     """
     losses = []
-    mended = re.sub("\u00ad\\s*(?:>\\s*)?", "", source)  # a soft hyphen, perhaps at a quoted row's end
-    raw = set(re.findall(RAW_TOKEN, mended))
+    # a soft hyphen, perhaps at a quoted row's end: the word's rest on the next row, or the next block (a DOI's
+    # rows, each set apart); the extraction returned for the proofs joins rows of one block only (a quotation's
+    # word cut at a page's foot goes on on the next page, not in the note under it)
+    raw = set(re.findall(RAW_TOKEN, re.sub("\u00ad\\s*(?:>\\s*)?", "", source)))
+    mended = re.sub("\u00ad(?:[ \t]*\n(?![ \t]*\n)[ \t]*>?[ \t]*|(?=\\S))", "", source)
     raw |= {token.lstrip("0123456789") for token in raw}  # a note's number glued to its first word: "2Jiwon"
     expected_texts = [t for texts in _all_texts(expected) for t in texts]
     candidates: dict[str, tuple[str, str]] = {}  # joined form → (expected form, kind)

@@ -64,6 +64,19 @@ def test_a_table_with_its_caption_and_source_line(caption_below: bool) -> None:
     assert [b.text for b in found if isinstance(b, Paragraph)] == ["The loans were these.", "Then more text."]
 
 
+def test_a_tables_source_line_set_as_its_last_row() -> None:
+    # pymupdf4llm may set the source line under a table as the table's last row, its first cell alone filled
+    table = "|Year|Loan|\n|---|---|\n|1950|300|\n|1954|520|\n|Source: _Cold War Crucible_, 255.||"
+    found = blocks(f"The loans were these.\n\nTable 1: Soviet loans\n\n{table}\n\nThen more text.\n")
+    assert found[1] == Table(
+        found[1].line,
+        "Table 1: Soviet loans",
+        ["Year", "Loan"],
+        [["1950", "300"], ["1954", "520"]],
+        "Source: _Cold War Crucible_, 255.",
+    )  # type: ignore[union-attr]
+
+
 def test_a_table_continued_on_the_next_page_is_one_table() -> None:
     page_one = "|Year|Loan|\n|---|---|\n|1950|300|"
     page_two = "|Year|Loan|\n|---|---|\n|1954|520|"

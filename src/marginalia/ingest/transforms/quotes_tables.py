@@ -87,11 +87,17 @@ def quote_paragraphs(block: RawBlock) -> tuple[list[Paragraph], str]:
 
 
 def read_table(block: RawBlock) -> Table | None:
-    """A pipe table (header, separator, rows), or None when the rows have no separator under a header."""
+    """A pipe table (header, separator, rows), or None when the rows have no separator under a header.
+
+    A last row whose first cell is a source or note line and whose other cells are empty is the table's note, which
+    an extractor set in the table ("|Source: *Cold War Crucible*, 255.||||").
+    """
     rows = [_cells(line) for line in block.lines]
     if len(block.lines) < 2 or not SEPARATOR_ROW.match(block.lines[1]):
         return None
-    return Table(block.line, "", rows[0], [row for row in rows[2:] if row])
+    body = [row for row in rows[2:] if row]
+    note = body.pop()[0] if body and is_table_note(body[-1][0]) and not any(body[-1][1:]) else ""
+    return Table(block.line, "", rows[0], body, note=note)
 
 
 def continues_table(table: Table, block: RawBlock) -> list[list[str]] | None:

@@ -1310,3 +1310,26 @@ def test_a_footers_url_rest_quoted_is_no_note_of_the_number_it_opens_with() -> N
     assert [line.value for line in doc.metadata.footer] == [
         "M. Lin (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-3-030-16108-2_21"
     ]
+
+
+def test_numbered_items_run_together_on_one_line_are_items() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The sides agreed on these points.\n\n"
+        "1. The border talks go on in Beijing. 2. Trade grows by a tenth. 3. Experts return in 1960.\n"
+    )
+    assert [p.text for p in doc.paragraphs()] == [
+        "The sides agreed on these points.",
+        "1. The border talks go on in Beijing.",
+        "2. Trade grows by a tenth.",
+        "3. Experts return in 1960.",
+    ]
+
+
+def test_a_signatures_name_over_the_last_page_number_is_no_head() -> None:
+    # the name's words stand in the first page's running text ("Liu Shaoqi", "l. 2"): no head says them for that
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}Liu Shaoqi spoke first (l. 2).\n\n1\n\n{FILLER}\n\n2\n\n"
+        "The talks ended.\n\nAmbassador of the USSR in the PRC\n\nL. Shaoqi\n\n3\n"
+    )
+    kept = [line for s in doc.sections for b in s.blocks if isinstance(b, Signature) for line in b.lines]
+    assert kept == ["Ambassador of the USSR in the PRC", "L. Shaoqi"]

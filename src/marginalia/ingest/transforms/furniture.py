@@ -628,7 +628,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     facing: list[int] = []  # set as a head, alone, where a page begins: the other side's head if one faces it
-    opening = {word.casefold() for line in lines[:first_page] for word in WORD.findall(line.plain)}
+    named = [line for line in lines[:first_page] if _names_the_text(line)]  # its title, byline, label, footer
+    opening = {word.casefold() for line in named for word in WORD.findall(line.plain)}
     first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
     found: dict[int, str] = {}
     known = ChainMap(found, furniture)  # a head found above is no text a page cut: "The Politburo" / "111" / "Pol…"
@@ -702,6 +703,16 @@ def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int,
         if any(top in heads for top in neighbours):
             facing.append(index)
     return facing
+
+
+def _names_the_text(line: _Line) -> bool:
+    """Whether a line of the first page may say what a head says.
+
+    A heading, a short line set apart (the title, a byline, a label) or a footer's line (the book's title); not
+    the running text, whose words any line may share ("L. Shaoqi", a signature's name, shares those of "… l. 23"
+    and "Liu Shaoqi").
+    """
+    return bool(HEADING_LINE.match(line.text)) or _is_head_candidate(line) or bool(footer_kind(line.text))
 
 
 def _said_above(lines: list[_Line], index: int) -> bool:

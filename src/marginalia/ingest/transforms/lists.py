@@ -9,6 +9,8 @@ from marginalia.model import Block, Document, Paragraph, RawBlock
 
 BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□∙]\s+")
 """An item's marker with the printed bullet after it as text ("- • Text", as an extraction may write a bullet)."""
+NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})\.\s")
+"""A numbered item's marker ("1. …")."""
 
 
 def read_lists(doc: Document) -> Document:
@@ -46,4 +48,22 @@ def _paragraphs(block: Block) -> list[Block]:
             items.append((block.line + offset, [BULLET_AGAIN.sub(r"\1", line)]))
         else:
             items[-1][1].append(line)
-    return [Paragraph(line, join_lines(lines)) for line, lines in items]
+    return [Paragraph(line, text) for line, lines in items for text in _run_on_items(join_lines(lines))]
+
+
+def _run_on_items(text: str) -> list[str]:
+    """A numbered item's text, cut where the next items begin on its line (an extraction may run them together).
+
+    The next item begins after a sentence's end with the next number: "1. … friendship. 2. Announced …".
+    """
+    pieces = []
+    numbered = NUMBERED_ITEM.match(text)
+    while numbered:
+        following = int(numbered.group(1)) + 1
+        cut = re.search(rf"(?<=[.?!…])\s+(?={following}\.\s+[^\W\d_])", text)
+        if cut is None:
+            break
+        pieces.append(text[: cut.start()])
+        text = text[cut.end() :]
+        numbered = NUMBERED_ITEM.match(text)
+    return [*pieces, text]

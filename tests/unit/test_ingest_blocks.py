@@ -1272,10 +1272,13 @@ def test_a_quotation_at_a_pages_foot_marking_the_next_note_is_no_notes_rest() ->
     assert [type(b).__name__ for b in doc.sections[0].blocks][-1] == "Quotation"
 
 
-def test_a_signatures_name_set_as_a_heading_at_the_texts_end() -> None:
-    doc = ingest_snippet(
-        f"{OPENING}The talks began and ended well.\n\nAmbassador of the USSR in the PRC\n\n## L. Shaoqi\n"
-    )
+@pytest.mark.parametrize(
+    "signature",
+    ["Ambassador of the USSR in the PRC\n\n## L. Shaoqi", "## Ambassador of the USSR in the PRC\n\nL. Shaoqi"],
+    ids=["name", "title"],
+)
+def test_a_signatures_line_set_as_a_heading_at_the_texts_end(signature: str) -> None:
+    doc = ingest_snippet(f"{OPENING}The talks began and ended well.\n\n{signature}\n")
     assert len(doc.sections) == 1
     assert [b.lines for b in doc.sections[0].blocks if isinstance(b, Signature)] == [
         ["Ambassador of the USSR in the PRC", "L. Shaoqi"]
@@ -1333,3 +1336,14 @@ def test_a_signatures_name_over_the_last_page_number_is_no_head() -> None:
     )
     kept = [line for s in doc.sections for b in s.blocks if isinstance(b, Signature) for line in b.lines]
     assert kept == ["Ambassador of the USSR in the PRC", "L. Shaoqi"]
+
+
+def test_a_copyright_line_run_onto_a_notes_word_cut_at_the_line_end() -> None:
+    # the first page's © line printed at the height of the last note's line, which ends in a cut word ("ca-")
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup>\n\n<sup>1</sup> The archive holds the ca-© The Author(s) 2010  \n"
+        "M. Lin (eds.), _The Cold War in East Asia_, Cold War Series, https://doi.org/10.1007/978-3-030-48063-6_9\n\n"
+        "— 17 —\n\nble of 1959, 4.\n"
+    )
+    assert [c.value for c in doc.metadata.copyright] == ["The Author(s) 2010"]
+    assert doc.notes["1"].text == "The archive holds the cable of 1959, 4."

@@ -42,7 +42,7 @@ URL_REST = re.compile(rf"^[\w\-./{SOFT_HYPHEN}]*\d[\w\-./{SOFT_HYPHEN}]*$")
 DOI's hyphens)."""
 FOOTER_WORDS = 40
 MAX_FOOTER_LINES = 5
-GLUED_COPYRIGHT = re.compile(r"\s(©[^©]{1,400})$")
+GLUED_COPYRIGHT = re.compile(r"(?:\s|(?<=[^\W\d_]-))(©[^©]{1,400})$")
 GLUED_BOOK_LINE = re.compile(
     r"(?<=[.?!)]) ((?:[A-Z]\.\s?)+[^\W\d_][^\s,(]*(?:,? (?:and|&) (?:[A-Z]\.\s?)+[^\W\d_][^\s,(]*)*"
     r",? \((?:eds?|hrsg|red|ред)\.\).*https?://\S+)$",

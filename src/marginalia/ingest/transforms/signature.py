@@ -49,19 +49,22 @@ def extract_signatures(doc: Document) -> Document:
 
 
 def _closing_heading_as_line(doc: Document) -> None:
-    """Make a heading that closes the text with nothing under it a line of the section before.
+    """Make a heading that closes the text, with at most a signature's lines under it, a line of the section before.
 
-    Short and unpunctuated, under a line that may be a signature's, it is the signature's next line: a name an
-    extractor set large ("## L. Shaoqi" under "Ambassador of the USSR in the PRC").
+    Short and unpunctuated, it is a line of the signature an extractor set large: its name under the line above
+    ("## L. Shaoqi" under "Ambassador of the USSR in the PRC"), or its first line over the name ("## Ambassador of
+    the USSR in the PRC" over "M. Zedong"). A signature has two lines at least: a heading alone under prose stays.
     """
     if len(doc.sections) < 2:
         return
     last, before = doc.sections[-1], doc.sections[-2]
-    line = Paragraph(last.line, last.title)
-    if last.blocks or last.number or last.notes or not last.title or not before.blocks:
+    if last.number or last.notes or not last.title or not before.blocks or before.kind != "prose":
         return
-    if before.kind == "prose" and _signature_like(line) and _signature_like(before.blocks[-1]):
-        before.blocks.append(line)
+    lines = [Paragraph(last.line, last.title), *last.blocks]
+    if not all(_signature_like(block) for block in lines):
+        return
+    if len(lines) >= 2 or _signature_like(before.blocks[-1]):
+        before.blocks += lines
         doc.sections.pop()
 
 

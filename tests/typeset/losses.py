@@ -273,13 +273,20 @@ def _body_blocks(doc: CleanDocument) -> list[tuple[int, int, CleanBlock]]:
 def _restore_quotation(doc: CleanDocument, quotation: CleanQuotation, near: float) -> bool:
     """Put a quotation back where ingest left its text as paragraph(s): the first holder becomes the quotation.
 
+    Its paragraphs may stand in paragraphs of their own, or run together in one.
+
     Holders are looked for nearest first to `near` (where the quotation stands in the expected body, as a
     fraction of its blocks), so that a paragraph saying the same elsewhere is not taken for it.
     """
     holders: list[tuple[int, int, str, str]] = []  # section, block, before, after
     body = _body_blocks(doc)
     order = sorted(range(len(body)), key=lambda i: abs(i / max(len(body), 1) - near))
-    for paragraph in quotation.paragraphs:
+    whole = " ".join(quotation.paragraphs)  # its paragraphs run together in one (with a paragraph's end before)
+    for s, b, block in (body[i] for i in order):
+        if isinstance(block, CleanParagraph) and (cut := _window(block.text, whole)) is not None:
+            holders.append((s, b, *cut))
+            break
+    for paragraph in quotation.paragraphs if not holders else []:
         for s, b, block in (body[i] for i in order):
             if isinstance(block, CleanParagraph) and (s, b) not in [(h[0], h[1]) for h in holders]:
                 cut = _window(block.text, paragraph)

@@ -1347,3 +1347,18 @@ def test_a_copyright_line_run_onto_a_notes_word_cut_at_the_line_end() -> None:
     )
     assert [c.value for c in doc.metadata.copyright] == ["The Author(s) 2010"]
     assert doc.notes["1"].text == "The archive holds the cable of 1959, 4."
+
+
+def test_a_head_under_the_first_pages_footer_is_no_contents_line() -> None:
+    # the footer's © line and its DOI end with numbers ("2019", the DOI's "_ 20" rest), as a table of contents'
+    # lines do; the head under them, "— 18 — The Cold War in East Asia", is a head, inside the sentence the page cut
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring and went on in the Cold\n\n© The Author(s) 2019  \n"
+        "L. Danhui (eds.), _The Cold War in East Asia_, Cold War Series, https://doi.org/10.1007/978-3-030-29326-8_ 20\n\n"
+        f"— 18 — The Cold War in East Asia\n\nWar until the summer.\n\n{FILLER}\n\nA Title — 19 —\n\n{FILLER}\n"
+    )
+    assert (
+        without_page_marks(doc.paragraphs()[0].text)
+        == "The talks began in the spring and went on in the Cold War until the summer."
+    )
+    assert [page.number for page in doc.pages] == ["17", "18", "19"]  # the first page's, one before the first printed

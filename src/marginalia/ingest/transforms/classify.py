@@ -59,6 +59,13 @@ STOP_BEFORE_MARKER = re.compile(rf"[^\W\d_][.?!](?:<sup>\d+</sup>|[{SUPERSCRIPT_
 """A sentence's end and a note's marker after it, at a line's end."""
 
 
+GLUED_NOTE_START = re.compile(
+    r"(?:(?<=[.?!)\]])|(?<=[a-zа-я])) +(?=(\d+)(?!\d)(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))"
+)
+"""Where a note's text may begin inside a line: its number glued to its first word after a sentence's end or a
+word ("… 85. 10РГАНИ", "… boundary 4Li Danhui"); the number is group 1."""
+
+
 def classify_blocks(doc: Document) -> Document:
     """Turn raw blocks that are headings, rules or `<sup>N</sup>` note texts into typed blocks.
 
@@ -222,10 +229,7 @@ def _glued_next(line: str, label: int, markers: _Markers) -> int | None:
     """
     if str(label) not in markers.first:
         return None
-    glued = re.search(
-        rf"(?:(?<=[.?!)\]])|(?<=[a-zа-я])) +(?={label}(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))", line
-    )
-    return glued.end() if glued else None
+    return next((m.end() for m in GLUED_NOTE_START.finditer(line) if m.group(1) == str(label)), None)
 
 
 def _label(note: re.Match[str]) -> int:

@@ -409,8 +409,8 @@ def _among_numbered_lines(lines: list[_Line], index: int) -> bool:
     """Whether a line stands among other lines that end with a number: a table of contents.
 
     Its block's other lines, or, where an extractor set each line apart, the lines before and after it (a page
-    number alone and a label aside: "CHAPTER 24" is none, over the title that ends with a year under a first page's
-    head).
+    number alone, a label and a footer's line aside: "CHAPTER 24" over a title that ends with a year, or the © line
+    and the DOI of the first page's footer, are no contents).
     """
     block, start, end = lines[index].block, index, index
     while start > 0 and lines[start - 1].block == block:
@@ -420,7 +420,11 @@ def _among_numbered_lines(lines: list[_Line], index: int) -> bool:
     if any(EDGE_NUMBER.match(lines[i].plain) for i in range(start, end + 1) if i != index):
         return True
     others = [i for i in range(index - 2, index + 3) if 0 <= i < len(lines) and i != index]
-    near = [i for i in others if not (PAGE_NUMBER.match(lines[i].plain) or is_label(lines[i].plain))]
+    near = [
+        i
+        for i in others
+        if not (PAGE_NUMBER.match(lines[i].plain) or is_label(lines[i].plain) or footer_kind(lines[i].text))
+    ]
     return len([i for i in near if _contents_line(lines[i].plain)]) >= 2
 
 

@@ -1362,3 +1362,24 @@ def test_a_head_under_the_first_pages_footer_is_no_contents_line() -> None:
         == "The talks began in the spring and went on in the Cold War until the summer."
     )
     assert [page.number for page in doc.pages] == ["17", "18", "19"]  # the first page's, one before the first printed
+
+
+def test_a_notes_rest_above_the_next_pages_notes_inside_a_sentence_the_page_cut() -> None:
+    # note 1 ended its page with a sentence; its rest opens with a capital at the next page's foot, above note 2,
+    # under the body cut in mid-sentence, which goes on in lower case after the page
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup>\n\n<sup>1</sup> Ibid., 4. So the minutes say.\n\n16\n\n"
+        "The delegates spoke of the treaty.<sup>2</sup> They went on after\n\n"
+        "Railway experts said so too.\n\n<sup>2</sup> Ibid., 5.\n\n17\n\nthe plenum had ended.\n"
+    )
+    assert doc.notes["1"].text == "Ibid., 4. So the minutes say. Railway experts said so too."
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][-1] == (
+        "The delegates spoke of the treaty.[^2] They went on after the plenum had ended."
+    )
+
+
+def test_a_title_cut_at_a_hyphen_over_two_headings_is_whole() -> None:
+    doc = ingest_snippet(
+        "# **Communique and Island in the Sino-Soviet Al-**\n\n# **liance**\n\nSergei Volkov\n\nText.\n"
+    )
+    assert doc.metadata.title == "Communique and Island in the Sino-Soviet Alliance"

@@ -100,7 +100,8 @@ def extract_front_matter(doc: Document) -> Document:
         assert isinstance(title, Heading)
         vocabulary = Vocabulary(doc)
         while title_index + 1 < len(blocks) and _title_goes_on(title, blocks[title_index + 1], vocabulary):
-            title.text = _title_lines_joined(title.text, blocks.pop(title_index + 1).text)  # type: ignore[union-attr]
+            following = blocks.pop(title_index + 1).text  # type: ignore[union-attr]
+            title.text = _title_lines_joined(title.text, following, vocabulary)
         doc.metadata.title, doc.metadata.title_line = title.text, title.line
         _read_before_title(doc, blocks[:title_index])
         start = title_index + 1
@@ -175,11 +176,11 @@ def _title_goes_on(title: Heading, block: Block, vocabulary: Vocabulary) -> bool
     return following[:1].islower() or unfinished or vocabulary.name_cut(line, following)
 
 
-def _title_lines_joined(first: str, second: str) -> str:
+def _title_lines_joined(first: str, second: str, vocabulary: Vocabulary) -> str:
     """A title's two lines as one.
 
-    A word the typesetter broke at a soft hyphen is whole again; emphasis that wrapped each line (`**…**`) wraps
-    the whole.
+    A word the typesetter broke at a soft hyphen, or at a hyphen where the text's words tell ("Al-" / "liance"), is
+    whole again; emphasis that wrapped each line (`**…**`) wraps the whole.
     """
     first, second = first.strip(), second.strip()
     marks = first[: len(first) - len(first.lstrip("*_"))]
@@ -187,8 +188,7 @@ def _title_lines_joined(first: str, second: str) -> str:
         first, second = first[len(marks) : -len(marks)], second[len(marks) : -len(marks)]
     else:
         marks = ""
-    joined = first[:-1] + second if first.endswith(SOFT_HYPHEN) else f"{first} {second}"
-    return f"{marks}{joined}{marks[::-1]}"
+    return f"{marks}{join_lines([first, second], vocabulary.drops_hyphen)}{marks[::-1]}"
 
 
 def _read_before_title(doc: Document, blocks: list[Block]) -> None:

@@ -147,7 +147,8 @@ def _continues_note(
     case on the next (`_closes_page`), or goes on in lower case (or with a number) and stands right under the
     note or where a page's notes begin: just before the next note, or last in the text; or it stands where a
     page's notes begin right under the body cut in mid-word ("bilat-") and opens with a capital, which no cut
-    word goes on with.
+    word goes on with; or, whatever the note's end, it stands right above the page's notes inside a sentence of
+    the body that the page cut (`_inside_a_cut_sentence`).
     """
     block = blocks[index]
     assert isinstance(block, RawBlock)
@@ -164,6 +165,8 @@ def _continues_note(
         return True  # under the page's notes, while the body goes on from above them to the next page
     if pages_since_note and _quoted_above_quoted_note(block, following, numbering):
         return True  # set as the page's notes are, just above them, with no number: the last note's rest
+    if pages_since_note and following and isinstance(following[0], NoteText) and _inside_a_cut_sentence(blocks, index):
+        return True  # above the page's notes, where the body cannot stand: its sentence goes on after the page
     if not (text.endswith(("-", SOFT_HYPHEN)) or not SENTENCE_END.search(text)):
         return False
     if pages_since_note == 1 and _closes_page(blocks, index):
@@ -177,6 +180,25 @@ def _continues_note(
     # under a page's notes is the next page's text)
     right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
+
+
+def _inside_a_cut_sentence(blocks: list[Block], index: int) -> bool:
+    """Whether a block stands inside a sentence of the body that the page cut: no paragraph begins there.
+
+    The block above is the body cut in mid-sentence, and after the page's notes and its numbered break the body
+    goes on in lower case; the block is the notes', whatever its first letter.
+    """
+    above = blocks[index - 1] if index > 0 else None
+    if not isinstance(above, RawBlock) or above.lines[-1].lstrip().startswith("|"):
+        return False  # no text above (a heading, a table's row)
+    if SENTENCE_END.search(SET_APART.sub("", above.lines[-1]).rstrip()):
+        return False
+    after = index + 1
+    while after < len(blocks) and isinstance(blocks[after], NoteText | PageBreak):
+        after += 1
+    crossed = any(isinstance(b, PageBreak) and b.page for b in blocks[index + 1 : after])
+    rest = blocks[after] if after < len(blocks) else None
+    return crossed and isinstance(rest, RawBlock) and SET_APART.sub("", rest.lines[0]).lstrip("*_“\"‘'(")[:1].islower()
 
 
 def _word_cut_above(blocks: list[Block], index: int) -> bool:

@@ -1383,3 +1383,13 @@ def test_a_title_cut_at_a_hyphen_over_two_headings_is_whole() -> None:
         "# **Communique and Island in the Sino-Soviet Al-**\n\n# **liance**\n\nSergei Volkov\n\nText.\n"
     )
     assert doc.metadata.title == "Communique and Island in the Sino-Soviet Alliance"
+
+
+def test_a_page_number_that_says_so_set_as_a_heading() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began and went on\n\n> 1Ibid., 4.\n\nPage 401\n\n##### Page 402\n\nuntil the summer.<sup>1</sup>\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The talks began and went on until the summer.[^1]"
+    ]
+    assert [page.number for page in doc.pages] == ["401", "402"]

@@ -134,11 +134,18 @@ class _Line:
 
 
 def _plain(line: str) -> str:
-    """A line without tags, wrapping emphasis, a quotation's `>` and extra spaces: "**FRATERNAL  RIVALS**"."""
+    """A line without tags, wrapping emphasis, a quotation's `>` and extra spaces: "**FRATERNAL  RIVALS**".
+
+    A heading that is a page number saying it is one ("##### Page 402", as an extractor may set it) is that
+    number; a heading that is a bare number ("## 2") keeps its marks: it heads a section.
+    """
     text = TAG.sub("", MARKER.sub("", line)).strip().removeprefix(">").strip()
     while wrapped := WRAPPING.match(text):
         text = wrapped.group(1).strip()
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    heading = re.match(r"#{1,6}\s+(.*)", text)
+    said = heading.group(1).strip("*_ ") if heading else ""
+    return said if PAGE_NUMBER.match(said) and not said.isalnum() else text
 
 
 @dataclass
@@ -392,6 +399,9 @@ def _foot_line(text: str) -> bool:
 def _printed_number(lines: list[_Line], index: int) -> str:
     """The page number a line prints, alone or at an edge of a head, or ""."""
     line = lines[index]
+    if HEADING_LINE.match(line.text):
+        said = PAGE_NUMBER.match(line.plain)  # one that says it is ("##### Page 402", see `_plain`)
+        return _page_number(said.group("number")) if said else ""
     alone = PAGE_NUMBER.match(line.plain)
     if alone and (line.text.lstrip().startswith(">") or not NOT_FURNITURE.match(line.text)):
         return _page_number(alone.group("number"))  # quoted too, as an extractor sets apart what is small: "> 12"

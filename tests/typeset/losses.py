@@ -48,6 +48,9 @@ counted only when its proof holds for that one place:
   breaks a ragged paragraph for its best lines, not as late as it can): the
   paragraph's text stands in the extraction with a hard break inside it, and
   ingest reads its lines as lines.
+- `paragraph-as-list-item`: the paragraph right under a list is printed as one
+  more of its items (`- …`), though the page sets it as a paragraph (no bullet,
+  at the margin): in Markdown it reads like the list's last item.
 - `forced-break-as-lines`: a paragraph's forced line break (`<br>`) is printed
   as a Markdown hard break, as lines set one under another are: the
   paragraph's text stands in the extraction with a hard break where the
@@ -105,6 +108,7 @@ REASONS = {
     "paragraph-start-unmarked": "a full last line, then the next paragraph on the next line, unindented: nothing parts them",
     "forced-break-as-lines": "the extraction prints a paragraph's forced line break as lines set one under another",
     "hard-break-guessed": "the extraction marks a hard break where a ragged line ended early: nothing tells it from one",
+    "paragraph-as-list-item": "the extraction prints the paragraph under a list as one more item: nothing tells it from one",
 }
 
 
@@ -759,6 +763,33 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
     return losses
 
 
+def _paragraphs_as_items(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """A paragraph right under a list, printed as the list's item (`- …`) and read back as its last: set apart."""
+    losses = []
+    items = [line for line in source.split("\n") if re.match(r"\s*[-*+•]\s", line)]
+    for section in expected.sections:
+        for first, second in itertools.pairwise(section.blocks):
+            if not (isinstance(first, CleanList) and isinstance(second, CleanParagraph)):
+                continue
+            start = _unmarked(second.text)[:30]
+            evidence = next(
+                (line for line in items if _unmarked(re.sub(r"^\s*[-*+•]\s+", "", line)).startswith(start)), ""
+            )
+            if not evidence:
+                continue
+            for other in actual.sections:
+                for index, got in enumerate(other.blocks):
+                    lists = isinstance(got, CleanList) and len(got.items) == len(first.items) + 1
+                    if lists and squash_plain(got.items[-1]) == squash_plain(second.text):
+                        other.blocks[index : index + 1] = [
+                            CleanList(got.items[:-1], got.numbered),
+                            CleanParagraph(got.items[-1]),
+                        ]
+                        losses.append(Loss("paragraph-as-list-item", _short(second.text, 60), _short(evidence, 120)))
+                        break
+    return losses
+
+
 FULL_LINE = 0.9
 """A line at least this share of its block's longest line is full: a paragraph's end there is not seen."""
 
@@ -1003,6 +1034,7 @@ def known_losses(
     losses += _forced_breaks(expected, repaired, source)
     losses += _guessed_breaks(expected, repaired, source)
     losses += _run_together(expected, repaired, source)
+    losses += _paragraphs_as_items(expected, repaired, source)
     losses += _unmarked_starts(expected, repaired, source)
     losses += _continued_footnotes(expected, repaired, blocks)  # first: a note's rest may stand inside a paragraph
     losses += _sentence_breaks(

@@ -742,7 +742,9 @@ def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: st
 
 def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
     """Two paragraphs (or a list's last item and a paragraph, or a paragraph and the lines under it) that stand
-    on one line of the extraction, read back as one: cut where the second began."""
+    on one line of the extraction, read back as one: cut where the second began. The first may have come back
+    parted at a page break after one of its sentences (a loss of its own), its last sentences run into the
+    second."""
     losses = []
     lines = [_unmarked(line) for line in source.split("\n")]
     for section in expected.sections:
@@ -751,12 +753,16 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
             if first_text is None or not isinstance(second, CleanParagraph | CleanLines):
                 continue
             second_text = second.text if isinstance(second, CleanParagraph) else second.lines[0]
-            head, tail = squash_plain(first_text), squash_plain(second_text)
+            tail = squash_plain(second_text)
             seam = _unmarked(first_text)[-20:] + _unmarked(second_text)[:20]  # markers as each side prints them
             if not any(seam in line for line in lines):
                 continue
+            # the first whole, or its last sentences (a page break at a sentence end parted it from the rest)
+            pieces = [first_text, *(first_text[m.end() :] for m in re.finditer(r"(?<=[.?!…])\s+(?=\S)", first_text))]
             for other in actual.sections:
-                if _cut_run_together(other, type(first), first_text, second, head + tail):
+                if any(
+                    _cut_run_together(other, type(first), piece, second, squash_plain(piece) + tail) for piece in pieces
+                ):
                     evidence = next(line for line in source.split("\n") if seam in _unmarked(line))
                     losses.append(Loss("paragraphs-run-together", _short(second_text, 60), _short(evidence, 120)))
                     break

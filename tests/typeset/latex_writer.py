@@ -187,7 +187,9 @@ def _first_page(layout: Layout, doc: CleanDocument) -> list[str]:
     else:
         lines += [r"\fancyfoot{}"]
     if foot:
-        lines.append(r"\fancyfoot[L]{\footnotesize\parbox[b]{\textwidth}{\raggedright " + r"\\ ".join(foot) + "}}")
+        # hung from the foot's baseline into the bottom margin ([t]): standing on it ([b]), its first lines rose into
+        # the text block, over the last note's line where the notes fill the page (a note split across pages)
+        lines.append(r"\fancyfoot[L]{\footnotesize\parbox[t]{\textwidth}{\raggedright " + r"\\ ".join(foot) + "}}")
     lines.append("}")
     return lines
 

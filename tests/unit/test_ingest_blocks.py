@@ -1393,3 +1393,13 @@ def test_a_page_number_that_says_so_set_as_a_heading() -> None:
         "The talks began and went on until the summer.[^1]"
     ]
     assert [page.number for page in doc.pages] == ["401", "402"]
+
+
+def test_a_verso_head_alone_under_the_notes_of_a_two_page_article() -> None:
+    # the book's title over the second page, nothing facing it (the first page prints no head), no page numbers:
+    # in an extraction that marks its headings, a title alone in the running text's weight there is the head
+    book = "Fraternal Rivals: China and the Soviet Union in the Cold War"
+    doc = ingest_snippet(
+        f"{OPENING}The talks began in the spring.<sup>1</sup>\n\n<sup>1</sup> Ibid., 4.\n\n{book}\n\n{FILLER}\n"
+    )
+    assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring.[^1]", FILLER.strip()]

@@ -701,10 +701,13 @@ def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int,
     A book's verso head names the book, which nothing else in a chapter may name; its recto head, the chapter's
     title, is found on the next page or over the first. A line set as a title, alone where a page begins (under
     the notes or footer that end the page before), is the verso's head when the nearest page top before or after
-    it (the text's first line among them) holds a head.
+    it (the text's first line among them) holds a head. In an extraction that marks its headings (`#`), such a
+    line set in the running text's weight (not bold) is the page's head wherever it stands: no heading is set so,
+    and no paragraph is a title alone (a two-page article whose only head is the book's, on its second page).
     """
     if not candidates:
         return []
+    marks_headings = any(HEADING_LINE.match(line.text) for line in lines)
     tops = [0] + [  # the text's first line opens the first page
         index
         for index, line in enumerate(lines)
@@ -714,7 +717,8 @@ def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int,
     for index in candidates:
         at = tops.index(index)
         neighbours = tops[max(at - 1, 0) : at] + tops[at + 1 : at + 2]
-        if any(top in heads for top in neighbours):
+        unmarked = marks_headings and not lines[index].text.lstrip(" >").startswith(("**", "__"))
+        if unmarked or any(top in heads for top in neighbours):
             facing.append(index)
     return facing
 

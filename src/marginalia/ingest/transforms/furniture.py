@@ -145,7 +145,12 @@ def _plain(line: str) -> str:
     text = " ".join(text.split())
     heading = re.match(r"#{1,6}\s+(.*)", text)
     said = heading.group(1).strip("*_ ") if heading else ""
-    return said if PAGE_NUMBER.match(said) and not said.isalnum() else text
+    return said if _says_a_page_number(said) else text
+
+
+def _says_a_page_number(text: str) -> bool:
+    """Whether a text is a page number that says it is one ("Page 17", "— 17 —"), not a bare number ("17")."""
+    return bool(PAGE_NUMBER.match(text)) and not text.isalnum()
 
 
 @dataclass
@@ -220,8 +225,8 @@ def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
         start = 0
         for offset, text in enumerate(block.lines):
             numbered = FOOTER_NUMBER.match(text)
-            said = numbered and not numbered.group(2).isalnum()  # "Page 17", "— 17 —"
-            if not (numbered and footer_kind(numbered.group(1)) and (said or _page_number(numbered.group(2)))):
+            page = numbered.group(2) if numbered else ""
+            if not (numbered and footer_kind(numbered.group(1)) and (_says_a_page_number(page) or _page_number(page))):
                 numbered = GLUED_PAGE_NUMBER.match(text)  # "… 2003), 418. Page 17": a number that says it is one
             if numbered:
                 result.append(RawBlock(block.line + start, [*block.lines[start:offset], numbered.group(1)]))

@@ -480,12 +480,13 @@ class Repair:
 
     Attributes:
         line: The source line where it happened.
-        kind: `dehyphenate` (hyphen dropped), `keep-hyphen` (a compound kept whole) or `rejoin`.
-        detail: What was joined, e.g. "addi-|tion".
+        kind: `dehyphenate` (hyphen dropped), `keep-hyphen` (a compound kept whole), `rejoin`, or `duplicate` (a
+            line the extraction printed twice, dropped).
+        detail: What was joined, e.g. "addi-|tion", or what was dropped and what it repeats.
     """
 
     line: int
-    kind: Literal["dehyphenate", "keep-hyphen", "rejoin"]
+    kind: Literal["dehyphenate", "keep-hyphen", "rejoin", "duplicate"]
     detail: str
 
 
@@ -502,7 +503,7 @@ class Document:
         notes: Author's notes by label, each attached to its one marker.
         unattached_notes: Notes with no marker or a duplicate number (warned, still shown).
         editorial: The editor's notes.
-        repairs: Joins made across page breaks.
+        repairs: Joins made across page breaks, and lines the extraction printed twice, dropped.
         pages: The printed source's pages, in order, where its furniture shows them; empty otherwise.
         declared_furniture: Lines `text.yml` says are page furniture (`TextMeta.furniture`), for ingest to remove.
         diagnostics: Problems found, in source order.

@@ -1403,3 +1403,36 @@ def test_a_verso_head_alone_under_the_notes_of_a_two_page_article() -> None:
         f"{OPENING}The talks began in the spring.<sup>1</sup>\n\n<sup>1</sup> Ibid., 4.\n\n{book}\n\n{FILLER}\n"
     )
     assert [p.text for p in doc.paragraphs()] == ["The talks began in the spring.[^1]", FILLER.strip()]
+
+
+def test_a_word_of_the_title_printed_again_above_it_is_dropped_and_reported() -> None:
+    # pymupdf4llm, where Typst justified a title's first line wide: "of" on its own, then the whole title
+    doc = ingest_snippet(
+        "# **of**\n\n# **Memorandum of Conversation between Stepan Chervonenko and Leonid Brezhnev**\n\n"
+        "Vladivostok, 28 July 1986\n\nThe talks began.\n"
+    )
+    assert doc.metadata.title == "Memorandum of Conversation between Stepan Chervonenko and Leonid Brezhnev"
+    assert doc.front == []
+    assert [(r.line, r.kind) for r in doc.repairs] == [(1, "duplicate")]
+
+
+def test_a_byline_above_the_title_that_its_words_name_stays() -> None:
+    doc = ingest_snippet("Mao Zedong\n\n# Mao Zedong on the Soviet Union\n\nThe talks began.\n")
+    assert [p.name for p in doc.metadata.people] == ["Mao Zedong"]
+    assert doc.repairs == []
+
+
+def test_the_title_again_set_as_a_heading_under_a_page_number_is_a_recto_head() -> None:
+    # the page before ends a sentence (a note's rest, unquoted, above the page's notes, could end it too)
+    doc = ingest_snippet(
+        f"# Polemics and Frontier\n\nAnna Example\n\n{FILLER}They parted.<sup>1</sup>\n\n> 1Ibid., 4.\n\nxii\n\n"
+        f"### Polemics and Frontier\n\n{FILLER}\n"
+    )
+    assert [s.heading for s in doc.sections if s.heading] == []
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [f"{FILLER}They parted.[^1]", FILLER.strip()]
+    assert [page.number for page in doc.pages] == ["xi", "xii"]
+
+
+def test_the_title_under_the_first_pages_number_stays_the_title() -> None:
+    doc = ingest_snippet(f"1\n\n# Polemics and Frontier\n\nAnna Example\n\n{FILLER}\n\n2\n\n{FILLER}\n")
+    assert doc.metadata.title == "Polemics and Frontier"

@@ -57,8 +57,12 @@ def ingest_report(doc: Document, root: Path | None = None) -> str:
     lines += _pages(doc) or ["  none found: no running heads or page numbers"]
     lines += ["", f"Notes ({len(doc.notes)})"]
     lines += _notes(doc)
-    lines += ["", f"Joins across page breaks ({len(doc.repairs)})"]
-    lines += [f"  line {r.line}: {r.kind} {r.detail}" for r in doc.repairs]
+    joins = [r for r in doc.repairs if r.kind != "duplicate"]
+    lines += ["", f"Joins across page breaks ({len(joins)})"]
+    lines += [f"  line {r.line}: {r.kind} {r.detail}" for r in joins]
+    if duplicates := [r for r in doc.repairs if r.kind == "duplicate"]:
+        lines += ["", f"Dropped as the extraction's duplicates ({len(duplicates)})"]
+        lines += [f"  line {r.line}: {r.detail}" for r in duplicates]
     lines += ["", f"Warnings ({len(doc.diagnostics)})"]
     lines += [f"  {d.relative_to(root) if root else d}" for d in doc.diagnostics] or ["  none"]
     return restore_source("\n".join(lines)) + "\n"
@@ -74,10 +78,11 @@ def summary_line(doc: Document) -> str:
         E.g. "radchenko-2020: 7 sections, 42 paragraphs, 11 notes, 25 joins (1 dehyphenated), 0 warnings".
     """
     dehyphenated = sum(r.kind == "dehyphenate" for r in doc.repairs)
+    joins = sum(r.kind != "duplicate" for r in doc.repairs)
     return (
         f"{doc.slug}: {len(doc.sections)} sections, {len(doc.paragraphs())} paragraphs, {len(doc.notes)} notes"
         f" ({len(doc.unattached_notes)} unattached), {len(doc.front)} title-page blocks,"
-        f" {len(doc.repairs)} joins ({dehyphenated} dehyphenated), {len(doc.diagnostics)} warnings"
+        f" {joins} joins ({dehyphenated} dehyphenated), {len(doc.diagnostics)} warnings"
     )
 
 

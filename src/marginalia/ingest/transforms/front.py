@@ -41,6 +41,7 @@ from marginalia.model import (
     Paragraph,
     Person,
     RawBlock,
+    Repair,
     Section,
 )
 from marginalia.scripts import script_of
@@ -103,6 +104,11 @@ def extract_front_matter(doc: Document) -> Document:
             following = blocks.pop(title_index + 1).text  # type: ignore[union-attr]
             title.text = _title_lines_joined(title.text, following, vocabulary)
         doc.metadata.title, doc.metadata.title_line = title.text, title.line
+        if title_index and _repeats_part_of(blocks[title_index - 1], title):
+            repeated = blocks.pop(title_index - 1)
+            words = repeated.text.strip()  # type: ignore[union-attr]
+            doc.repairs.append(Repair(repeated.line, "duplicate", f"{words} (in the title, line {title.line})"))
+            title_index -= 1
         _read_before_title(doc, blocks[:title_index])
         start = title_index + 1
     end = _read_after_title(doc, blocks, start)
@@ -131,6 +137,25 @@ def _title_index(blocks: list[Block]) -> int | None:
         elif not series_page and isinstance(block, RawBlock) and not (_is_short(block) or _is_imprint(block)):
             return None
     return None
+
+
+def _repeats_part_of(block: Block, title: Heading) -> bool:
+    """Whether a line right above the title prints a run of the title's own words in lower case, and no more.
+
+    An extractor may print a word of a title twice, once on its own: pymupdf4llm sets "# **of**" over "# **Memorandum
+    of Conversation between …**" where Typst justified the title's first line wide. A label, a byline or a series
+    is no run of the title's words in lower case.
+    """
+    if not (isinstance(block, Heading) or (isinstance(block, RawBlock) and len(block.lines) == 1)):
+        return False
+    text = TAG.sub("", block.text).strip(" *_")
+    words, title_words = WORDS.findall(text), WORDS.findall(title.text)
+    return (
+        text[:1].islower()
+        and text == text.lower()
+        and 0 < len(words) < len(title_words)
+        and any(title_words[i : i + len(words)] == words for i in range(len(title_words) - len(words) + 1))
+    )
 
 
 def _numbered_section(blocks: list[Block], index: int) -> bool:

@@ -642,7 +642,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     it stands between two furniture lines, in a block of its own (a label above a title aside: "CHAPTER 9"), when
     every word of it is on the text's first page (its title, byline, footer) and it is set as a title or says what
     the first page says in that order (a line of text whose words all stand on the first page is none), or when it
-    is set as a journal's head is. Right above the first number printed, a line set as a title in a block of its
+    is set as a journal's head is. The title again, set as a heading beside a page number after the title itself,
+    is a recto head (an extractor sets a head in bold or small capitals as a heading). Right above the first number printed, a line set as a title in a block of its
     own is a head when the lines above it say what it says (the book's title, which the first page's footer names).
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
@@ -650,6 +651,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     named = [line for line in lines[:first_page] if _names_the_text(line)]  # its title, byline, label, footer
     opening = {word.casefold() for line in named for word in WORD.findall(line.plain)}
     first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
+    title_line = _title_line(lines, 0) or 0  # the title itself, under a first page's number, is no head
     found: dict[int, str] = {}
     known = ChainMap(found, furniture)  # a head found above is no text a page cut: "The Politburo" / "111" / "Pol…"
     for index, line in enumerate(lines):
@@ -661,6 +663,10 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         beside = _beside(lines, index, furniture) and (index >= first_page or above_first)
         if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, known, lower=True):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
+            continue
+        recto = index > title_line and _the_title(lines, _heading_text(line), start=0)
+        if HEADING_LINE.match(line.text) and beside and recto:
+            found[index] = ""  # the title again, set as a heading beside a page number: a recto head
             continue
         plain = line.plain
         if not _is_head_candidate(line) or _among_numbered_lines(lines, index) or INNER_SENTENCE.search(plain):
@@ -781,9 +787,19 @@ def _the_title(lines: list[_Line], text: str, start: int = 1) -> bool:
 
 def _title(lines: list[_Line], start: int) -> str:
     """The title: the first `#` heading from line `start` on, a few lines at most, that is no label."""
-    headings = [line for line in lines[start : MAX_RUN_LINES + 2] if HEADING_LINE.match(line.text)]
-    texts = (re.sub(r"^#{1,6}\s+", "", line.plain).strip(" *") for line in headings)
-    return next((text for text in texts if not is_label(text)), "")
+    index = _title_line(lines, start)
+    return _heading_text(lines[index]) if index is not None else ""
+
+
+def _title_line(lines: list[_Line], start: int) -> int | None:
+    """The index of the title's line (`_title`), if the text's first lines hold one."""
+    headings = (i for i in range(start, min(len(lines), MAX_RUN_LINES + 2)) if HEADING_LINE.match(lines[i].text))
+    return next((i for i in headings if not is_label(_heading_text(lines[i]))), None)
+
+
+def _heading_text(line: _Line) -> str:
+    """A heading line's text, without its `#` marks and emphasis."""
+    return re.sub(r"^#{1,6}\s+", "", line.plain).strip(" *")
 
 
 def _journal_head(text: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from helpers import ingest_snippet
 from marginalia.ingest import decode_source
 from marginalia.ingest.patterns import hard_lines
-from marginalia.model import LineGroup, Paragraph, Quotation, Signature, Table, without_page_marks
+from marginalia.model import LineGroup, Paragraph, Quotation, Reference, Signature, Table, without_page_marks
 
 OPENING = "# A Title\n\nAnna Example\n\n"
 FILLER = "The delegations met again in the spring and spoke of trade, of borders and of the past. " * 8
@@ -1436,3 +1436,36 @@ def test_the_title_again_set_as_a_heading_under_a_page_number_is_a_recto_head() 
 def test_the_title_under_the_first_pages_number_stays_the_title() -> None:
     doc = ingest_snippet(f"1\n\n# Polemics and Frontier\n\nAnna Example\n\n{FILLER}\n\n2\n\n{FILLER}\n")
     assert doc.metadata.title == "Polemics and Frontier"
+
+
+def test_a_lists_first_item_run_onto_the_paragraph_above_is_an_item() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks were postponed? • Military talks went on in the spring.\n\n"
+        "- Credits were discussed.\n\nThe delegates left.\n"
+    )
+    assert [p.text for p in doc.paragraphs()] == [
+        "The talks were postponed?",
+        "• Military talks went on in the spring.",
+        "- Credits were discussed.",
+        "The delegates left.",
+    ]
+
+
+def test_a_printed_bullet_in_a_paragraph_with_no_list_under_it_stays() -> None:
+    doc = ingest_snippet(f"{OPENING}Vol. 3 was out. • No. 2 followed.\n\nThe delegates left.\n")
+    assert [p.text for p in doc.paragraphs()] == ["Vol. 3 was out. • No. 2 followed.", "The delegates left."]
+
+
+def test_a_reference_entrys_last_line_parted_from_it_goes_on() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.\n\n## References\n\n"
+        "Daniel Hart. 2002. *Shadow Cold War*. Stanford: Stanford University Press.  \n"
+        "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina\n\n"
+        "Press.\n\nAiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.\n"
+    )
+    references = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Reference)]
+    assert references == [
+        "Daniel Hart. 2002. *Shadow Cold War*. Stanford: Stanford University Press.",
+        "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina Press.",
+        "Aiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.",
+    ]

@@ -11,6 +11,10 @@ BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□�
 """An item's marker with the printed bullet after it as text ("- • Text", as an extraction may write a bullet)."""
 NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})\.\s")
 """A numbered item's marker ("1. …")."""
+BULLETS = "•◦▪‣●"
+RUN_ON_BULLET = re.compile(rf"(?:(?<=[.?!…”’\"])|(?<=</sup>))\s+([{BULLETS}])\s+(?=\S)")
+"""A printed bullet after a sentence's end, inside a line: an item that an extraction ran onto the text above."""
+BULLET_ITEM = re.compile(rf"^\s*[-*+–{BULLETS}]\s")
 
 
 def read_lists(doc: Document) -> Document:
@@ -34,8 +38,31 @@ def read_lists(doc: Document) -> Document:
     """
     for section in doc.sections:
         if section.kind == "prose":
-            section.blocks = [typed for block in section.blocks for typed in _paragraphs(block)]
+            section.blocks = _items_run_on([typed for block in section.blocks for typed in _paragraphs(block)])
     return doc
+
+
+def _items_run_on(blocks: list[Block]) -> list[Block]:
+    """A list's first items, cut from the end of the paragraph right above the list (an extraction may run them on).
+
+    pymupdf4llm prints a list's first item on the line of the paragraph above it, its bullet as printed ("…
+    postponed? • Military …"), and the next items as items ("- Credits …"). A printed bullet after a sentence's end,
+    in the paragraph right above a bulleted item, starts an item.
+    """
+    found: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        pieces = RUN_ON_BULLET.split(block.text) if isinstance(block, Paragraph) else []
+        if len(pieces) > 1 and isinstance(following, Paragraph) and BULLET_ITEM.match(following.text):
+            assert isinstance(block, Paragraph)
+            found.append(Paragraph(block.line, pieces[0]))
+            found += [
+                Paragraph(block.line, f"{bullet} {text}")
+                for bullet, text in zip(pieces[1::2], pieces[2::2], strict=True)
+            ]
+        else:
+            found.append(block)
+    return found
 
 
 def _paragraphs(block: Block) -> list[Block]:

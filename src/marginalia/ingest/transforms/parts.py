@@ -33,6 +33,8 @@ NEXT_ENTRY = re.compile(
 After a sentence's end: "Family, Given. 2015.", "Fursenko, A.A. (ed.). 2015.", or names as printed, "Given Family.
 2015.", "Shen Zhihua and Xia Yafeng. 2015.".
 """
+ENTRY_END = re.compile(r"[.?!][\"'”’)\]*_]*$")
+"""What an entry of a reference list ends with: a full stop (a colon or a comma leaves it open)."""
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.d\.")
 PAGE = re.compile(r"^(?:[ivxlcdm]+|\d+)$", re.IGNORECASE)
 CHAPTER_NUMBER = re.compile(r"^(\d+)$")
@@ -71,6 +73,9 @@ def parse_references(doc: Document) -> Document:
         entries: list[Block] = []
         for block in section.blocks:
             if isinstance(block, Paragraph) and not LIST_ITEM.match(block.text):
+                if (cut := _cut_entry(entries, block.text)) is not None:
+                    cut.text = join_lines([cut.text, block.text])
+                    continue
                 entries += [Reference(block.line, text) for text in NEXT_ENTRY.split(block.text)]
                 continue
             if isinstance(block, LineGroup):
@@ -89,6 +94,18 @@ def parse_references(doc: Document) -> Document:
                     entries.append(Reference(block.line + offset, line.strip()))
         section.blocks = entries
     return doc
+
+
+def _cut_entry(entries: list[Block], text: str) -> Reference | None:
+    """The entry before a paragraph, if no full stop closes it and the paragraph, holding no year, is its rest.
+
+    An extraction may part an entry's last line from the rest where the list hangs its indent: "… Chapel Hill:
+    University of North Carolina" / "Press.".
+    """
+    last = entries[-1] if entries else None
+    if isinstance(last, Reference) and not ENTRY_END.search(last.text.rstrip()) and not YEAR.search(text):
+        return last
+    return None
 
 
 def _entries_by_line(block: LineGroup) -> list[Block]:

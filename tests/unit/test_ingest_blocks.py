@@ -1469,3 +1469,36 @@ def test_a_reference_entrys_last_line_parted_from_it_goes_on() -> None:
         "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina Press.",
         "Aiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.",
     ]
+
+
+def test_a_reference_entrys_last_line_over_the_next_entries_goes_on() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.\n\n## References\n\n"
+        "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina\n\n"
+        "Press.  \nAiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.\n"
+    )
+    references = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Reference)]
+    assert references == [
+        "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina Press.",
+        "Aiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.",
+    ]
+
+
+def test_a_quoted_block_under_a_quoted_note_that_leaves_a_bracket_open_is_its_rest() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup>\n\n> 1Elena Sokolova, *Mao and the Partnership* (Washington,\n\n"
+        "> DC: Woodrow Wilson Center Press, 2009), 108.\n"
+    )
+    assert doc.notes["1"].text == (
+        "Elena Sokolova, *Mao and the Partnership* (Washington, DC: Woodrow Wilson Center Press, 2009), 108."
+    )
+    assert [p.text for p in doc.paragraphs()] == ["The talks began.[^1]"]
+
+
+def test_a_shortened_recto_head_over_the_first_page_is_a_head() -> None:
+    doc = ingest_snippet(
+        "Memorandum of Conversation between Anastas Mikoyan and Stepa\n\nDocument 10\n\n"
+        "# Memorandum of Conversation between Anastas Mikoyan and Stepan Chervonenko\n\nThe talks began.\n"
+    )
+    assert doc.front == []
+    assert doc.metadata.label == "Document 10"

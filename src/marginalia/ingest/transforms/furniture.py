@@ -673,8 +673,12 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             continue  # a line with a sentence inside is text ("Aiko Tanaka. 1995. …", "… delegate?3 In …")
         titled = _looks_like_a_title(plain) and _set_apart(plain)
         journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
-        if index == 0 and (journal or _the_title(lines, plain)) and _alone_in_block(lines, index, furniture):
-            found[index] = ""  # a journal's head, or the title as a recto head, over the first page
+        if (
+            index == 0
+            and (journal or _the_title(lines, plain, short=True))
+            and _alone_in_block(lines, index, furniture)
+        ):
+            found[index] = ""  # a journal's head, or the title as a recto head (shortened or not), over the first page
             continue
         set_alone = titled and _alone_in_block(lines, index, furniture) and not is_label(plain)
         alone = set_alone and not _closes_the_text(lines, index, known)  # a signature's title at a page's top
@@ -774,14 +778,18 @@ def _without_edge_number(text: str) -> str:
     return _without_number(text, edge) if edge else text
 
 
-def _the_title(lines: list[_Line], text: str, start: int = 1) -> bool:
+def _the_title(lines: list[_Line], text: str, start: int = 1, *, short: bool = False) -> bool:
     """Whether a line says what the title (the first `#` heading, a few lines on) says, as a recto head does.
 
     The title is looked for from line `start`: 1 for the text's first line, which may be a head over it. A label
-    set as a heading above it ("#### CHAPTER 15") is passed over.
+    set as a heading above it ("#### CHAPTER 15") is passed over. With `short`, a line of two words or more that
+    says the title's beginning, half of it or more (a head shortened to fit), says it too: a byline that names the
+    title's first words ("Mao Zedong" over "Mao Zedong on the Soviet Union") is too short.
     """
     heading = _title(lines, start)
     squashed = [re.sub(r"\s+", "", _shape(t)) for t in (_plain(heading), _without_edge_number(text))]
+    if short and len(text.split()) >= 2 and 2 * len(squashed[1]) >= len(squashed[0]):
+        return bool(heading) and squashed[0].startswith(squashed[1])
     return bool(heading) and squashed[0] == squashed[1]  # "1985– 1988": an extractor's space after a dash
 
 

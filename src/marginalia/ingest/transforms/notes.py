@@ -92,7 +92,8 @@ def collect_notes(doc: Document) -> Document:
     the note's, whatever its first letter; so is one right under the page's
     notes while the body above them was cut in mid-sentence and goes on there,
     and one set as a quotation right above the next note, set so too (`> 6Text`,
-    as an extractor sets the notes of a page in smaller type). The
+    as an extractor sets the notes of a page in smaller type), or right under a note set so, which leaves a
+    bracket open ("(Washington,"). The
     heading stays, as an empty notes section. A number out of sequence is warned; a second note
     with a number already taken is kept as unattached and warned.
 
@@ -148,7 +149,8 @@ def _continues_note(
     note or where a page's notes begin: just before the next note, or last in the text; or it stands where a
     page's notes begin right under the body cut in mid-word ("bilat-") and opens with a capital, which no cut
     word goes on with; or, whatever the note's end, it stands right above the page's notes inside a sentence of
-    the body that the page cut (`_inside_a_cut_sentence`).
+    the body that the page cut (`_inside_a_cut_sentence`); or it is set as a quotation under a note set so that
+    leaves a bracket open (`_quoted_under_an_open_note`).
     """
     block = blocks[index]
     assert isinstance(block, RawBlock)
@@ -163,6 +165,8 @@ def _continues_note(
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
     if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index):
         return True  # under the page's notes, while the body goes on from above them to the next page
+    if after_note and _quoted_under_an_open_note(block, blocks[index - 1], following, text):
+        return True  # set as the note is, under it, while the note leaves a bracket open: its next lines
     if pages_since_note and _quoted_above_quoted_note(block, following, numbering):
         return True  # set as the page's notes are, just above them, with no number: the last note's rest
     if pages_since_note and following and isinstance(following[0], NoteText) and _inside_a_cut_sentence(blocks, index):
@@ -240,6 +244,24 @@ def _quoted_above_quoted_note(block: RawBlock, following: list[Block], numbering
         and int(after.label) == numbering.last + 1  # the next note, not a new chapter's first
         and all(line.lstrip().startswith(">") for line in block.lines)
         and not marks_next
+    )
+
+
+def _quoted_under_an_open_note(block: RawBlock, above: Block, following: list[Block], text: str) -> bool:
+    """Whether a block set as a quotation, right under a note set so too, goes on with that note's text.
+
+    An extractor may set a note's last lines apart from its first, each block quoted (`> 12Elena Sokolova, *Mao …*
+    (Washington,` / `> DC: Woodrow Wilson Center Press, 2009), 108.`). The note has come to no full stop and leaves
+    a bracket open, which its rest closes; the block is last in the text or right above the next note.
+    """
+    open_bracket = text.count("(") > text.count(")") or text.count("[") > text.count("]")
+    return (
+        isinstance(above, NoteText)
+        and above.quoted
+        and all(line.lstrip().startswith(">") for line in block.lines)
+        and not STOP_AT_END.search(text)
+        and open_bracket
+        and (not following or isinstance(following[0], NoteText))
     )
 
 

@@ -79,7 +79,7 @@ def parse_references(doc: Document) -> Document:
                 entries += [Reference(block.line, text) for text in NEXT_ENTRY.split(block.text)]
                 continue
             if isinstance(block, LineGroup):
-                entries += _entries_by_line(block)
+                entries += _entries_by_line(block, _cut_entry(entries, block.lines[0]))
                 continue
             if not isinstance(block, RawBlock):
                 entries.append(_unreadable(doc, block, "a reference list holds '- ' items or one entry per paragraph"))
@@ -97,7 +97,7 @@ def parse_references(doc: Document) -> Document:
 
 
 def _cut_entry(entries: list[Block], text: str) -> Reference | None:
-    """The entry before a paragraph, if no full stop closes it and the paragraph, holding no year, is its rest.
+    """The entry before a paragraph (or line), if no full stop closes it and the paragraph, holding no year, is its rest.
 
     An extraction may part an entry's last line from the rest where the list hangs its indent: "… Chapel Hill:
     University of North Carolina" / "Press.".
@@ -108,10 +108,14 @@ def _cut_entry(entries: list[Block], text: str) -> Reference | None:
     return None
 
 
-def _entries_by_line(block: LineGroup) -> list[Block]:
+def _entries_by_line(block: LineGroup, cut: Reference | None) -> list[Block]:
+    """The entries of a block laid out line by line; its first lines go on the entry `cut` until an entry starts."""
     entries: list[Reference] = []
     for offset, line in enumerate(block.lines):
-        if entries and not (line[:1].isupper() and YEAR.search(line)):
+        starts = line[:1].isupper() and YEAR.search(line)
+        if not entries and cut is not None and not starts:
+            cut.text = join_lines([cut.text, line])
+        elif entries and not starts:
             entries[-1].text = join_lines([entries[-1].text, line])
         else:
             entries.append(Reference(block.line + offset, line))

@@ -1456,29 +1456,22 @@ def test_a_printed_bullet_in_a_paragraph_with_no_list_under_it_stays() -> None:
     assert [p.text for p in doc.paragraphs()] == ["Vol. 3 was out. • No. 2 followed.", "The delegates left."]
 
 
-def test_a_reference_entrys_last_line_parted_from_it_goes_on() -> None:
+@pytest.mark.parametrize(
+    "after_the_cut",
+    [
+        "Press.\n\nAiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.\n",  # a paragraph of its own
+        "Press.  \nAiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.\n",  # over the next entries
+    ],
+)
+def test_a_reference_entrys_last_line_parted_from_it_goes_on(after_the_cut: str) -> None:
     doc = ingest_snippet(
         f"{OPENING}The talks began.\n\n## References\n\n"
         "Daniel Hart. 2002. *Shadow Cold War*. Stanford: Stanford University Press.  \n"
-        "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina\n\n"
-        "Press.\n\nAiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.\n"
+        f"Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina\n\n{after_the_cut}"
     )
     references = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Reference)]
     assert references == [
         "Daniel Hart. 2002. *Shadow Cold War*. Stanford: Stanford University Press.",
-        "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina Press.",
-        "Aiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.",
-    ]
-
-
-def test_a_reference_entrys_last_line_over_the_next_entries_goes_on() -> None:
-    doc = ingest_snippet(
-        f"{OPENING}The talks began.\n\n## References\n\n"
-        "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina\n\n"
-        "Press.  \nAiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.\n"
-    )
-    references = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Reference)]
-    assert references == [
         "Sergei Volkov. 2006. *Mao and the Partnership*. Chapel Hill: University of North Carolina Press.",
         "Aiko Tanaka. 2014. *The Split*. Washington, DC: Wilson Center Press.",
     ]

@@ -620,11 +620,18 @@ def _move_tail(doc: CleanDocument, key: str, text: str, tail: str) -> bool:
 
 
 def _rejoin_list(blocks: list[CleanBlock], index: int) -> None:
-    """One list again where a note's rest, taken out at `index`, stood between two parts of it (a page break)."""
+    """One list or quotation again where a note's rest, taken out at `index`, stood between two parts of it.
+
+    The parts are the two sides of a page break: what parted them was the note's rest, which ingest read as the
+    body's paragraph it looks like. A quotation's two paragraphs stay two (a break at a sentence's end is its own
+    loss, `paragraph-break-at-sentence-end`).
+    """
     if 0 < index < len(blocks):
         before, after = blocks[index - 1], blocks[index]
         if isinstance(before, CleanList) and isinstance(after, CleanList) and before.numbered == after.numbered:
             blocks[index - 1 : index + 1] = [CleanList([*before.items, *after.items], before.numbered)]
+        elif isinstance(before, CleanQuotation) and isinstance(after, CleanQuotation):
+            blocks[index - 1 : index + 1] = [CleanQuotation([*before.paragraphs, *after.paragraphs])]
 
 
 RAW_TOKEN = r"[^\s*_|<>()\[\],;:.!?\"“”‘’]+"

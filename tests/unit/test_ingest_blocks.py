@@ -1495,3 +1495,16 @@ def test_a_shortened_recto_head_over_the_first_page_is_a_head() -> None:
     )
     assert doc.front == []
     assert doc.metadata.label == "Document 10"
+
+
+@pytest.mark.parametrize("opening", ["", "**Liu Shaoqi:** "])  # a paragraph, a speaker's turn
+def test_a_pages_first_line_printed_as_an_item_in_lower_case_goes_on_with_the_cut_sentence(opening: str) -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The meeting opened.\n\n{opening}The talks went on until<sup>1</sup>\n\n<sup>1</sup> Ibid., 4.\n\n"
+        "Page 17\n\n- the summer had ended.\n\n- Credits were discussed.\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The meeting opened.",
+        f"{opening}The talks went on until[^1] the summer had ended.",
+        "- Credits were discussed.",
+    ]

@@ -47,6 +47,8 @@ STRUCTURED_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}|^>")
 """Blocks that are lists, contents lines, labelled entries or quotes, not running prose."""
 ITEM_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}")
 """A list item or a line that a bold label opens (a speaker's turn, a contributor's entry)."""
+BULLET_ON_LOWER = re.compile(r"^\s*[-*+•–]\s+(?=[\"“‘'(*_]*[^\W\d_])")
+"""A bulleted line's marker, where the line goes on in lower case."""
 NESTED_ITEM = re.compile(r"^(\s+)[-*+•–]\s+(\S.*)$")
 """A bulleted line indented as an item of a nested list."""
 SHORT_LINE_WORDS = 8
@@ -202,6 +204,8 @@ class _Flow:
         broken, self.broken = self.broken, False
         if kind == "text" and broken and self._quotation_goes_on(run):
             kind = "quote"  # the rest of a quotation the page cut, which the extraction printed as plain text
+        if kind == "text" and broken and self._bullet_on_a_cut_sentence(run):
+            run = RawBlock(run.line, [BULLET_ON_LOWER.sub("", run.lines[0]), *run.lines[1:]])
         if kind == "caption":
             self.close()
             self.caption = join_lines(run.lines)
@@ -251,6 +255,20 @@ class _Flow:
                     " head or a page number, list it under 'furniture:' in text.yml",
                     "join-furniture",
                 )
+
+    def _bullet_on_a_cut_sentence(self, block: RawBlock) -> bool:
+        """Whether a block after a page break, printed as a list's item, goes on with the sentence the page cut.
+
+        An extractor may read the next page's first line as an item ("- polemics speech …"): an item that goes on in
+        lower case, right after a paragraph (or an item, a speaker's turn) the page cut in mid-sentence, is that
+        sentence's rest.
+        """
+        bullet = BULLET_ON_LOWER.match(block.lines[0])
+        cut = self.previous.text if self.previous else self.item.lines[-1] if self.item else None
+        if bullet is None or cut is None:
+            return False
+        rest = block.lines[0][bullet.end() :].lstrip("\"“‘'(*_")
+        return rest[:1].islower() and not _ends_sentence(cut)
 
     def _quotation_goes_on(self, block: RawBlock) -> bool:
         """Whether a block after a page break goes on with the quotation the page cut in mid-sentence.

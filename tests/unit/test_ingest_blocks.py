@@ -1508,3 +1508,24 @@ def test_a_pages_first_line_printed_as_an_item_in_lower_case_goes_on_with_the_cu
         f"{opening}The talks went on until[^1] the summer had ended.",
         "- Credits were discussed.",
     ]
+
+
+def test_a_notes_rest_printed_under_the_next_pages_note_goes_on_the_open_note() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The talks began.<sup>1</sup>\n\n> 1Aiko Tanaka, *The Split* (Stanford: Stanford UP, 2020),\n\n"
+        "111\n\nThey went on.<sup>2</sup>\n\n> 2Ibid., 4.\n\n151.\n"
+    )
+    assert doc.notes["1"].text == "Aiko Tanaka, *The Split* (Stanford: Stanford UP, 2020), 151."
+    assert doc.notes["2"].text == "Ibid., 4."
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][-1] == "They went on.[^2]"
+
+
+def test_a_first_page_footers_doi_cut_before_the_chapters_number_keeps_it() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n© The Author(s) 2019  \nE. Sokolova (ed.), *The Cold War in East Asia*, "
+        "https://doi.org/10.1007/978-3-030-67303-9_  \n19\n\n1\n"
+    )
+    assert [f.value for f in doc.metadata.footer] == [
+        "E. Sokolova (ed.), *The Cold War in East Asia*, https://doi.org/10.1007/978-3-030-67303-9_19"
+    ]
+    assert [page.number for page in doc.pages] == ["1"]

@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from marginalia.ingest.patterns import LOOSE_NOTE_LINE, MARKER, NOTE_LINE, SENTENCE_END, TAG
+from marginalia.ingest.patterns import LOOSE_NOTE_LINE, MARKER, NOTE_LINE, SENTENCE_END, SOFT_HYPHEN, TAG
 from marginalia.ingest.transforms.footers import footer_kind, url_rest
 from marginalia.ingest.transforms.front import is_label
 from marginalia.model import Block, Document, Page, PageBreak, RawBlock
@@ -303,7 +303,9 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
     candidates = [
         (index, number)
         for index in range(len(lines))
-        if (number := _printed_number(lines, index)) and _squashed(lines[index].plain) != title
+        if (number := _printed_number(lines, index))
+        and _squashed(lines[index].plain) != title
+        and not _rest_of_a_cut_url(lines, index)
     ]
     printed = Counter(line.plain for line in lines)
     head_words = [_without_edge_number(line.plain) for line in lines]
@@ -337,6 +339,15 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
     if not found:  # a text of one page, or one whose other pages print no number
         found = {index: number for index, number in candidates if _alone_a_page_number(lines, index, number)}
     return found
+
+
+def _rest_of_a_cut_url(lines: list[_Line], index: int) -> bool:
+    """Whether a line is the rest of a URL that the line above leaves cut after "_" or "-", where no URL ends.
+
+    A first-page footer's DOI wraps before a chapter's number ("…/978-3-030-67303-9_" / "19"): the number is the DOI's.
+    """
+    above = lines[index - 1].text.rstrip() if index > 0 else ""
+    return above.endswith(("_", "-", SOFT_HYPHEN)) and url_rest(above, lines[index].text)
 
 
 def _beside_another_number(index: int, number: str, alone: dict[int, str]) -> bool:

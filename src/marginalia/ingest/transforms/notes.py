@@ -93,7 +93,8 @@ def collect_notes(doc: Document) -> Document:
     notes while the body above them was cut in mid-sentence and goes on there,
     and one set as a quotation right above the next note, set so too (`> 6Text`,
     as an extractor sets the notes of a page in smaller type), or right under a note set so, which leaves a
-    bracket open ("(Washington,"). The
+    bracket open ("(Washington,"); a block under the next page's note that closes the note before it, left open
+    ("… 2020)," / "> 6Archive …" / "151."), is that note's. The
     heading stays, as an empty notes section. A number out of sequence is warned; a second note
     with a number already taken is kept as unattached and warned.
 
@@ -119,10 +120,9 @@ def collect_notes(doc: Document) -> Document:
             pages_since_note = 0
         elif in_endnotes and isinstance(block, RawBlock):
             _endnotes(doc, numbering, block, vocabulary)
-        elif isinstance(block, RawBlock) and _continues_note(
-            numbering, doc.blocks, index, pages_since_note, vocabulary
+        elif isinstance(block, RawBlock) and (
+            note := _note_continued(numbering, doc.blocks, index, pages_since_note, vocabulary)
         ):
-            note = numbering.notes[-1]
             doc.repairs.append(Repair(block.line, "rejoin", f"note {note.label}: …|{first_words(block.lines[0])}"))
             note.text = join_lines(
                 [note.text, *(SET_APART.sub("", line) for line in block.lines)], vocabulary.drops_hyphen
@@ -132,6 +132,30 @@ def collect_notes(doc: Document) -> Document:
             kept.append(block)
     doc.blocks = kept
     return doc
+
+
+def _note_continued(
+    numbering: _Numbering, blocks: list[Block], index: int, pages_since_note: int, vocabulary: Vocabulary
+) -> Note | None:
+    """The note whose rest a block is: the last note so far (`_continues_note`), or the one before it.
+
+    An extractor may print a note's rest, which the next page sets first among its notes, after that page's note
+    ("> 6Archive … for." / "151."): a block right under the notes, last in the text or above the next note, that
+    closes a sentence and opens with a number or in lower case, is the rest of the note before the last when that
+    note came to no full stop and the last one did.
+    """
+    if _continues_note(numbering, blocks, index, pages_since_note, vocabulary):
+        return numbering.notes[-1]
+    if len(numbering.notes) < 2 or index == 0 or not isinstance(blocks[index - 1], NoteText):
+        return None
+    block, following = blocks[index], blocks[index + 1 : index + 2]
+    assert isinstance(block, RawBlock)
+    first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
+    open_note, last = numbering.notes[-2], numbering.notes[-1]
+    closes = bool(STOP_AT_END.search(block.lines[-1].rstrip())) and (first[:1].isdigit() or first[:1].islower())
+    placed = not following or isinstance(following[0], NoteText)
+    left_open = not STOP_AT_END.search(open_note.text.rstrip()) and bool(STOP_AT_END.search(last.text.rstrip()))
+    return open_note if closes and placed and left_open else None
 
 
 def _continues_note(

@@ -1529,3 +1529,15 @@ def test_a_first_page_footers_doi_cut_before_the_chapters_number_keeps_it() -> N
         "E. Sokolova (ed.), *The Cold War in East Asia*, https://doi.org/10.1007/978-3-030-67303-9_19"
     ]
     assert [page.number for page in doc.pages] == ["1"]
+
+
+def test_a_notes_cut_word_goes_on_under_the_next_pages_body() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The talks began.<sup>1</sup>\n\n<sup>1</sup> Ibid., on the border in Xin-\n\n19\n\n"
+        f"{FILLER}They went on.\n\njiang and elsewhere.\n\n20\n\nThe Xinjiang talks ended.\n"
+    )
+    assert doc.notes["1"].text == "Ibid., on the border in Xinjiang and elsewhere."
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][-2:] == [
+        f"{FILLER}They went on.",
+        "The Xinjiang talks ended.",
+    ]

@@ -48,10 +48,10 @@ SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 STOP_AT_END = re.compile(r"[.?!…。！？][\"'”’)\]*_]*$")
 """A note that ends with a full stop (a colon does not end one: "… 1945–1959:" / "A New History …")."""
 SET_APART = re.compile(r"^\s*(?:>\s?|[-•]\s+)")
-CUT_WORD_END = re.compile(rf"[^\W\d_][-{SOFT_HYPHEN}]$")
-"""A line that ends in a word cut by a hyphen ("bilat-")."""
 """How an extractor may set a line of the notes apart: as a quotation (`> `), or as a list item (`- `): a note
 printed as `- 3Text` goes on in `- its next line`."""
+CUT_WORD = re.compile(rf"([^\W\d_]+)[-{SOFT_HYPHEN}]$")
+"""A line that ends in a word cut by a hyphen ("bilat-", "Xin-"): the word's first part."""
 GLUED = 4
 """`ANY_MARKER`'s group for digits glued to a word."""
 SPACED = 5
@@ -199,6 +199,8 @@ def _continues_note(
         return False
     if pages_since_note == 1 and _closes_page(blocks, index):
         return True
+    if pages_since_note and _ends_the_notes_cut_word(blocks, index, text, vocabulary):
+        return True  # under the next page's body, which ended a sentence: the rest of the note's cut word
     first = SET_APART.sub("", block.lines[0]).lstrip("*_“\"‘'(")
     if following and isinstance(following[0], NoteText) and first[:1].isupper() and _word_cut_above(blocks, index):
         return True  # where a page's notes begin, under a body cut in mid-word, which no capital goes on
@@ -232,7 +234,7 @@ def _inside_a_cut_sentence(blocks: list[Block], index: int) -> bool:
 def _word_cut_above(blocks: list[Block], index: int) -> bool:
     """Whether the block above is the body cut in mid-word: its last word broken by a hyphen after a letter."""
     above = blocks[index - 1] if index > 0 else None
-    return isinstance(above, RawBlock) and bool(CUT_WORD_END.search(above.lines[-1].rstrip()))
+    return isinstance(above, RawBlock) and bool(CUT_WORD.search(above.lines[-1].rstrip()))
 
 
 def _rest_of_a_cut_word(blocks: list[Block], index: int, text: str) -> bool:
@@ -249,6 +251,27 @@ def _rest_of_a_cut_word(blocks: list[Block], index: int, text: str) -> bool:
         and text.endswith(("-", SOFT_HYPHEN))
         and SET_APART.sub("", block.lines[0])[:1].islower()
         and not _body_cut_above_notes(blocks, last_note + 1)
+    )
+
+
+def _ends_the_notes_cut_word(blocks: list[Block], index: int, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a block right under the body, which ended a sentence, opens with the rest of the note's cut word.
+
+    A note's rest at the next page's foot comes after that page's body ("… tense in." / "jiang sovereignty …",
+    after a note ending "… bilateral Xin-"): the body's sentence ended, so no rest of it opens in lower case, and the
+    note's cut word joined to the block's first is a word (the text writes it whole, or it is English).
+    """
+    above, block = blocks[index - 1] if index else None, blocks[index]
+    assert isinstance(block, RawBlock)
+    cut = CUT_WORD.search(text)
+    rest = re.match(r"[^\W\d_]+", SET_APART.sub("", block.lines[0]))
+    return (
+        isinstance(above, RawBlock)
+        and bool(SENTENCE_END.search(above.lines[-1].rstrip()))
+        and cut is not None
+        and rest is not None
+        and rest.group(0)[:1].islower()
+        and vocabulary.drops_hyphen(cut.group(1), rest.group(0))
     )
 
 

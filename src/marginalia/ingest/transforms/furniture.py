@@ -663,6 +663,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     opening = {word.casefold() for line in named for word in WORD.findall(line.plain)}
     first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
     title_line = _title_line(lines, 0) or 0  # the title itself, under a first page's number, is no head
+    title, under_a_head = _title(lines, 0), _title(lines, 1)  # the title; the one under a head over the first page
     found: dict[int, str] = {}
     known = ChainMap(found, furniture)  # a head found above is no text a page cut: "The Politburo" / "111" / "Pol…"
     for index, line in enumerate(lines):
@@ -675,8 +676,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, known, lower=True):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
-        recto = index > title_line and _the_title(lines, _heading_text(line), start=0)
-        if HEADING_LINE.match(line.text) and beside and recto:
+        heading = HEADING_LINE.match(line.text) is not None
+        if heading and beside and index > title_line and _the_title(title, _heading_text(line)):
             found[index] = ""  # the title again, set as a heading beside a page number: a recto head
             continue
         plain = line.plain
@@ -686,7 +687,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
         if (
             index == 0
-            and (journal or _the_title(lines, plain, short=True))
+            and (journal or _the_title(under_a_head, plain, short=True))
             and _alone_in_block(lines, index, furniture)
         ):
             found[index] = ""  # a journal's head, or the title as a recto head (shortened or not), over the first page
@@ -698,7 +699,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             # a head on a text whose pages print no number: the title again inside a sentence the page cut or in a
             # block of its own under a page's notes (where the next page begins), or a journal's or series' name and
             # number in a block of its own
-            title_again = index > 0 and _the_title(lines, plain, start=0)
+            title_again = index > 0 and _the_title(title, plain)
             if (
                 ((titled or title_again) and _inside_sentence(lines, index, known))
                 or (alone and over_heading and _under_a_page_foot(lines, index))
@@ -789,15 +790,13 @@ def _without_edge_number(text: str) -> str:
     return _without_number(text, edge) if edge else text
 
 
-def _the_title(lines: list[_Line], text: str, start: int = 1, *, short: bool = False) -> bool:
-    """Whether a line says what the title (the first `#` heading, a few lines on) says, as a recto head does.
+def _the_title(heading: str, text: str, *, short: bool = False) -> bool:
+    """Whether a line says what the title (`_title`: the first `#` heading, a few lines on) says, as a recto head does.
 
-    The title is looked for from line `start`: 1 for the text's first line, which may be a head over it. A label
-    set as a heading above it ("#### CHAPTER 15") is passed over. With `short`, a line of two words or more that
-    says the title's beginning, half of it or more (a head shortened to fit), says it too: a byline that names the
-    title's first words ("Mao Zedong" over "Mao Zedong on the Soviet Union") is too short.
+    With `short`, a line of two words or more that says the title's beginning, half of it or more (a head shortened
+    to fit), says it too: a byline that names the title's first words ("Mao Zedong" over "Mao Zedong on the Soviet
+    Union") is too short.
     """
-    heading = _title(lines, start)
     squashed = [re.sub(r"\s+", "", _shape(t)) for t in (_plain(heading), _without_edge_number(text))]
     if short and len(text.split()) >= 2 and 2 * len(squashed[1]) >= len(squashed[0]):
         return bool(heading) and squashed[0].startswith(squashed[1])

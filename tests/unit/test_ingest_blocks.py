@@ -1541,3 +1541,18 @@ def test_a_notes_cut_word_goes_on_under_the_next_pages_body() -> None:
         f"{FILLER}They went on.",
         "The Xinjiang talks ended.",
     ]
+
+
+def test_a_pages_first_block_quoted_with_the_marker_of_the_sentence_above_is_the_bodys() -> None:
+    # the marker of the page's last sentence printed at the next page's top, the block set in (quoted) with it
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}They met in Harbin.\n\n> 1РГАНИ, ф. 5, оп. 30, д. 335, л. 88.\n\n402\n\n"
+        "> 1 The ambassador left.2 He came back.\n\n2Ibid., 4.\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        f"{FILLER}They met in Harbin.[^1] The ambassador left.[^2] He came back."
+    ]
+    assert [(key, note.text) for key, note in doc.notes.items()] == [
+        ("1", "РГАНИ, ф. 5, оп. 30, д. 335, л. 88."),
+        ("2", "Ibid., 4."),
+    ]

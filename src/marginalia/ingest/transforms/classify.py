@@ -107,7 +107,7 @@ class _Markers:
             a numbered list's item ("> 1. …", as a list set small is quoted) beside "> 1Elena …", in another form;
             or, when the text marks note N nowhere else, the body's line opening a page with the note's marker
             (the marker of the last sentence above, printed at the next page's top) beside the note's text at the
-            foot of a page.
+            foot of a page; that line marks the note, and the markers in its text count where it stands.
     """
 
     first: dict[str, int]
@@ -118,6 +118,7 @@ def _markers(blocks: list[Block]) -> _Markers:
     first: dict[str, int] = {}
     starts: dict[str, list[tuple[int, bool, bool]]] = {}  # each number's lines opening like a note's text:
     opens_page = False  # (line, a list's item?, opening a page?)
+    in_top: dict[int, list[str]] = {}  # the markers in the text of each such line that opens a page
     for block in blocks:
         if not isinstance(block, RawBlock):
             opens_page = opens_page or (isinstance(block, PageBreak) and bool(block.page))
@@ -127,20 +128,31 @@ def _markers(blocks: list[Block]) -> _Markers:
                 text = loose.group(loose.lastindex or 1)
                 start = (block.line + offset, text.startswith(". "), opens_page and offset == 0)
                 starts.setdefault(str(_label(loose)), []).append(start)
+                if start[2]:  # the body's, if the number is the marker of the sentence above: its own markers
+                    in_top[start[0]] = [_value(m.group(m.lastindex or 1)) for m in ANY_MARKER.finditer(text)]
                 continue
             top = PAGE_TOP_MARKER.match(line) if opens_page and offset == 0 else None
             if top and top.group(1) in starts and top.group(1) not in first:
                 first[top.group(1)] = block.line  # the marker of the sentence above, printed at the page's top
-            for number in (m.group(m.lastindex or 1) for m in ANY_MARKER.finditer(line)):
-                first.setdefault(str(int(number.translate(SUPERSCRIPT_VALUES))), block.line + offset)
+            for m in ANY_MARKER.finditer(line):
+                first.setdefault(_value(m.group(m.lastindex or 1)), block.line + offset)
         opens_page = False
     not_notes = []
     for label, lines in starts.items():
         if not all(dotted for _, dotted, _ in lines):
             not_notes += [line for line, dotted, _ in lines if dotted]
-        if label not in first and not all(top for *_, top in lines):
-            not_notes += [line for line, _, top in lines if top]
+        tops = [line for line, _, top in lines if top]
+        if label not in first and tops and len(tops) < len(lines):
+            not_notes += tops
+            first[label] = tops[0]  # the marker of the sentence above, at the page's top
+            for number in (n for top in tops for n in in_top[top]):
+                first[number] = min(first.get(number, tops[0]), tops[0])
     return _Markers(first, frozenset(not_notes))
+
+
+def _value(number: str) -> str:
+    """A marker's number as a note's label: "12", "¹²" → "12"."""
+    return str(int(number.translate(SUPERSCRIPT_VALUES)))
 
 
 def _note_start(line: str, number: int, markers: _Markers) -> re.Match[str] | None:

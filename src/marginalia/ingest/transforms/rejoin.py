@@ -115,7 +115,8 @@ def _markers_set_apart(doc: Document) -> list[Block]:
     text has the note and marks it nowhere else ("… a record?" / "8" / "Railway drafted …"); it goes back to the
     end of the block above, where linking reads it as a marker set apart ("… a record? 8"). So is the number that
     opens a page's first block ("… rapprochement?" / "9 A Shanghai …": the marker printed at the next page's
-    top); it becomes `<sup>9</sup>`, which joins the block to the sentence above (`_continues`).
+    top); it becomes `<sup>9</sup>`, which joins the block to the sentence above (`_continues`). An extractor may
+    quote such a block, the marker setting it in from the margin ("> 10 Ambassador …"): it is the body's.
     """
     text = "\n".join(line for block in doc.blocks if isinstance(block, RawBlock) for line in block.lines)
     blocks: list[Block] = []
@@ -124,7 +125,10 @@ def _markers_set_apart(doc: Document) -> list[Block]:
             blocks.append(block)
             continue
         alone = LONE_NUMBER.match(block.lines[0].strip()) if len(block.lines) == 1 else None
-        top = PAGE_TOP_MARKER.match(block.lines[0]) if blocks and isinstance(blocks[-1], PageBreak) else None
+        opens_page = bool(blocks) and isinstance(blocks[-1], PageBreak)
+        quoted = all(QUOTE_LINE.match(line) for line in block.lines)
+        lines = [QUOTE_LINE.sub("", line) for line in block.lines] if quoted else block.lines
+        top = PAGE_TOP_MARKER.match(lines[0]) if opens_page else None
         found = alone or top
         number = found.group(1) if found else ""
         above = next((b for b in reversed(blocks) if not isinstance(b, PageBreak)), None)
@@ -138,7 +142,7 @@ def _markers_set_apart(doc: Document) -> list[Block]:
             if alone:
                 above.lines[-1] = f"{above.lines[-1].rstrip()} {number}"
                 continue
-            block.lines[0] = f"<sup>{number}</sup> {block.lines[0][len(number) :].lstrip()}"
+            block.lines = [f"<sup>{number}</sup> {lines[0][len(number) :].lstrip()}", *lines[1:]]  # unquoted
         blocks.append(block)
     return blocks
 

@@ -1556,3 +1556,25 @@ def test_a_pages_first_block_quoted_with_the_marker_of_the_sentence_above_is_the
         ("1", "РГАНИ, ф. 5, оп. 30, д. 335, л. 88."),
         ("2", "Ibid., 4."),
     ]
+
+
+def test_an_abstract_line_inside_a_block_laid_out_line_by_line_heads_the_abstract() -> None:
+    doc = ingest_snippet(
+        "# A Title\n\nAnna Example\n\nReceived: 13 March 2018 / Accepted: 20 June 2018  \nAbstract  \n"
+        "The talks on the border went on for a decade.  \nKeywords Cold War · archives · border\n\n"
+        "## 1 The talks\n\nThe talks began.\n"
+    )
+    assert [d.label for d in doc.metadata.dates] == ["Received", "Accepted"]
+    assert [p.text for p in doc.metadata.abstract] == ["The talks on the border went on for a decade."]
+    assert doc.metadata.keywords == ["Cold War", "archives", "border"]
+    assert doc.front == []
+
+
+def test_a_word_on_the_title_page_laid_out_line_by_line_decides_a_hyphen() -> None:
+    doc = ingest_snippet(
+        "# A Title\n\nAnna Example\n\nReceived: 13 March 2018  \n"
+        "The Stepan Chervonenko Papers were read there for a decade.  \nAnd more.\n\n"
+        "The talks with Stepan Chervo-\nnenko began.\n"
+    )
+    assert [type(b).__name__ for b in doc.front] == ["LineGroup"]
+    assert [p.text for p in doc.paragraphs()] == ["The talks with Stepan Chervonenko began."]

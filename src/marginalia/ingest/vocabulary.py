@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict
 
 from marginalia.ingest.words import is_english_word
-from marginalia.model import Document, NoteText, RawBlock
+from marginalia.model import Document, LineGroup, NoteText, Paragraph, RawBlock
 
 WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -34,9 +34,9 @@ class Vocabulary:
         if self._words is None:
             blocks = [*self._doc.blocks, *self._doc.front]
             texts = [
-                " ".join(b.lines) if isinstance(b, RawBlock) else b.text
+                " ".join(b.lines) if isinstance(b, RawBlock | LineGroup) else b.text
                 for b in blocks
-                if isinstance(b, RawBlock | NoteText)
+                if isinstance(b, RawBlock | LineGroup | NoteText | Paragraph)  # a title page's lines too
             ]
             texts += _strings(asdict(self._doc.metadata))  # the title page's words too ("onerror" in an affiliation)
             text = " ¶ ".join(texts)  # a pair of names never made of one block's end and the next one's start

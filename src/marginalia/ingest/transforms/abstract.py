@@ -41,7 +41,7 @@ def extract_abstract(doc: Document) -> Document:
     kept: list[Block] = []
     in_abstract = False
     keywords_next = False  # a "Keywords" line standing alone: the keywords are the next block
-    for block in doc.blocks:
+    for block in [part for whole in doc.blocks for part in _cut_at_the_abstract(whole)]:
         if isinstance(block, Heading):
             keywords_next = bool(KEYWORDS_HEADING.match(block.text.strip()))
             in_abstract = bool(ABSTRACT_HEADING.match(block.text))
@@ -86,6 +86,27 @@ def extract_abstract(doc: Document) -> Document:
         kept.append(block)
     doc.blocks = kept
     return doc
+
+
+def _cut_at_the_abstract(block: Block) -> list[Block]:
+    """A block laid out line by line, cut where an `Abstract` line stands alone in it and where keywords begin.
+
+    An extraction may set a first page's lines under one another with hard breaks and no gap ("Received: … /
+    Accepted: …", "Abstract", its text, "Keywords …"): the lines above the label stay a block, the label heads
+    the abstract, and the keywords line is a block of its own.
+    """
+    if not isinstance(block, RawBlock) or not block.has_hard_breaks:
+        return [block]
+    label = next((i for i, line in enumerate(block.lines) if ABSTRACT_HEADING.match(line.strip())), None)
+    if label is None or label == len(block.lines) - 1:
+        return [block]
+    rest = block.lines[label + 1 :]
+    keywords = next((i for i, line in enumerate(rest) if KEYWORDS.match(line.strip())), len(rest))
+    parts: list[Block] = [RawBlock(block.line, block.lines[:label])] if label else []
+    parts.append(Heading(block.line + label, 2, block.lines[label].strip()))
+    parts += [RawBlock(block.line + label + 1, [line.rstrip() for line in rest[:keywords]])] if keywords else []
+    parts += [RawBlock(block.line + label + 1 + keywords, rest[keywords:])] if keywords < len(rest) else []
+    return parts
 
 
 def _abstract_paragraph(doc: Document, line: int, text: str) -> bool:

@@ -163,8 +163,8 @@ def _continues_note(
 ) -> bool:
     """Whether a block is the rest of a footnote that ran on to the next page, printed with no number.
 
-    A block that opens a page is one only when the note's last word was cut and the body above it ended a
-    sentence (`_rest_of_a_cut_word`).
+    A block that opens a page is one only when the body above the note ended a sentence and the block goes on in
+    lower case with the note's cut word, or set as the notes are (`_rest_opening_a_page`).
 
     It is when it stands between two notes and the first has not come to a full stop (a plain text sets each of a
     note's lines apart); or when the last note so far ends in mid-sentence (or mid-word) and, where the pages are numbered, the
@@ -182,7 +182,7 @@ def _continues_note(
         return False
     text = numbering.notes[-1].text.rstrip()
     if _opens_page(blocks, index):
-        return _rest_of_a_cut_word(blocks, index, text)
+        return _rest_opening_a_page(blocks, index, text, numbering)
     following = blocks[index + 1 : index + 2]
     after_note = index > 0 and isinstance(blocks[index - 1], NoteText)
     if after_note and following and isinstance(following[0], NoteText) and not STOP_AT_END.search(text):
@@ -237,21 +237,23 @@ def _word_cut_above(blocks: list[Block], index: int) -> bool:
     return isinstance(above, RawBlock) and bool(CUT_WORD.search(above.lines[-1].rstrip()))
 
 
-def _rest_of_a_cut_word(blocks: list[Block], index: int, text: str) -> bool:
-    """Whether a block opening a page is the rest of the last note, cut in mid-word, rather than the body.
+def _rest_opening_a_page(blocks: list[Block], index: int, text: str, numbering: _Numbering) -> bool:
+    """Whether a block opening a page is the rest of the last note rather than the body.
 
-    The body above that note's page ended a sentence, so it cannot go on in lower case; the note's last word
-    was cut ("… delegation of ac-" / "cepted agreement …") and the block goes on in lower case.
+    The body above that note's page ended a sentence, so it cannot go on in lower case; the block goes on in lower
+    case, and the note's last word was cut ("… delegation of ac-" / "cepted agreement …"), or the note came to no
+    full stop and the block is set as the notes are, right above the next note (`> soviet archive …` over `> 9Archive
+    …`, on a page that the notes open).
     """
     last_note = next((i for i in range(index - 1, -1, -1) if isinstance(blocks[i], NoteText)), None)
     block = blocks[index]
     assert isinstance(block, RawBlock)
-    return (
-        last_note is not None
-        and text.endswith(("-", SOFT_HYPHEN))
-        and SET_APART.sub("", block.lines[0])[:1].islower()
-        and not _body_cut_above_notes(blocks, last_note + 1)
-    )
+    if last_note is None or not SET_APART.sub("", block.lines[0])[:1].islower():
+        return False
+    if _body_cut_above_notes(blocks, last_note + 1):
+        return False
+    quoted = not STOP_AT_END.search(text) and _quoted_above_quoted_note(block, blocks[index + 1 : index + 2], numbering)
+    return text.endswith(("-", SOFT_HYPHEN)) or quoted
 
 
 def _ends_the_notes_cut_word(blocks: list[Block], index: int, text: str, vocabulary: Vocabulary) -> bool:

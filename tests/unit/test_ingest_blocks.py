@@ -1578,3 +1578,11 @@ def test_a_word_on_the_title_page_laid_out_line_by_line_decides_a_hyphen() -> No
     )
     assert [type(b).__name__ for b in doc.front] == ["LineGroup"]
     assert [p.text for p in doc.paragraphs()] == ["The talks with Stepan Chervonenko began."]
+
+
+def test_a_titles_second_heading_that_opens_with_a_joining_word_goes_on_with_it() -> None:
+    doc = ingest_snippet(
+        "Document 19\n\n# **Memorandum**\n\n# **of Conversation between Alexei Kosygin and Stepan Chervonenko**\n\n"
+        "Beijing, 2 October 1959\n\nThe talks began.\n"
+    )
+    assert doc.metadata.title == "Memorandum of Conversation between Alexei Kosygin and Stepan Chervonenko"

@@ -185,7 +185,9 @@ def _title_goes_on(title: Heading, block: Block, vocabulary: Vocabulary) -> bool
     An extractor may set each line of a long title as a heading of its own. The title's line ends where no title
     does (in a word broken at a soft hyphen, with "of", "and", a comma, a colon) and the next is a heading of the
     title's level, or a short line in lower case (which classifying read as prose: "nev" under "… Leonid Brezh-");
-    or a lone word that joins ("**of**", a heading that classifying read as prose) follows, or the next heading
+    or a lone word that joins ("**of**", a heading that classifying read as prose) follows, or a short line that
+    opens with one, its longer words capitalized as a title's are ("**of Conversation between …**" under
+    "**Memorandum**"), or the next heading
     goes on in lower case, or with the rest of a name the text writes elsewhere ("… and Peng" / "Dehuai").
     """
     line = title.text.strip().rstrip("*_ ")
@@ -194,7 +196,10 @@ def _title_goes_on(title: Heading, block: Block, vocabulary: Vocabulary) -> bool
         words = block.text.strip(" *_").split()
         short = len(block.lines) == 1 and 0 < len(words) <= SHORT_LINE_WORDS
         joining = len(words) == 1 and re.fullmatch(TITLE_GOES_ON, words[0]) is not None  # "**of**" alone
-        return (unfinished or joining) and short and words[0][:1].islower()
+        long_words = [w for w in words[1:] if len(w) > 3 and not re.fullmatch(TITLE_GOES_ON, w)]  # as a title is set
+        titled = bool(long_words) and all(w[:1].isupper() for w in long_words)
+        joined = titled and re.fullmatch(TITLE_GOES_ON, words[0]) is not None  # "**of Conversation between …**"
+        return (unfinished or joining or joined) and short and words[0][:1].islower()
     if not isinstance(block, Heading) or block.level != title.level:
         return False
     following = block.text.strip(" *_")

@@ -121,10 +121,12 @@ def safe_relative(url: str) -> str:
     return f"./{url}" if ":" in url.split("/", maxsplit=1)[0] else url
 
 
+@lru_cache(maxsize=16384)
 def url_directory(path: str) -> str:
     """The folder a page is served from (MkDocs' directory URLs): "a/b.md" → "a/b", "a/index.md" → "a".
 
-    Links written into HTML are not rewritten by MkDocs, so they are made relative to this.
+    Links written into HTML are not rewritten by MkDocs, so they are made relative to this. Kept, as
+    `_relative_url`: a generated page's links name the same few pages many times over.
     """
     folder, name = posixpath.split(path)
     return folder if name == "index.md" else posixpath.join(folder, name.removesuffix(".md"))

@@ -1586,3 +1586,32 @@ def test_a_titles_second_heading_that_opens_with_a_joining_word_goes_on_with_it(
         "Beijing, 2 October 1959\n\nThe talks began.\n"
     )
     assert doc.metadata.title == "Memorandum of Conversation between Alexei Kosygin and Stepan Chervonenko"
+
+
+@pytest.mark.parametrize("break_", ["\n", "\n\n3\n\n"])  # a line's end, a page's
+def test_a_word_cut_inside_emphasis_is_whole_again(break_: str) -> None:
+    doc = ingest_snippet(f"{OPENING}{FILLER}They cited *Un\u00ad*{break_}*wanted Visionaries* and the record.\n")
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        f"{FILLER}They cited *Unwanted Visionaries* and the record."
+    ]
+
+
+def test_a_list_items_rest_set_in_at_the_next_pages_top_goes_on_with_it() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n• The talks went on and the ministry announced\n\n<sup>1</sup> Ibid., 4.\n\n110\n\n"
+        "> Andrei Gromyko left.<sup>1</sup>\n\n• Trade was discussed.\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][1:] == [
+        "• The talks went on and the ministry announced Andrei Gromyko left.[^1]",
+        "• Trade was discussed.",
+    ]
+
+
+def test_a_running_head_set_as_a_heading_on_one_page_is_the_head() -> None:
+    head = "The China Quarterly 245"
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n109\n\n{head}\n\n{FILLER}\n\n110\n\n{head}\n\n{FILLER}\n\n111\n\n#### {head}\n\n"
+        f"{FILLER}\n\n112\n\n{head}\n\n{FILLER}\n"
+    )
+    assert [s.heading for s in doc.sections if s.heading] == []
+    assert [page.number for page in doc.pages][-3:] == ["110", "111", "112"]

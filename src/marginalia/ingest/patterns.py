@@ -85,6 +85,8 @@ SPACE_IN_CJK = re.compile(
 """A space between two Chinese characters, which Chinese text never has: where an extraction joined two lines."""
 LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
+EMPHASIS_AT_CUT = re.compile(r"(?<=[-\u00ad])(\*\*|\*|__|_)$")
+"""Emphasis closed right after a hyphen at a line's or page's end: "*Un­*" (a word cut inside an italic title)."""
 WORD_TAIL = 100
 """The end of a text long enough to hold its last word: a search at the end of a long text looks only there."""
 DASH_AT_END = re.compile(r"(?<=\S)[–—]$")
@@ -98,6 +100,18 @@ def is_address(line: str) -> bool:
     """A line of comma-separated parts with no sentence in it: an address or an affiliation."""
     text = line.strip()
     return "," in text and len(text.split()) <= ADDRESS_WORDS and not SENTENCE_END.search(text)
+
+
+def emphasis_rejoined(head: str, tail: str) -> tuple[str, str]:
+    """Two halves of a word cut at a hyphen inside emphasis, the emphasis closed and opened again at the cut removed.
+
+    An extraction closes an italic or bold run at each line's or page's end: "… *Un­*" / "*wanted Visionaries* …"
+    is the one title "*Unwanted Visionaries*" once the word is whole.
+    """
+    cut = EMPHASIS_AT_CUT.search(head)
+    if cut is None or not tail.startswith(cut.group(1)) or tail.startswith(cut.group(1) + cut.group(1)[:1]):
+        return head, tail
+    return head[: cut.start(1)], tail[len(cut.group(1)) :]
 
 
 def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None = None) -> str:
@@ -117,7 +131,8 @@ def join_lines(lines: list[str], drops_hyphen: Callable[[str, str], bool] | None
         One line of text.
     """
     text = ""
-    for line in (raw.strip() for raw in lines):
+    for raw in lines:
+        text, line = emphasis_rejoined(text, raw.strip())
         hyphen = LINE_END_HYPHEN.search(text[-WORD_TAIL:]) if text.endswith("-") else None
         rest = LINE_START_WORD.match(line)
         if not text:

@@ -653,8 +653,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     it stands between two furniture lines, in a block of its own (a label above a title aside: "CHAPTER 9"), when
     every word of it is on the text's first page (its title, byline, footer) and it is set as a title or says what
     the first page says in that order (a line of text whose words all stand on the first page is none), or when it
-    is set as a journal's head is. The title again, set as a heading beside a page number after the title itself,
-    is a recto head (an extractor sets a head in bold or small capitals as a heading). Right above the first number printed, a line set as a title in a block of its
+    is set as a journal's head is. The title again, or a head found on other pages set as a heading below the title's
+    level, beside a page number after the title itself, is a head (an extractor sets a head in bold or small capitals as a heading). Right above the first number printed, a line set as a title in a block of its
     own is a head when the lines above it say what it says (the book's title, which the first page's footer names).
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
@@ -664,6 +664,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
     title_line = _title_line(lines, 0) or 0  # the title itself, under a first page's number, is no head
     title, under_a_head = _title(lines, 0), _title(lines, 1)  # the title; the one under a head over the first page
+    heads = {_shape(_without_edge_number(lines[i].plain)) for i in furniture if not PAGE_NUMBER.match(lines[i].plain)}
     found: dict[int, str] = {}
     known = ChainMap(found, furniture)  # a head found above is no text a page cut: "The Politburo" / "111" / "Pol…"
     for index, line in enumerate(lines):
@@ -677,8 +678,12 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
         heading = HEADING_LINE.match(line.text) is not None
-        if heading and beside and index > title_line and _the_title(title, _heading_text(line)):
-            found[index] = ""  # the title again, set as a heading beside a page number: a recto head
+        again = heading and (
+            _the_title(title, _heading_text(line))
+            or (not line.text.startswith("# ") and _shape(_without_edge_number(_heading_text(line))) in heads)
+        )
+        if again and beside and index > title_line:
+            found[index] = ""  # the title or a running head again, set as a heading beside a page number
             continue
         plain = line.plain
         if not _is_head_candidate(line) or _among_numbered_lines(lines, index) or INNER_SENTENCE.search(plain):

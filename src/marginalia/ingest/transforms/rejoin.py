@@ -14,6 +14,7 @@ from marginalia.ingest.patterns import (
     PAGE_TOP_MARKER,
     SENTENCE_END,
     SOFT_HYPHEN,
+    emphasis_rejoined,
     hard_lines,
     join_lines,
 )
@@ -210,6 +211,9 @@ class _Flow:
             kind = "quote"  # the rest of a quotation the page cut, which the extraction printed as plain text
         if kind == "text" and broken and self._bullet_on_a_cut_sentence(run):
             run = RawBlock(run.line, [BULLET_ON_LOWER.sub("", run.lines[0]), *run.lines[1:]])
+        item_rest = kind == "quote" and broken and self._set_in_under_a_cut_item(run)
+        if item_rest:  # the item's hanging indent, which the extraction read as a quotation's
+            kind, run = "text", RawBlock(run.line, [QUOTE_LINE.sub("", line) for line in run.lines])
         if kind == "caption":
             self.close()
             self.caption = join_lines(run.lines)
@@ -218,13 +222,13 @@ class _Flow:
         elif kind == "table":
             self._table(run)
         elif not self._under_table(run):
-            self._prose(run)
+            self._prose(run, item_rest)
 
     def _mark(self) -> str:
         mark, self.page = (page_mark(self.page) if self.page else ""), ""
         return mark
 
-    def _prose(self, block: RawBlock) -> None:
+    def _prose(self, block: RawBlock, item_rest: bool = False) -> None:
         self.quotation = self.table = None
         typed = _type(block, self.vocabulary)
         previous, item = self.previous, self.item
@@ -234,7 +238,7 @@ class _Flow:
         if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
             self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             _join(self.doc, previous, typed, self.vocabulary, self._mark())
-        elif isinstance(typed, Paragraph) and item is not None and _item_continues(item, typed.text):
+        elif isinstance(typed, Paragraph) and item is not None and (item_rest or _item_continues(item, typed.text)):
             self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             last = Paragraph(item.line + len(item.lines) - 1, join_lines(item.lines[-1:]))
             _join(self.doc, last, typed, self.vocabulary, self._mark())
@@ -259,6 +263,20 @@ class _Flow:
                     " head or a page number, list it under 'furniture:' in text.yml",
                     "join-furniture",
                 )
+
+    def _set_in_under_a_cut_item(self, block: RawBlock) -> bool:
+        """Whether a quoted block after a page break is the rest of a list's item the page cut in mid-sentence.
+
+        A bulleted item's lines hang under its text; an extraction may read the next page's first lines, set in
+        so, as a quotation ("• … ideology announced" / `> Andrei Gromyko criticized?`): one paragraph that ends
+        the item's sentence.
+        """
+        item = self.item
+        if item is None or not LIST_ITEM.match(item.lines[0]):
+            return False
+        if _ends_sentence(item.lines[-1]) or any(QUOTE_LINE.sub("", line).strip() == "" for line in block.lines):
+            return False
+        return _ends_sentence(QUOTE_LINE.sub("", block.lines[-1]))
 
     def _bullet_on_a_cut_sentence(self, block: RawBlock) -> bool:
         """Whether a block after a page break, printed as a list's item, goes on with the sentence the page cut.
@@ -393,7 +411,7 @@ def _item_continues(item: RawBlock, text: str) -> bool:
 
 def _join(doc: Document, first: Paragraph, second: Paragraph, vocabulary: Vocabulary, mark: str) -> None:
     """Join `second` to `first`; `mark` (a page's mark, or "") goes where the second page began."""
-    head, tail = first.text.rstrip(), second.text.lstrip()
+    head, tail = emphasis_rejoined(first.text.rstrip(), second.text.lstrip())
     if head.endswith(SOFT_HYPHEN):  # the typesetter's own break point: one word, always
         word_start = tail.split(maxsplit=1)[0]
         doc.repairs.append(Repair(second.line, "dehyphenate", f"{head.rsplit(maxsplit=1)[-1]}|{word_start}"))

@@ -1596,14 +1596,21 @@ def test_a_word_cut_inside_emphasis_is_whole_again(break_: str) -> None:
     ]
 
 
-def test_a_list_items_rest_set_in_at_the_next_pages_top_goes_on_with_it() -> None:
+@pytest.mark.parametrize(
+    ("rest", "next_item"),
+    [
+        ("> Andrei Gromyko left.<sup>1</sup>", "• Trade was discussed."),  # quoted: the item's hanging indent
+        ("### Andrei Gromyko left.<sup>1</sup>", "- Trade was discussed."),  # a paragraph of its own, before the next
+    ],
+)
+def test_a_list_items_rest_at_the_next_pages_top_goes_on_with_it(rest: str, next_item: str) -> None:
     doc = ingest_snippet(
         f"{OPENING}{FILLER}\n\n• The talks went on and the ministry announced\n\n<sup>1</sup> Ibid., 4.\n\n110\n\n"
-        "> Andrei Gromyko left.<sup>1</sup>\n\n• Trade was discussed.\n"
+        f"{rest}\n\n{next_item}\n"
     )
     assert [without_page_marks(p.text) for p in doc.paragraphs()][1:] == [
         "• The talks went on and the ministry announced Andrei Gromyko left.[^1]",
-        "• Trade was discussed.",
+        next_item,
     ]
 
 

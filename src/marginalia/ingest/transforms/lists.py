@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import LABEL, LIST_ITEM, join_lines
-from marginalia.model import Block, Document, Paragraph, RawBlock
+from marginalia.ingest.patterns import LABEL, LIST_ITEM, SENTENCE_END, join_lines
+from marginalia.model import PAGE_MARK, Block, Document, Paragraph, RawBlock, without_page_marks
 
 BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□∙]\s+")
 """An item's marker with the printed bullet after it as text ("- • Text", as an extraction may write a bullet)."""
@@ -38,7 +38,8 @@ def read_lists(doc: Document) -> Document:
     """
     for section in doc.sections:
         if section.kind == "prose":
-            section.blocks = _items_run_on([typed for block in section.blocks for typed in _paragraphs(block)])
+            typed = [typed for block in section.blocks for typed in _paragraphs(block)]
+            section.blocks = _rests_between_items(_items_run_on(typed))
     return doc
 
 
@@ -62,6 +63,35 @@ def _items_run_on(blocks: list[Block]) -> list[Block]:
             ]
         else:
             found.append(block)
+    return found
+
+
+def _rests_between_items(blocks: list[Block]) -> list[Block]:
+    """A list item's rest, which the next page printed as a paragraph of its own before the list's next item.
+
+    An extractor may set the next page's first line apart ("• … with in ideology announced" / page 110 / "Andrei
+    Gromyko criticized?" / "• Friendship …"): a paragraph that opens a page between two items of one list, ending
+    the sentence the first left open, where the list's next item ends its own, is the first item's rest.
+    """
+    found: list[Block] = []
+    for index, block in enumerate(blocks):
+        before = found[-1] if found else None
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        item = BULLET_ITEM.match(before.text) if isinstance(before, Paragraph) else None
+        if (
+            item is not None
+            and isinstance(before, Paragraph)
+            and isinstance(block, Paragraph)
+            and isinstance(following, Paragraph)
+            and PAGE_MARK.match(block.text)
+            and not BULLET_ITEM.match(without_page_marks(block.text))
+            and BULLET_ITEM.match(following.text)
+            and not SENTENCE_END.search(before.text.rstrip())
+            and all(SENTENCE_END.search(b.text.rstrip()) for b in (block, following))
+        ):
+            found[-1] = Paragraph(before.line, f"{before.text} {block.text}")
+            continue
+        found.append(block)
     return found
 
 

@@ -1622,3 +1622,30 @@ def test_a_running_head_set_as_a_heading_on_one_page_is_the_head() -> None:
     )
     assert [s.heading for s in doc.sections if s.heading] == []
     assert [page.number for page in doc.pages][-3:] == ["110", "111", "112"]
+
+
+def test_a_note_set_as_a_heading_is_the_next_note() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup> They went on.<sup>2</sup>\n\n1Ibid., 4.\n\n#### 2Ibid., 209.\n"
+    )
+    assert [(key, note.text) for key, note in doc.notes.items()] == [("1", "Ibid., 4."), ("2", "Ibid., 209.")]
+    assert [s.heading for s in doc.sections if s.heading] == []
+
+
+def test_a_quotations_line_printed_plain_before_its_rest_on_the_next_page_is_the_quotations() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n> The talks went on.\n\nThe delegates spoke of Joseph\n\nv\n\n"
+        f"> Stalin and his heirs.\n\n{FILLER}\n\nvi\n\n{FILLER}\n"
+    )
+    quotations = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [[without_page_marks(p.text) for p in q.paragraphs] for q in quotations] == [
+        ["The talks went on.", "The delegates spoke of Joseph Stalin and his heirs."]
+    ]
+
+
+def test_a_word_cut_at_a_quotations_line_end_is_judged_by_the_texts_words() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}Stepan Chervonenko arrived.\n\n> The talks with Stepan Chervo-\n> nenko went on.\n\nThey ended.\n"
+    )
+    quotations = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [p.text for q in quotations for p in q.paragraphs] == ["The talks with Stepan Chervonenko went on."]

@@ -180,7 +180,10 @@ def _classify(block: RawBlock, markers: _Markers, last: list[int], vocabulary: V
     pending: tuple[RawBlock, re.Match[str] | None] | None = None
     for number, raw, cut in _next_notes_apart(block, markers, last):
         heading = HEADING.match(raw)
-        prose = heading.group(2) if heading is not None and _reads_as_prose(heading.group(2)) else None
+        note_set_large = heading is not None and _next_note_glued(heading.group(2), number, markers, last[0])
+        prose = (
+            heading.group(2) if heading is not None and (note_set_large or _reads_as_prose(heading.group(2))) else None
+        )
         line = raw if prose is None else prose  # text an extractor set in a heading's size
         if prose is not None:
             heading = None
@@ -196,6 +199,20 @@ def _classify(block: RawBlock, markers: _Markers, last: list[int], vocabulary: V
             result.append(pending)
         pending[0].lines.append(line)
     return [_typed(*item, vocabulary) if isinstance(item, tuple) else item for item in result]
+
+
+def _next_note_glued(text: str, number: int, markers: _Markers, last: int) -> bool:
+    """Whether a `#` heading's text is the next note's ("#### 11Ibid., 209.", "### <sup>4</sup> Ibid.").
+
+    An extractor may set a short note in a heading's size; the number is the one after the note last read, and
+    the text marks it before. A section's number set apart ("## **1** 边界谈判") is none.
+    """
+    plain = text.strip()
+    wrapped = re.fullmatch(r"(\*\*|__)(.+)\1", plain)  # set bold whole: "#### **11Ibid., 209.**"
+    note = _note_start(wrapped.group(2) if wrapped else plain, number, markers)
+    if note is None or _label(note) != last + 1:
+        return False
+    return markers.first.get(str(_label(note)), number) < number
 
 
 def _reads_as_prose(text: str) -> bool:

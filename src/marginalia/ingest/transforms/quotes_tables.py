@@ -11,6 +11,7 @@ just below. Everything else stays text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from marginalia.ingest.patterns import join_lines
@@ -62,15 +63,20 @@ def _ends_a_paragraph(line: str) -> bool:
     return line.endswith("  ") and len(line.split()) > PROSE_LINE_WORDS
 
 
-def quote_paragraphs(block: RawBlock) -> tuple[list[Paragraph], str]:
-    """A quotation's paragraphs (their `>` taken off) and its attribution, or ""."""
+def quote_paragraphs(
+    block: RawBlock, drops_hyphen: Callable[[str, str], bool] | None = None
+) -> tuple[list[Paragraph], str]:
+    """A quotation's paragraphs (their `>` taken off) and its attribution, or "".
+
+    A word a line's end cut at a hyphen is judged by `drops_hyphen` (the text's own words: `join_lines`).
+    """
     paragraphs: list[Paragraph] = []
     lines: list[tuple[int, str]] = []
     attribution = ""
 
     def close() -> None:
         if lines:
-            paragraphs.append(Paragraph(lines[0][0], join_lines([text for _, text in lines])))
+            paragraphs.append(Paragraph(lines[0][0], join_lines([text for _, text in lines], drops_hyphen)))
             lines.clear()
 
     for offset, line in enumerate(block.lines):

@@ -211,6 +211,8 @@ class _Flow:
             kind = "quote"  # the rest of a quotation the page cut, which the extraction printed as plain text
         if kind == "text" and broken and self._bullet_on_a_cut_sentence(run):
             run = RawBlock(run.line, [BULLET_ON_LOWER.sub("", run.lines[0]), *run.lines[1:]])
+        if kind == "quote" and broken:
+            self._plain_line_of_a_quotation()
         item_rest = kind == "quote" and broken and self._set_in_under_a_cut_item(run)
         if item_rest:  # the item's hanging indent, which the extraction read as a quotation's
             kind, run = "text", RawBlock(run.line, [QUOTE_LINE.sub("", line) for line in run.lines])
@@ -292,6 +294,24 @@ class _Flow:
         rest = block.lines[0][bullet.end() :].lstrip("\"“‘'(*_")
         return rest[:1].islower() and not _ends_sentence(cut)
 
+    def _plain_line_of_a_quotation(self) -> None:
+        """Give back to the quotation above it a paragraph printed plain between it and its rest after a page break.
+
+        An extraction may print the last line of a quotation's paragraph on a page without its mark ("> … formal." /
+        "Discussed … cautious Joseph" / page v / "> Stalin that …"): a paragraph right under a quotation that ends no
+        sentence, where the next page goes on with a quotation, is that quotation's, and the next page's rest
+        continues it.
+        """
+        previous = self.previous
+        if previous is None or len(self.result) < 2 or self.result[-1] is not previous:
+            return
+        quotation = self.result[-2]
+        if not isinstance(quotation, Quotation) or quotation.attribution or _ends_sentence(previous.text):
+            return
+        self.result.pop()
+        quotation.paragraphs.append(previous)
+        self.previous, self.quotation = None, quotation
+
     def _quotation_goes_on(self, block: RawBlock) -> bool:
         """Whether a block after a page break goes on with the quotation the page cut in mid-sentence.
 
@@ -306,7 +326,7 @@ class _Flow:
         return not SENTENCE_END.search(cut) and first[:1].isalpha()
 
     def _quotation(self, block: RawBlock) -> None:
-        paragraphs, attribution = quote_paragraphs(block)
+        paragraphs, attribution = quote_paragraphs(block, self.vocabulary.drops_hyphen)
         quotation = self.quotation
         if quotation is None:
             self.close()

@@ -747,6 +747,10 @@ def _lost_line_breaks(expected: CleanDocument, actual: CleanDocument, source: st
     return losses
 
 
+SEAM_END = 8
+"""The fewest characters of the first block's end that must stand on the line where the second runs on."""
+
+
 def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
     """Two paragraphs (or a list's last item and a paragraph, or a paragraph and the lines under it) that stand
     on one line of the extraction, read back as one: cut where the second began. The first may have come back
@@ -761,8 +765,10 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
                 continue
             second_text = second.text if isinstance(second, CleanParagraph) else second.lines[0]
             tail = squash_plain(second_text)
-            seam = _unmarked(first_text)[-20:] + _unmarked(second_text)[:20]  # markers as each side prints them
-            if not any(seam in line for line in lines):
+            # markers as each side prints them; the first's end may start the line (a page break cut it before)
+            seams = (_unmarked(first_text)[-k:] + _unmarked(second_text)[:20] for k in range(20, SEAM_END - 1, -1))
+            seam = next((seam for seam in seams if any(seam in line for line in lines)), None)
+            if seam is None:
                 continue
             # the first whole, or its last sentences (a page break at a sentence end parted it from the rest)
             pieces = [first_text, *(first_text[m.end() :] for m in re.finditer(r"(?<=[.?!…])\s+(?=\S)", first_text))]

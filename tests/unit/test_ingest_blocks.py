@@ -1649,3 +1649,15 @@ def test_a_word_cut_at_a_quotations_line_end_is_judged_by_the_texts_words() -> N
     )
     quotations = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
     assert [p.text for q in quotations for p in q.paragraphs] == ["The talks with Stepan Chervonenko went on."]
+
+
+def test_a_list_items_name_cut_by_a_page_goes_on_with_the_item() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}Liu Shaoqi arrived.\n\n1. The talks were held.\n\n2. The ministry sent Liu\n\n"
+        "<sup>1</sup> Ibid., 4.\n\nxiii\n\nShaoqi to the talks.<sup>1</sup>\n\n3. Trade was discussed.\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][1:] == [
+        "1. The talks were held.",
+        "2. The ministry sent Liu Shaoqi to the talks.[^1]",
+        "3. Trade was discussed.",
+    ]

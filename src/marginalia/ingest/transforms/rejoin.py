@@ -240,7 +240,11 @@ class _Flow:
         if isinstance(typed, Paragraph) and previous is not None and _continues(previous.text, typed.text):
             self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             _join(self.doc, previous, typed, self.vocabulary, self._mark())
-        elif isinstance(typed, Paragraph) and item is not None and (item_rest or _item_continues(item, typed.text)):
+        elif (
+            isinstance(typed, Paragraph)
+            and item is not None
+            and (item_rest or _item_continues(item, typed.text, self.vocabulary))
+        ):
             self._warn_furniture_like([self.last_line, (block.line, block.lines[0])])
             last = Paragraph(item.line + len(item.lines) - 1, join_lines(item.lines[-1:]))
             _join(self.doc, last, typed, self.vocabulary, self._mark())
@@ -418,14 +422,17 @@ def _wrapped_line(item: RawBlock | None, block: Block) -> str | None:
     return nested.group(2) if len(nested.group(1)) > indent and nested.group(2)[:1].islower() else None
 
 
-def _item_continues(item: RawBlock, text: str) -> bool:
+def _item_continues(item: RawBlock, text: str, vocabulary: Vocabulary) -> bool:
     """Whether a prose block goes on with a list item or a labelled line (a speaker's turn) a page break cut.
 
-    It does when it starts in lower case, or, after a labelled line (`**Mao Zedong:** …`, prose), when the line
+    It does when it starts in lower case or with the rest of a name the page cut ("… Liu" / "Shaoqi cable …", a
+    name the text writes whole elsewhere), or, after a labelled line (`**Mao Zedong:** …`, prose), when the line
     does not end a sentence.
     """
-    if "\t" in item.text or text.lstrip("“\"‘'(*_[")[:1].islower():
-        return "\t" not in item.text
+    if "\t" in item.text:
+        return False
+    if text.lstrip("“\"‘'(*_[")[:1].islower() or vocabulary.name_cut(item.lines[-1], text):
+        return True
     return bool(LABEL.match(item.lines[0])) and len(item.lines) == 1 and not _ends_sentence(item.lines[-1])
 
 

@@ -1661,3 +1661,25 @@ def test_a_list_items_name_cut_by_a_page_goes_on_with_the_item() -> None:
         "2. The ministry sent Liu Shaoqi to the talks.[^1]",
         "3. Trade was discussed.",
     ]
+
+
+def test_a_numbered_lists_first_item_run_onto_the_paragraph_above_is_an_item() -> None:
+    doc = ingest_snippet(f"{OPENING}The talks were held in 1959. 1. Trade was discussed.\n\n2. Borders were not.\n")
+    assert [p.text for p in doc.paragraphs()] == [
+        "The talks were held in 1959.",
+        "1. Trade was discussed.",
+        "2. Borders were not.",
+    ]
+
+
+def test_a_shortened_recto_head_alone_under_a_pages_notes_is_a_head() -> None:
+    title = "Memorandum of Conversation between Mao Zedong and Peng Dehuai"
+    doc = ingest_snippet(
+        f"Document 21\n\n# {title}\n\nAVPRF, fond 0100, opis 46, papka 362, delo 12\n\n"
+        f"{FILLER}The talks began.<sup>1</sup>\n\n1Ibid., 4.\n\n"
+        f"Memorandum of Conversation between Mao Zedong and Peng Dehua\n\n> {FILLER}\n\ndemanded more.\n"
+    )
+    assert [page.furniture for page in doc.pages][-1] == [
+        "Memorandum of Conversation between Mao Zedong and Peng Dehua"
+    ]
+    assert [without_page_marks(p.text)[:20] for p in doc.paragraphs()] == [FILLER[:20], FILLER[:20], "demanded more."]

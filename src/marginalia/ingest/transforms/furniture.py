@@ -704,7 +704,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             # a head on a text whose pages print no number: the title again inside a sentence the page cut or in a
             # block of its own under a page's notes (where the next page begins), or a journal's or series' name and
             # number in a block of its own
-            title_again = index > 0 and _the_title(title, plain)
+            title_again = index > 0 and _the_title(title, plain, short=True)  # shortened to fit, or not
             if (
                 ((titled or title_again) and _inside_sentence(lines, index, known))
                 or (alone and over_heading and _under_a_page_foot(lines, index))

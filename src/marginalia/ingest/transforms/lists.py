@@ -48,13 +48,17 @@ def _items_run_on(blocks: list[Block]) -> list[Block]:
 
     pymupdf4llm prints a list's first item on the line of the paragraph above it, its bullet as printed ("…
     postponed? • Military …"), and the next items as items ("- Credits …"). A printed bullet after a sentence's end,
-    in the paragraph right above a bulleted item, starts an item.
+    in the paragraph right above a bulleted item, starts an item; so does the number before the next item's, after
+    a sentence's end (`_numbered_item_run_on`).
     """
     found: list[Block] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         pieces = RUN_ON_BULLET.split(block.text) if isinstance(block, Paragraph) else []
-        if len(pieces) > 1 and isinstance(following, Paragraph) and BULLET_ITEM.match(following.text):
+        numbered = _numbered_item_run_on(block, following)
+        if numbered is not None:
+            found += numbered
+        elif len(pieces) > 1 and isinstance(following, Paragraph) and BULLET_ITEM.match(following.text):
             assert isinstance(block, Paragraph)
             found.append(Paragraph(block.line, pieces[0]))
             found += [
@@ -64,6 +68,28 @@ def _items_run_on(blocks: list[Block]) -> list[Block]:
         else:
             found.append(block)
     return found
+
+
+def _numbered_item_run_on(block: Block, following: Block | None) -> list[Paragraph] | None:
+    """A paragraph and the numbered item run on to its end, or None.
+
+    The list's next item follows the paragraph ("… experts? 1. Politburo …" over "2. To leadership …"): its number
+    less one, after a sentence's end, starts the item.
+    """
+    if not (isinstance(block, Paragraph) and isinstance(following, Paragraph)):
+        return None
+    next_item = NUMBERED_ITEM.match(following.text)
+    if next_item is None or int(next_item.group(1)) < 2:
+        return None
+    number = int(next_item.group(1)) - 1
+    cuts = list(re.finditer(rf"(?:(?<=[.?!…”’\"])|(?<=</sup>))\s+{number}\.\s+(?=[^\W\d_])", block.text))
+    if not cuts:
+        return None
+    cut = cuts[-1]
+    return [
+        Paragraph(block.line, block.text[: cut.start()]),
+        Paragraph(block.line, f"{number}. {block.text[cut.end() :]}"),
+    ]
 
 
 def _rests_between_items(blocks: list[Block]) -> list[Block]:

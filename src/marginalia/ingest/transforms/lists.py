@@ -103,10 +103,9 @@ def _rests_between_items(blocks: list[Block]) -> list[Block]:
     for index, block in enumerate(blocks):
         before = found[-1] if found else None
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        item = BULLET_ITEM.match(before.text) if isinstance(before, Paragraph) else None
         if (
-            item is not None
-            and isinstance(before, Paragraph)
+            isinstance(before, Paragraph)
+            and BULLET_ITEM.match(before.text)
             and isinstance(block, Paragraph)
             and isinstance(following, Paragraph)
             and PAGE_MARK.match(block.text)

@@ -12,7 +12,9 @@ BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□�
 NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})\.\s")
 """A numbered item's marker ("1. …")."""
 BULLETS = "•◦▪‣●"
-RUN_ON_BULLET = re.compile(rf"(?:(?<=[.?!…”’\"])|(?<=</sup>))\s+([{BULLETS}])\s+(?=\S)")
+AFTER_SENTENCE = r"(?:(?<=[.?!…”’\"])|(?<=</sup>))\s+"
+"""A sentence's end (its note marker after it) and the space after it, where an item run on to the text starts."""
+RUN_ON_BULLET = re.compile(rf"{AFTER_SENTENCE}([{BULLETS}])\s+(?=\S)")
 """A printed bullet after a sentence's end, inside a line: an item that an extraction ran onto the text above."""
 BULLET_ITEM = re.compile(rf"^\s*[-*+–{BULLETS}]\s")
 
@@ -82,7 +84,7 @@ def _numbered_item_run_on(block: Block, following: Block | None) -> list[Paragra
     if next_item is None or int(next_item.group(1)) < 2:
         return None
     number = int(next_item.group(1)) - 1
-    cuts = list(re.finditer(rf"(?:(?<=[.?!…”’\"])|(?<=</sup>))\s+{number}\.\s+(?=[^\W\d_])", block.text))
+    cuts = list(re.finditer(rf"{AFTER_SENTENCE}{number}\.\s+(?=[^\W\d_])", block.text))
     if not cuts:
         return None
     cut = cuts[-1]

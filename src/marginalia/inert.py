@@ -28,6 +28,7 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 """The only URL schemes a link in an input may have."""
 
 _SOURCE_TOKEN = re.compile(
+    r"(?=[<\]\[*!&\\{}`]|^ )(?:"  # what every token starts with: a search passes over most places at once
     rf"(?P<tag></?(?:{'|'.join(SOURCE_TAGS)})>|<br\s*/?>)"
     r"|(?P<autolink><(?:https?://|mailto:)[^\s<>]*>)"
     r"|(?P<link>\]\(\s*<?[^\s)>]*)"
@@ -35,7 +36,7 @@ _SOURCE_TOKEN = re.compile(
     r"|(?P<image>!(?=\[))"
     r"|(?P<amp>&(?=#?[A-Za-z0-9]+;))"
     r"|(?P<backslash>\\(?=[!-/:-@\[-`{-~]|$))"
-    r"|(?P<special>[<{}`])",
+    r"|(?P<special>[<{}`]))",
     re.MULTILINE,
 )
 _ENTITIES = {

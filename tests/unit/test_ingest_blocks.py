@@ -1683,3 +1683,24 @@ def test_a_shortened_recto_head_alone_under_a_pages_notes_is_a_head() -> None:
         "Memorandum of Conversation between Mao Zedong and Peng Dehua"
     ]
     assert [without_page_marks(p.text)[:20] for p in doc.paragraphs()] == [FILLER[:20], FILLER[:20], "demanded more."]
+
+
+def test_a_numbered_item_set_as_a_heading_at_a_pages_top_is_the_lists_next_item() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n109\n\n{FILLER}\n\n1. The talks began.\n\n2. They went on.\n\n110\n\n"
+        f"### 3. Andrei Gromyko left.\n\n{FILLER}\n\n111\n\n### 4. Conclusions\n\n{FILLER}\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][2:5] == [
+        "1. The talks began.",
+        "2. They went on.",
+        "3. Andrei Gromyko left.",
+    ]
+    assert [s.heading for s in doc.sections if s.heading] == ["4 Conclusions"]
+
+
+def test_a_copyright_statement_glued_to_the_end_of_a_pages_last_line_is_the_footer() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup>\n\n1Archive of the President (APRF), fond 45, l. 48. © The Author(s) 2001\n"
+    )
+    assert [v.value for v in doc.metadata.copyright] == ["The Author(s) 2001"]
+    assert [note.text for note in doc.notes.values()] == ["Archive of the President (APRF), fond 45, l. 48."]

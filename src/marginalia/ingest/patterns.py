@@ -47,7 +47,7 @@ SPACED_MARKER = re.compile(
 )
 """A note number set apart by a space after a sentence's end, before the next sentence: "insisted? 8 On frontier"."""
 ANY_MARKER = re.compile(
-    rf"(?=[<\[\s\d{SUPERSCRIPT_DIGITS}])"  # what every form starts with: most places are passed over at once
+    rf"(?=[<\[\d{SUPERSCRIPT_DIGITS}]|\s\d)"  # what every form starts with: most places are passed over at once
     rf"(?:<sup>(\d+)</sup>|(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|\[(\d{{1,3}})\](?![(:\[])"
     rf"|{GLUED_MARKER.pattern}|{SPACED_MARKER.pattern})"
 )
@@ -58,6 +58,8 @@ NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""
 SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})\.\s")
+"""A numbered item's marker ("1. …")."""
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-zA-Z0-9]{1,3}\)\s|[a-z]\)\s)")
 """A line that starts a list item or a numbered point: "- ", "• ", "1. ", "2) ", "(a) ", "b) "."""
 LABEL = re.compile(r"^\s*(?:<b>|\*\*[^*]+\*\*\s)")
@@ -108,7 +110,7 @@ def emphasis_rejoined(head: str, tail: str) -> tuple[str, str]:
     An extraction closes an italic or bold run at each line's or page's end: "… *Un­*" / "*wanted Visionaries* …"
     is the one title "*Unwanted Visionaries*" once the word is whole.
     """
-    cut = EMPHASIS_AT_CUT.search(head)
+    cut = EMPHASIS_AT_CUT.search(head, max(len(head) - 4, 0))  # at the end: a long head's start is never read
     if cut is None or not tail.startswith(cut.group(1)) or tail.startswith(cut.group(1) + cut.group(1)[:1]):
         return head, tail
     return head[: cut.start(1)], tail[len(cut.group(1)) :]

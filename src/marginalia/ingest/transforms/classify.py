@@ -10,6 +10,7 @@ from marginalia.ingest.patterns import (
     HEADING,
     LOOSE_NOTE_LINE,
     NOTE_LINE,
+    NUMBERED_ITEM,
     PAGE_TOP_MARKER,
     RULE,
     SENTENCE_END,
@@ -88,9 +89,10 @@ def classify_blocks(doc: Document) -> Document:
     markers = _markers(doc.blocks)
     vocabulary = Vocabulary(doc)  # a note's word hyphenated at a line's end: "Cher-" / "vonenko"
     last = [0]  # the number of the last note text read
+    item = [0]  # the number of the numbered item the body's text last read, 0 when it read other text since
     for block in doc.blocks:
         if isinstance(block, RawBlock):
-            classified.extend(_classify(block, markers, last, vocabulary))
+            classified.extend(_classify(block, markers, (last, item), vocabulary))
         else:
             classified.append(block)
     doc.blocks = classified
@@ -175,20 +177,24 @@ def _note_start(line: str, number: int, markers: _Markers) -> re.Match[str] | No
     return loose if marker is not None and (marker < number or glued) else None
 
 
-def _classify(block: RawBlock, markers: _Markers, last: list[int], vocabulary: Vocabulary) -> list[Block]:
+def _classify(
+    block: RawBlock, markers: _Markers, read: tuple[list[int], list[int]], vocabulary: Vocabulary
+) -> list[Block]:
+    last, item = read
     result: list[Block | tuple[RawBlock, re.Match[str] | None]] = []
     pending: tuple[RawBlock, re.Match[str] | None] | None = None
     for number, raw, cut in _next_notes_apart(block, markers, last):
         heading = HEADING.match(raw)
-        note_set_large = heading is not None and _next_note_glued(heading.group(2), number, markers, last[0])
-        prose = (
-            heading.group(2) if heading is not None and (note_set_large or _reads_as_prose(heading.group(2))) else None
+        set_large = heading is not None and (
+            _next_note_glued(heading.group(2), number, markers, last[0]) or _next_item(heading.group(2), item[0])
         )
+        prose = heading.group(2) if heading is not None and (set_large or _reads_as_prose(heading.group(2))) else None
         line = raw if prose is None else prose  # text an extractor set in a heading's size
         if prose is not None:
             heading = None
         if heading or RULE.match(line):
             pending = None
+            item[0] = 0 if heading else item[0]
             result.append(Heading(number, len(heading.group(1)), heading.group(2)) if heading else PageBreak(number))
             continue
         note = _note_start(line, number, markers)
@@ -197,6 +203,9 @@ def _classify(block: RawBlock, markers: _Markers, last: list[int], vocabulary: V
         if pending is None or (note and (pending[1] or cut)):
             pending = (RawBlock(number, []), note)
             result.append(pending)
+        numbered = NUMBERED_ITEM.match(line)
+        if pending[1] is None and (numbered or not pending[0].lines):  # the body's text: the item it reads, if any
+            item[0] = int(numbered.group(1)) if numbered else 0
         pending[0].lines.append(line)
     return [_typed(*item, vocabulary) if isinstance(item, tuple) else item for item in result]
 
@@ -213,6 +222,16 @@ def _next_note_glued(text: str, number: int, markers: _Markers, last: int) -> bo
     if note is None or _label(note) != last + 1:
         return False
     return markers.first.get(str(_label(note)), number) < number
+
+
+def _next_item(text: str, last: int) -> bool:
+    """Whether a `#` heading's text is a numbered list's next item ("### 4. Long Liu Shaoqi insisted …" under item 3).
+
+    An extractor may set the item that opens a page in a heading's size; it ends a sentence, as a heading does not.
+    """
+    plain = text.strip(" *_")
+    numbered = NUMBERED_ITEM.match(plain)
+    return last > 0 and numbered is not None and int(numbered.group(1)) == last + 1 and bool(SENTENCE_END.search(plain))
 
 
 def _reads_as_prose(text: str) -> bool:

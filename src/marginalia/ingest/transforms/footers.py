@@ -99,7 +99,7 @@ def separate_footers(doc: Document) -> Document:
     A block's last lines are a footer of their own when they are a run of footer lines (`footer_kind`) holding
     a © line, a DOI or a URL, and the line before them ends with a hard break or the run opens with its ©
     line; a short © statement at the end of a block's last line is one when the next block opens with a
-    footer line. Either becomes a block of its own, which `lift_footers` then lifts.
+    footer line or the block ends its page. Either becomes a block of its own, which `lift_footers` then lifts.
 
     Args:
         doc: A document whose page furniture is removed.
@@ -123,7 +123,9 @@ def _footer_apart(block: RawBlock, following: Block | None, heads: set[str]) -> 
     lines = block.lines
     for index, line in enumerate(lines):
         rest = lines[index + 1 :]
-        glued = _glued_footer(line, rest or (following.lines[:1] if isinstance(following, RawBlock) else []), heads)
+        after = rest or (following.lines[:1] if isinstance(following, RawBlock) else [])
+        ends_page = not rest and (following is None or isinstance(following, PageBreak))
+        glued = _glued_footer(line, after, heads, ends_page=ends_page)
         if glued is not None and len(rest) < MAX_FOOTER_LINES and all(footer_kind(text) for text in rest):
             head, footer = glued
             return [RawBlock(block.line, [*lines[:index], head]), RawBlock(block.line + index, [*footer, *rest])]
@@ -133,15 +135,18 @@ def _footer_apart(block: RawBlock, following: Block | None, heads: set[str]) -> 
     return [block]
 
 
-def _glued_footer(line: str, after: list[str], heads: set[str]) -> tuple[str, list[str]] | None:
+def _glued_footer(line: str, after: list[str], heads: set[str], *, ends_page: bool) -> tuple[str, list[str]] | None:
     """A line's text and the footer glued to its end, or None.
 
-    The footer is a © statement, alone when the lines after it are a footer's, or followed on the same line by
+    The footer is a © statement, alone when the lines after it are a footer's or the line ends its page (the
+    text's last: "… l. 48. © The Author(s) 2001"), or followed on the same line by
     the book line or DOI ("… Lüshun? © The Author(s) 2013 Y. Xia (eds.), *A Short History …*, https://doi.org/…");
     or, with no © line, the book line itself after a sentence's end ("Ibid., 23. T. Brandt (eds.), … https://…"),
     or a line ending with a DOI or URL that opens with what the running heads print (the journal's name and
     issue: "…, 251. Cold War History 21(3), https://doi.org/…").
     """
+    if "©" not in line and "http" not in line.casefold():
+        return None  # neither a © statement nor a URL: a long line of text is passed over at once
     book = GLUED_BOOK_LINE.search(line.rstrip()) or _glued_head_line(line.rstrip(), heads)
     if book and footer_kind(book.group(1)) in {"book-url", "doi"} and GLUED_COPYRIGHT.search(line.rstrip()) is None:
         return line[: book.start()].rstrip(), [book.group(1)]
@@ -153,7 +158,7 @@ def _glued_footer(line: str, after: list[str], heads: set[str]) -> tuple[str, li
     parts = statement_apart(statement)
     if len(parts) == 2 and len(statement.split()) <= FOOTER_WORDS:
         return head, parts
-    if len(statement.split()) <= COPYRIGHT_WORDS and after and all(footer_kind(text) for text in after):
+    if len(statement.split()) <= COPYRIGHT_WORDS and (ends_page or (after and all(footer_kind(t) for t in after))):
         return head, [statement]
     return None
 

@@ -497,12 +497,14 @@ def _read_archive(doc: Document, block: RawBlock) -> bool:
 
     Archive references, place and date, labelled lines (`**Source:** …`), and a translator line among them.
     """
-    lines = [(block.line + offset, part) for offset, line in enumerate(block.lines) for part in heading_lines(line)]
-    if len(lines) > MAX_HEADING_BLOCK_LINES or not all(
-        is_archive_reference(line) or is_dateline(line) or _is_field(doc, line) or is_translator_line(line)
-        for _, line in lines
-    ):
-        return False
+    lines: list[tuple[int, str]] = []
+    for offset, text in enumerate(block.lines):  # line by line: a block of prose is given up at its first line
+        for line in heading_lines(text):
+            lines.append((block.line + offset, line))
+            if len(lines) > MAX_HEADING_BLOCK_LINES or not (
+                is_archive_reference(line) or is_dateline(line) or _is_field(doc, line) or is_translator_line(line)
+            ):
+                return False
     for number, line in lines:
         labelled = LABELLED.match(line)
         if is_translator_line(line) and not labelled:

@@ -64,6 +64,9 @@ EDGE_NUMBER = re.compile(
 )
 """A head with the page number at its outer edge: "116 FRATERNAL RIVALS", "THE TAIWAN STRAIT CRISIS 117",
 "The China Quarterly 245 iii", "WORKING PAPER NO. 12 — 110 —"."""
+_EDGE_START = re.compile(rf"p|{_DASHES}|\d|[ivxlc]", re.IGNORECASE)
+_EDGE_END = re.compile(rf"(?:\d|[ivxlc]|{_DASHES})\n?\Z", re.IGNORECASE)
+"""What a line that `EDGE_NUMBER` matches starts or ends with: a long line of text is passed over at once."""
 SET_AS_PAGE_NUMBER = re.compile(rf"^(?:page|p\.)\s*\S+|^{_DASHES}|{_DASHES}$", re.IGNORECASE)
 """A number that says it is a page's: "Page 12", "— 12 —"."""
 JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_]\.?)\s+\d{1,4}(?:\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))?$")
@@ -224,6 +227,8 @@ def _glued_furniture_apart(blocks: list[Block]) -> list[Block]:
             block = RawBlock(block.line + 1, block.lines[1:])
         start = 0
         for offset, text in enumerate(block.lines):
+            if not _may_end_with_a_number(text):
+                continue
             numbered = FOOTER_NUMBER.match(text)
             page = numbered.group(2) if numbered else ""
             if not (numbered and footer_kind(numbered.group(1)) and (_says_a_page_number(page) or _page_number(page))):
@@ -372,7 +377,7 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
     """
     plain = lines[index].plain
     if not PAGE_NUMBER.match(plain):
-        edge = EDGE_NUMBER.match(plain)
+        edge = _edge_number(plain)
         if edge is None or not _looks_like_a_title(_without_number(plain, edge)):
             return False
         if _inside_sentence(lines, index, {}):
@@ -423,7 +428,7 @@ def _printed_number(lines: list[_Line], index: int) -> str:
         return _page_number(alone.group("number"))  # quoted too, as an extractor sets apart what is small: "> 12"
     if NOT_FURNITURE.match(line.text):
         return ""
-    edge = EDGE_NUMBER.match(line.plain)
+    edge = _edge_number(line.plain)
     if edge is None or not _is_head_candidate(line) or _among_numbered_lines(lines, index) or is_label(line.plain):
         return ""  # a label's number is its own: "CHAPTER 13", "Document 12"
     if edge.group("start"):
@@ -443,7 +448,7 @@ def _among_numbered_lines(lines: list[_Line], index: int) -> bool:
         start -= 1
     while end + 1 < len(lines) and lines[end + 1].block == block:
         end += 1
-    if any(EDGE_NUMBER.match(lines[i].plain) for i in range(start, end + 1) if i != index):
+    if any(_edge_number(lines[i].plain) for i in range(start, end + 1) if i != index):
         return True
     others = [i for i in range(index - 2, index + 3) if 0 <= i < len(lines) and i != index]
     near = [
@@ -790,8 +795,19 @@ def _squashed(text: str) -> str:
     return re.sub(r"\s+", "", text.casefold())
 
 
+def _may_end_with_a_number(text: str) -> bool:
+    """Whether a line ends as `FOOTER_NUMBER` and `GLUED_PAGE_NUMBER` need: a long line of text is passed over at once."""
+    last = text.rstrip()[-1:]
+    return last.isdecimal() or (last != "" and last in "ivxlcdm-–—‒")
+
+
+def _edge_number(text: str) -> re.Match[str] | None:
+    """`EDGE_NUMBER`'s match of a line, looked for only where the line starts or ends as its match would."""
+    return EDGE_NUMBER.match(text) if _EDGE_START.match(text) or _EDGE_END.search(text, len(text) - 2) else None
+
+
 def _without_edge_number(text: str) -> str:
-    edge = EDGE_NUMBER.match(text)
+    edge = _edge_number(text)
     return _without_number(text, edge) if edge else text
 
 

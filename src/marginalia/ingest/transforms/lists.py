@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import LABEL, LIST_ITEM, SENTENCE_END, join_lines
+from marginalia.ingest.patterns import LABEL, LIST_ITEM, NUMBERED_ITEM, SENTENCE_END, join_lines
 from marginalia.model import PAGE_MARK, Block, Document, Paragraph, RawBlock, without_page_marks
 
 BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□∙]\s+")
 """An item's marker with the printed bullet after it as text ("- • Text", as an extraction may write a bullet)."""
-NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})\.\s")
-"""A numbered item's marker ("1. …")."""
 BULLETS = "•◦▪‣●"
 AFTER_SENTENCE = r"(?:(?<=[.?!…”’\"])|(?<=</sup>))\s+"
 """A sentence's end (its note marker after it) and the space after it, where an item run on to the text starts."""

@@ -1704,3 +1704,19 @@ def test_a_copyright_statement_glued_to_the_end_of_a_pages_last_line_is_the_foot
     )
     assert [v.value for v in doc.metadata.copyright] == ["The Author(s) 2001"]
     assert [note.text for note in doc.notes.values()] == ["Archive of the President (APRF), fond 45, l. 48."]
+
+
+@pytest.mark.parametrize("items", [1, 2])
+def test_an_epigraphs_attribution_read_as_a_lists_one_item_is_its_attribution(items: int) -> None:
+    listed = "\n\n".join(["- Mao Zedong, 1927", "- Zhou Enlai, 1950"][:items])
+    doc = ingest_snippet(f"{OPENING}A revolution is not a dinner party.\n\n{listed}\n\n## One\n\nThe body begins.\n")
+    if items == 1:  # the extractor read the dash as a bullet
+        assert [e.attribution for e in doc.metadata.epigraphs] == ["Mao Zedong, 1927"]
+        assert [p.text for p in doc.paragraphs()] == ["The body begins."]
+    else:  # a list of two items is a list
+        assert doc.metadata.epigraphs == []
+        assert [p.text for p in doc.paragraphs()][1:] == [
+            "- Mao Zedong, 1927",
+            "- Zhou Enlai, 1950",
+            "The body begins.",
+        ]

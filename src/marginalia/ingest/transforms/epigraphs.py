@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+from marginalia.ingest.patterns import SENTENCE_END
 from marginalia.ingest.transforms.quotes_tables import ATTRIBUTION
-from marginalia.model import Block, Document, Paragraph, Quotation
+from marginalia.model import Block, Document, Paragraph, Quotation, RawBlock
 
 MAX_EPIGRAPH_PARAGRAPHS = 2
 MAX_EPIGRAPH_WORDS = 120
+DASH_ITEM = re.compile(r"^\s*[-–—]\s+(\S.{0,150})$")
+"""A line set as a list's item under a dash: an attribution whose dash an extractor read as a bullet."""
 
 
 def read_epigraphs(doc: Document) -> Document:
@@ -26,11 +31,7 @@ def read_epigraphs(doc: Document) -> Document:
         if isinstance(first, Quotation) and first.attribution:
             doc.metadata.epigraphs.append(first)
             doc.blocks.pop(0)
-        elif (
-            isinstance(first, Quotation)
-            and len(doc.blocks) > 1
-            and (byline := ATTRIBUTION.match(_line_alone(doc.blocks[1])))
-        ):
+        elif isinstance(first, Quotation) and len(doc.blocks) > 1 and (byline := _attribution(doc.blocks, 1)):
             first.attribution = byline.group(1).strip()  # its attribution set apart, under it
             doc.metadata.epigraphs.append(first)
             del doc.blocks[:2]
@@ -52,11 +53,28 @@ def _unmarked_epigraph(doc: Document) -> Quotation | None:
         if len(opening) <= count or not all(isinstance(block, Paragraph) for block in opening[:count]):
             return None
         quoted = [block for block in opening[:count] if isinstance(block, Paragraph)]
-        byline = ATTRIBUTION.match(_line_alone(opening[count]))
+        byline = _attribution(doc.blocks, count)
         if byline and sum(len(p.text.split()) for p in quoted) <= MAX_EPIGRAPH_WORDS:
             del doc.blocks[: count + 1]
             return Quotation(quoted[0].line, quoted, byline.group(1).strip())
     return None
+
+
+def _attribution(blocks: list[Block], index: int) -> re.Match[str] | None:
+    """The attribution line that a block is, or None.
+
+    A line that opens with a dash, or a list's one item under a dash ("- Mao Zedong, 1930": an extractor read the
+    dash as a bullet) that ends no sentence, when the body follows it, not another item (nor nothing: a signature's
+    last line ends a text).
+    """
+    block = blocks[index]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if isinstance(block, RawBlock) and len(block.lines) == 1 and (item := DASH_ITEM.match(block.lines[0])):
+        another = isinstance(following, RawBlock) and DASH_ITEM.match(following.lines[0])
+        if following is None or another or SENTENCE_END.search(item.group(1).rstrip()):
+            return None
+        return ATTRIBUTION.match(f"— {item.group(1)}")
+    return ATTRIBUTION.match(_line_alone(block))
 
 
 def _line_alone(block: Block) -> str:

@@ -89,12 +89,15 @@ class Heading:
 
 @dataclass
 class NoteText:
-    """A note's text as found in the flow (`<sup>N</sup> text` or `N. text`); `quoted` when set as a quotation (`> N`)."""
+    """A note's text as found in the flow (`<sup>N</sup> text` or `N. text`).
+
+    `mark` is what the extraction set it apart with: `>` (as a quotation, `> N`), `-` (as a list's item, `- N`) or "".
+    """
 
     line: int
     label: str
     text: str
-    quoted: bool = False
+    mark: str = ""
 
 
 @dataclass

@@ -1720,3 +1720,29 @@ def test_an_epigraphs_attribution_read_as_a_lists_one_item_is_its_attribution(it
             "- Zhou Enlai, 1950",
             "The body begins.",
         ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("## **Chen Yi:** The talks went on.", False),  # a speaker's turn set in a heading's size
+        ("## **Part 1:** The Alliance", True),  # a label and a title: no sentence
+    ],
+)
+def test_a_speakers_turn_set_as_a_heading_is_the_turn(heading: str, kept: bool) -> None:
+    doc = ingest_snippet(f"{OPENING}The record begins.\n\n{heading}\n\nThe record ends.\n")
+    assert [s.heading for s in doc.sections if s.heading] == (["**Part 1:** The Alliance"] if kept else [])
+    assert len(doc.paragraphs()) == (2 if kept else 3)
+
+
+def test_a_notes_rest_set_as_a_list_item_under_it_goes_on_with_the_note() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks went on.<sup>1</sup> The delegates spoke of\n\n"
+        "- 1Anton Petrov, *Mao* (Stanford: Stanford University Press,\n\n- 2018), 198.\n\ntrade and borders.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Anton Petrov, *Mao* (Stanford: Stanford University Press, 2018), 198."
+    ]
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
+        "The talks went on.[^1] The delegates spoke of trade and borders."
+    ]

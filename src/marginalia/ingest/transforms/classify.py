@@ -53,6 +53,8 @@ BOLD_HEADING = re.compile(r"^(\*\*\*?|__)((?:\d+(?:\.\d+)*\.?\s+)?[^*_\s][^*]*?)
 """A line wholly in bold (or bold italic), as some extractions print section headings: `**2 The alliance**`,
 `***16.1.1 Military credits***`."""
 MAX_HEADING_WORDS = 12
+SPEAKER_TURN = re.compile(r"^\*\*[^*]{1,60}(?::\*\*|\*\*:)\s+(?P<words>\S.*)$")
+"""A speaker's bold label and its colon before the words ("**Chen Yi:** Revolution …", "**Mao**: …")."""
 MARKER_AT_END = re.compile(rf"(?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}})+$")
 """Note markers that end a line."""
 SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -238,11 +240,14 @@ def _reads_as_prose(text: str) -> bool:
     """Whether a `#` heading's text is prose that an extractor set in a heading's size.
 
     It is when it goes on in lower case (the rest of a sentence a page cut), is a © statement (the first page's
-    footer's), or ends a sentence as a heading never does (Chinese with its full stop, "。"; a long line with its
-    full stop; a full stop and a note's marker after it, "Chervonenko.<sup>13</sup>").
+    footer's), is a speaker's turn (a bold label and its colon, then a sentence: "**Chen Yi:** Revolution …
+    confirmed."), or ends a sentence as a heading never does (Chinese with its full stop, "。"; a long line with
+    its full stop; a full stop and a note's marker after it, "Chervonenko.<sup>13</sup>").
     """
     plain = MARKER_AT_END.sub("", text).strip(" *_")
     if plain[:1].islower() or STOP_BEFORE_MARKER.search(text) or plain.startswith("©"):
+        return True
+    if (turn := SPEAKER_TURN.match(text.strip())) and SENTENCE_END.search(turn.group("words")):
         return True
     if plain.endswith("。"):
         return True
@@ -290,7 +295,8 @@ def _typed(block: RawBlock, note: re.Match[str] | None, vocabulary: Vocabulary) 
         label = next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES)
         rest = [line.removeprefix(">").strip() if line.startswith(">") else line for line in block.lines[1:]]
         text = join_lines([note.groups()[-1], *rest], vocabulary.drops_hyphen)
-        return NoteText(block.line, str(int(label)), text, quoted=block.lines[0].lstrip().startswith(">"))
+        mark = block.lines[0].lstrip()[:1]
+        return NoteText(block.line, str(int(label)), text, mark=mark if mark in (">", "-", "•") else "")
     line = block.lines[0].strip() if len(block.lines) == 1 else ""
     bare = BARE_TITLE.match(line)
     if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in BARE_TITLES:

@@ -174,7 +174,7 @@ def _continues_note(
     page's notes begin right under the body cut in mid-word ("bilat-") and opens with a capital, which no cut
     word goes on with; or, whatever the note's end, it stands right above the page's notes inside a sentence of
     the body that the page cut (`_inside_a_cut_sentence`); or it is set as a quotation under a note set so that
-    leaves a bracket open (`_quoted_under_an_open_note`).
+    leaves a bracket open, or as a list's item under a note set so (`_set_apart_under_an_open_note`).
     """
     block = blocks[index]
     assert isinstance(block, RawBlock)
@@ -189,7 +189,7 @@ def _continues_note(
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
     if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index):
         return True  # under the page's notes, while the body goes on from above them to the next page
-    if after_note and _quoted_under_an_open_note(block, blocks[index - 1], following, text):
+    if _set_apart_under_an_open_note(blocks, index, text):
         return True  # set as the note is, under it, while the note leaves a bracket open: its next lines
     if pages_since_note and _quoted_above_quoted_note(block, following, numbering):
         return True  # set as the page's notes are, just above them, with no number: the last note's rest
@@ -289,28 +289,37 @@ def _quoted_above_quoted_note(block: RawBlock, following: list[Block], numbering
     marks_next = any(int(m.group(1)) > numbering.last for line in block.lines for m in MARKER.finditer(line))
     return (
         isinstance(after, NoteText)
-        and after.quoted
+        and after.mark == ">"
         and int(after.label) == numbering.last + 1  # the next note, not a new chapter's first
         and all(line.lstrip().startswith(">") for line in block.lines)
         and not marks_next
     )
 
 
-def _quoted_under_an_open_note(block: RawBlock, above: Block, following: list[Block], text: str) -> bool:
-    """Whether a block set as a quotation, right under a note set so too, goes on with that note's text.
+def _set_apart_under_an_open_note(blocks: list[Block], index: int, text: str) -> bool:
+    """Whether a block set apart as the note right above it is goes on with that note's text.
 
     An extractor may set a note's last lines apart from its first, each block quoted (`> 12Elena Sokolova, *Mao …*
-    (Washington,` / `> DC: Woodrow Wilson Center Press, 2009), 108.`). The note has come to no full stop and leaves
-    a bracket open, which its rest closes; the block is last in the text or right above the next note.
+    (Washington,` / `> DC: Woodrow Wilson Center Press, 2009), 108.`) or set as a list's item (`- 5Anton Petrov, …
+    (Stanford: Stanford University Press,` / `- 2018), 198.`). The note has come to no full stop and leaves a bracket
+    open, which its rest closes; the block is last in the text, right above the next note, or right above the rest
+    of the body's sentence that the page cut above the notes (set plain, it goes on in lower case).
     """
+    block, above = blocks[index], blocks[index - 1] if index else None
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if not (isinstance(block, RawBlock) and isinstance(above, NoteText) and above.mark):
+        return False
     open_bracket = text.count("(") > text.count(")") or text.count("[") > text.count("]")
+    body_goes_on = (  # the body's sentence that the page cut above the notes: set plain, in lower case
+        isinstance(following, RawBlock)
+        and not SET_APART.match(following.lines[0])
+        and following.lines[0].lstrip("*_“\"‘'(")[:1].islower()
+    )
     return (
-        isinstance(above, NoteText)
-        and above.quoted
-        and all(line.lstrip().startswith(">") for line in block.lines)
+        all(line.lstrip().startswith(above.mark) for line in block.lines)
         and not STOP_AT_END.search(text)
         and open_bracket
-        and (not following or isinstance(following[0], NoteText))
+        and (following is None or isinstance(following, NoteText) or body_goes_on)
     )
 
 

@@ -12,12 +12,14 @@ from collections.abc import Iterable
 
 from marginalia.model import Span
 
-PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>]+>|\[\^[^\]]+\]|\{pb:[^{}\s]*\}")
+PROTECTED = re.compile(r"(?=[\[<{])(?:\[[^\]]*\]\([^)]*\)|<[^>]+>|\[\^[^\]]+\]|\{pb:[^{}\s]*\})")
 """Links, the extraction's tags and autolinks, note markers, page marks."""
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 DROPPED = re.compile(r"<[^>]+>|\[\^[^\]]+\]|\*+|_{2,}|\{pb:[^{}\s]*\}")
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 """A character reference, such as the ones `marginalia.inert` writes for what a source shows as text."""
+_MARKUP = re.compile(rf"(?=[\[<*_{{&])(?:{LINK.pattern}|{DROPPED.pattern}|(?P<entity>{ENTITY.pattern}))")
+"""What `plain_with_offsets` keeps the text of (a link) or drops; every form starts with one of a few characters."""
 
 
 def mask(text: str, spans: Iterable[Span] = ()) -> str:
@@ -59,7 +61,7 @@ def plain_with_offsets(text: str) -> tuple[str, list[int]]:
         offsets[start:end] = [length] * (end - start)
 
     position = 0
-    for match in re.finditer(rf"{LINK.pattern}|{DROPPED.pattern}|(?P<entity>{ENTITY.pattern})", text):
+    for match in _MARKUP.finditer(text):
         keep(position, match.start())
         if match.group("entity"):  # the character it stands for
             drop(match.start(), match.end())

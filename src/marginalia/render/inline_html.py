@@ -33,12 +33,13 @@ __all__ = ["Abbreviations", "Footnotes", "InlineRenderer", "Wrapper"]
 SOURCE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|u|small)>|<br\s*/?>")
 """The extraction's own tags (`marginalia.inert.SOURCE_TAGS`), written as they are."""
 TOKEN = re.compile(
-    r"(?P<noteref>\[\^(?P<label>[^\]\s]+)\])"
+    r"(?=[\[{<&])"  # what every token starts with: a search passes over most places at once
+    r"(?:(?P<noteref>\[\^(?P<label>[^\]\s]+)\])"
     r"|(?P<pagemark>\{pb:(?P<page>[^{}\s]*)\})"
     r"|(?P<autolink><(?P<url>(?:https?://|mailto:)[^\s<>]*)>)"
     r"|(?P<link>\[)"
     rf"|(?P<tag>{SOURCE_TAG.pattern})"
-    r"|(?P<entity>&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z0-9]+);)"
+    r"|(?P<entity>&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z0-9]+);))"
 )
 DELIMITERS = re.compile(r"\*+|_+")
 OPAQUE = "\x03"

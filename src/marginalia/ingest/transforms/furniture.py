@@ -135,6 +135,11 @@ class _Line:
     def plain(self) -> str:
         return _plain(self.text)
 
+    @cached_property
+    def head_candidate(self) -> bool:
+        """Whether the line could be a running head (`_is_head_candidate`): asked of a line many times."""
+        return _is_head_candidate(self)
+
 
 def _plain(line: str) -> str:
     """A line without tags, wrapping emphasis, a quotation's `>` and extra spaces: "**FRATERNAL  RIVALS**".
@@ -270,7 +275,7 @@ def furniture_like(line: str, number: int, printed: dict[str, list[int]]) -> str
     if len(letters) >= 4 and all(ch.isupper() for ch in letters):
         return "capitals only"
     others = [at for at in printed.get(_shape(plain), []) if at != number]
-    if others and _looks_like_a_title(plain) and _is_head_candidate(_Line(0, 0, number, line, 0)):
+    if others and _looks_like_a_title(plain) and _Line(0, 0, number, line, 0).head_candidate:
         return f"printed again at line {others[0]}"
     return ""
 
@@ -390,9 +395,9 @@ def _alone_a_page_number(lines: list[_Line], index: int, number: str) -> bool:
         return bool(set_as_page or edge.group("start") or second) and at_top
     if not plain.isdigit() and not ROMAN_ALONE.match(plain):
         return True
-    top = index <= MAX_RUN_LINES and all(_is_head_candidate(line) for line in lines[:index])  # under a head
+    top = index <= MAX_RUN_LINES and all(line.head_candidate for line in lines[:index])  # under a head
     ends = top or index == len(lines) - 1
-    head_above = index > 0 and _is_head_candidate(lines[index - 1]) and _looks_like_a_title(lines[index - 1].plain)
+    head_above = index > 0 and lines[index - 1].head_candidate and _looks_like_a_title(lines[index - 1].plain)
     under_foot = _under_a_page_foot(lines, index) or (head_above and _under_a_page_foot(lines, index - 1))
     return ends or _inside_sentence(lines, index, {}) or under_foot
 
@@ -429,7 +434,7 @@ def _printed_number(lines: list[_Line], index: int) -> str:
     if NOT_FURNITURE.match(line.text):
         return ""
     edge = _edge_number(line.plain)
-    if edge is None or not _is_head_candidate(line) or _among_numbered_lines(lines, index) or is_label(line.plain):
+    if edge is None or not line.head_candidate or _among_numbered_lines(lines, index) or is_label(line.plain):
         return ""  # a label's number is its own: "CHAPTER 13", "Document 12"
     if edge.group("start"):
         return edge.group("start")
@@ -499,7 +504,7 @@ def _longest_chain(lines: list[_Line], candidates: list[tuple[int, str]]) -> lis
 def _together(lines: list[_Line], first: int, second: int) -> bool:
     """Whether only a few short lines (a running head) stand between two lines: one page break, not a page."""
     between = lines[first + 1 : second]
-    return len(between) <= MAX_RUN_LINES and all(_is_head_candidate(line) for line in between)
+    return len(between) <= MAX_RUN_LINES and all(line.head_candidate for line in between)
 
 
 def _shape(text: str) -> str:
@@ -508,13 +513,13 @@ def _shape(text: str) -> str:
 
 def _is_head_candidate(line: _Line) -> bool:
     plain = line.plain
+    if len(plain) > MAX_HEAD_CHARACTERS or len(plain.split()) > MAX_HEAD_WORDS:
+        return False  # first: most lines are running text, too long for a head
     first_word = WORD.search(_without_edge_number(plain))  # "ii The China Quarterly 245": its first word is "The"
     if NOT_FURNITURE.match(line.text) or not first_word or first_word.group(0)[:1].islower():
         return False
     if footer_kind(line.text) or CAPTION_START.match(plain):
         return False  # a © line, a DOI or a URL (the first page's footer), a table's caption ("Table 1. …")
-    if len(plain.split()) > MAX_HEAD_WORDS or len(plain) > MAX_HEAD_CHARACTERS:
-        return False
     return not SENTENCE_END.search(plain) and not plain.endswith((",", ";")) and not CUT_AFTER_DASH.search(plain)
 
 
@@ -545,7 +550,7 @@ def _head_lines(lines: list[_Line], numbers: dict[int, str], declared: set[str])
     """
     by_shape: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if index not in numbers and (_is_head_candidate(line) or _shape(line.plain) in declared):
+        if index not in numbers and (line.head_candidate or _shape(line.plain) in declared):
             by_shape.setdefault(_shape(line.plain), []).append(index)
     found: dict[int, str] = {}
     for shape, indexes in by_shape.items():
@@ -691,7 +696,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             found[index] = ""  # the title or a running head again, set as a heading beside a page number
             continue
         plain = line.plain
-        if not _is_head_candidate(line) or _among_numbered_lines(lines, index) or INNER_SENTENCE.search(plain):
+        if not line.head_candidate or _among_numbered_lines(lines, index) or INNER_SENTENCE.search(plain):
             continue  # a line with a sentence inside is text ("Aiko Tanaka. 1995. …", "… delegate?3 In …")
         titled = _looks_like_a_title(plain) and _set_apart(plain)
         journal = _journal_head(plain) or _journal_head(_without_edge_number(plain))
@@ -767,7 +772,7 @@ def _names_the_text(line: _Line) -> bool:
     the running text, whose words any line may share ("L. Shaoqi", a signature's name, shares those of "… l. 23"
     and "Liu Shaoqi").
     """
-    return bool(HEADING_LINE.match(line.text)) or _is_head_candidate(line) or bool(footer_kind(line.text))
+    return bool(HEADING_LINE.match(line.text)) or line.head_candidate or bool(footer_kind(line.text))
 
 
 def _said_above(lines: list[_Line], index: int) -> bool:

@@ -54,7 +54,8 @@ def _items_run_on(blocks: list[Block]) -> list[Block]:
     found: list[Block] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        pieces = RUN_ON_BULLET.split(block.text) if isinstance(block, Paragraph) else []
+        printed = isinstance(block, Paragraph) and any(bullet in block.text for bullet in BULLETS)
+        pieces = RUN_ON_BULLET.split(block.text) if printed else []
         numbered = _numbered_item_run_on(block, following)
         if numbered is not None:
             found += numbered

@@ -770,8 +770,10 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
             seam = next((seam for seam in seams if any(seam in line for line in lines)), None)
             if seam is None:
                 continue
-            # the first whole, or its last sentences (a page break at a sentence end parted it from the rest)
-            pieces = [first_text, *(first_text[m.end() :] for m in re.finditer(r"(?<=[.?!…])\s+(?=\S)", first_text))]
+            # the first whole, or its last sentences (a page break at a sentence end, its note's marker after it,
+            # parted it from the rest)
+            ends = re.finditer(r"(?<=[.?!…])(?:\[\^[^\]\s]+\])?\s+(?=\S)", first_text)
+            pieces = [first_text, *(first_text[m.end() :] for m in ends)]
             for other in actual.sections:
                 if any(
                     _cut_run_together(other, type(first), piece, second, squash_plain(piece) + tail) for piece in pieces

@@ -1746,3 +1746,19 @@ def test_a_notes_rest_set_as_a_list_item_under_it_goes_on_with_the_note() -> Non
     assert [without_page_marks(p.text) for p in doc.paragraphs()] == [
         "The talks went on.[^1] The delegates spoke of trade and borders."
     ]
+
+
+def test_a_notes_rest_under_the_next_pages_body_when_a_rest_stands_between_the_notes_above() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n109\n\n{FILLER}The talks went on.<sup>1</sup> The delegates met.<sup>2</sup> They spoke of\n\n"
+        "1Archive of the President (APRF), fond 45, delo\n\n329, l. 62.\n\n2Confirmed history of the let-\n\n110\n\n"
+        "trade and borders.<sup>3</sup> More was said.\n\nter in the archive.\n\n3Ibid., 420.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Archive of the President (APRF), fond 45, delo 329, l. 62.",
+        "Confirmed history of the letter in the archive.",
+        "Ibid., 420.",
+    ]
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][1:] == [
+        f"{FILLER}The talks went on.[^1] The delegates met.[^2] They spoke of trade and borders.[^3] More was said."
+    ]

@@ -55,7 +55,7 @@ def _items_run_on(blocks: list[Block]) -> list[Block]:
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         printed = isinstance(block, Paragraph) and any(bullet in block.text for bullet in BULLETS)
-        pieces = RUN_ON_BULLET.split(block.text) if printed else []
+        pieces = RUN_ON_BULLET.split(block.text) if printed and isinstance(block, Paragraph) else []
         numbered = _numbered_item_run_on(block, following)
         if numbered is not None:
             found += numbered

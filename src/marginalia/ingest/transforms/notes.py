@@ -67,6 +67,8 @@ class _Numbering:
     last_line: int = 0
     heading_since: bool = False
     notes: list[Note] = field(default_factory=list)
+    rests: set[int] = field(default_factory=set)
+    """The blocks read as a note's rest (by index): no body stands there."""
 
     def key(self, label: str) -> str:
         return label if self.scope == 1 else f"{self.scope}.{label}"
@@ -124,6 +126,7 @@ def collect_notes(doc: Document) -> Document:
             note := _note_continued(numbering, doc.blocks, index, pages_since_note, vocabulary)
         ):
             doc.repairs.append(Repair(block.line, "rejoin", f"note {note.label}: …|{first_words(block.lines[0])}"))
+            numbering.rests.add(index)
             note.text = join_lines(
                 [note.text, *(SET_APART.sub("", line) for line in block.lines)], vocabulary.drops_hyphen
             )
@@ -187,7 +190,7 @@ def _continues_note(
     after_note = index > 0 and isinstance(blocks[index - 1], NoteText)
     if after_note and following and isinstance(following[0], NoteText) and not STOP_AT_END.search(text):
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
-    if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index):
+    if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index, numbering.rests):
         return True  # under the page's notes, while the body goes on from above them to the next page
     if _set_apart_under_an_open_note(blocks, index, text):
         return True  # set as the note is, under it, while the note leaves a bracket open: its next lines
@@ -250,7 +253,7 @@ def _rest_opening_a_page(blocks: list[Block], index: int, text: str, numbering: 
     assert isinstance(block, RawBlock)
     if last_note is None or not SET_APART.sub("", block.lines[0])[:1].islower():
         return False
-    if _body_cut_above_notes(blocks, last_note + 1):
+    if _body_cut_above_notes(blocks, last_note + 1, numbering.rests):
         return False
     quoted = not STOP_AT_END.search(text) and _quoted_above_quoted_note(block, blocks[index + 1 : index + 2], numbering)
     return text.endswith(("-", SOFT_HYPHEN)) or quoted
@@ -342,10 +345,14 @@ def _closes_page(blocks: list[Block], index: int) -> bool:
     )
 
 
-def _body_cut_above_notes(blocks: list[Block], index: int) -> bool:
-    """Whether the body block above the notes the block follows ends in mid-sentence (it goes on after the page)."""
+def _body_cut_above_notes(blocks: list[Block], index: int, rests: set[int]) -> bool:
+    """Whether the body block above the notes the block follows ends in mid-sentence (it goes on after the page).
+
+    The notes are the note texts above the block and the rests of notes between them (`rests`: "329, listy 9–17, l.
+    62." between note 10 and note 11).
+    """
     above = index - 1
-    while above >= 0 and isinstance(blocks[above], NoteText):
+    while above >= 0 and (isinstance(blocks[above], NoteText) or above in rests):
         above -= 1
     body = blocks[above] if above >= 0 else None
     return isinstance(body, RawBlock) and not SENTENCE_END.search(body.lines[-1].rstrip())

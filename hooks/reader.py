@@ -159,7 +159,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         add_to_toc(page, [HeadingNode(Heading(2, CITE_HEADING_ID, CITE_HEADING), [])], first=False)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.add(CITE_HEADING_ID)
-    return build.page_html(page.file.src_uri, html, is_homepage=page.is_homepage)
+    return build.page_html(page.file.src_uri, html, is_homepage=page.is_homepage, sanitized=generated is not None)
 
 
 # After every plugin (priority 0): the page's HTML is in `output`, which MkDocs writes next.

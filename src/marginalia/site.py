@@ -149,13 +149,15 @@ class SiteBuild:
             self.cache,
         )
 
-    def page_html(self, path: str, html: str, *, is_homepage: bool) -> str:
+    def page_html(self, path: str, html: str, *, is_homepage: bool, sanitized: bool = False) -> str:
         """A page's HTML, sanitized (see `marginalia.inert`) when the page shows inputs.
 
         Args:
             path: The page's path under `docs/`.
             html: Its content, as Python-Markdown rendered it.
             is_homepage: Whether it is the home page, which lists the texts.
+            sanitized: Whether `html` is sanitized already: a generated page's finished HTML was when rendered
+                (`marginalia.render.pages.RenderedPage`).
 
         Returns:
             The HTML of a generated page or the home page sanitized and marked as a page search indexes
@@ -163,7 +165,8 @@ class SiteBuild:
             (`marginalia.render.html.mark_address_links`).
         """
         if is_homepage or path in self.generated_paths:
-            html = READING_PAGE.format(ranking=RANKING[self._reading_kind(path)], html=sanitize_html(html))
+            safe = html if sanitized else sanitize_html(html)
+            html = READING_PAGE.format(ranking=RANKING[self._reading_kind(path)], html=safe)
         return mark_address_links(html)
 
     def _reading_kind(self, path: str) -> str:

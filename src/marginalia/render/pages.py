@@ -19,6 +19,7 @@ from functools import cached_property
 from markupsafe import Markup
 
 from marginalia.annotate import AnnotatedText
+from marginalia.inert import sanitize_html
 from marginalia.model import PAGE_MARK, Block, EditorialNote, Paragraph, Quotation, Section, page_mark
 from marginalia.render.header import render_abstract, render_epigraphs, render_header, render_license_statement
 from marginalia.render.html import Heading, render_html, skeleton, titled
@@ -51,7 +52,8 @@ class RenderedPage:
         path: Its path under `docs/`, e.g. `texts/<slug>/index.md`.
         title: Its title in the navigation.
         markdown: The skeleton MkDocs reads (`marginalia.render.html.skeleton`), or a page's Markdown.
-        html: The page's finished HTML, or "" for a page Python-Markdown renders.
+        html: The page's finished HTML, sanitized (`marginalia.inert.sanitize_html`: where the texts are rendered, in
+            the workers that share them), or "" for a page Python-Markdown renders.
         headings: Its headings, for its table of contents: below its title, or with it (a level-1
             heading first) when the HTML holds the title.
     """
@@ -71,7 +73,7 @@ class RenderedPage:
 def generated_page(
     path: str, nav_title: str, title: str, body: str, *, headings: tuple[Heading, ...] = (), front_matter: str = ""
 ) -> RenderedPage:
-    """A page whose HTML, its title's `<h1>` included, our templates made (`marginalia.render.html.titled`).
+    """A page whose HTML, its title's `<h1>` included, our templates made (`marginalia.render.html.titled`), sanitized.
 
     Args:
         path: Its path under `docs/`.
@@ -85,7 +87,7 @@ def generated_page(
         The page.
     """
     page_html, page_headings = titled(title, body, headings)
-    return RenderedPage(path, nav_title, skeleton(front_matter), page_html, page_headings)
+    return RenderedPage(path, nav_title, skeleton(front_matter), sanitize_html(page_html), page_headings)
 
 
 def page_of(pages: list[RenderedPage], anchor: str) -> str:
@@ -225,12 +227,12 @@ def _page(
     title_notes: list[str],
     final: bool = False,
 ) -> RenderedPage:
-    """Assemble a page: its title, body, the editorial notes placed on it, and its footnotes."""
+    """Assemble a page: its title, body, the editorial notes placed on it, and its footnotes; sanitized."""
     heading = page.heading(1, heading_content(title, title_notes, page))
     content = "\n".join(part for part in [heading, *body] if part)
     chunks = [content, _editorial_notes(page, final=final), _footnotes(text, page)]
     html, headings = page.finish("\n".join(chunk for chunk in chunks if chunk).rstrip("\n"))
-    return RenderedPage(page.path, nav_title, skeleton(), html, headings)
+    return RenderedPage(page.path, nav_title, skeleton(), sanitize_html(html), headings)
 
 
 def _footnotes(text: AnnotatedText, page: PageWriter) -> str:

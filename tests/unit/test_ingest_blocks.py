@@ -1762,3 +1762,23 @@ def test_a_notes_rest_under_the_next_pages_body_when_a_rest_stands_between_the_n
     assert [without_page_marks(p.text) for p in doc.paragraphs()][1:] == [
         f"{FILLER}The talks went on.[^1] The delegates met.[^2] They spoke of trade and borders.[^3] More was said."
     ]
+
+
+def test_a_series_head_set_as_a_heading_beside_a_page_number_is_the_head() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\nx\n\n### COLD WAR HISTORY PROJECT WORKING PAPER NO. 91\n\n{FILLER}\n\nxi\n\n"
+        f"### The Crisis of 1958\n\n{FILLER}\n"
+    )
+    assert [s.heading for s in doc.sections if s.heading] == ["The Crisis of 1958"]  # a title ends with a year
+    assert "WORKING" not in " ".join(p.text for p in doc.paragraphs())
+
+
+def test_a_paragraphs_first_line_ended_with_a_hard_break_is_no_title_page() -> None:
+    first = "The talks began in the spring and went on.<sup>1</sup> The delegates met again in Moscow, in Beijing in Harbin and in Shanghai"
+    doc = ingest_snippet(
+        f"# Memorandum of Conversation\n\nArchive of the President (APRF), fond 45, opis 1, delo 329  \n"
+        f"Vladivostok, 28 July 1986\n\n{first}  \nand spoke of trade.<sup>2</sup>\n\n<sup>1</sup> Ibid., 4.\n\n"
+        "<sup>2</sup> Ibid., 5.\n"
+    )
+    assert [p.text for p in doc.paragraphs()][0].startswith("The talks began")
+    assert doc.front == []

@@ -80,6 +80,8 @@ STRONG_IMPRINT = re.compile(
 """Words that only an imprint page uses."""
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "da", "di", "du", "la", "le", "bin", "al", "ibn", "y"})
 SHORT_LINE_WORDS = 8
+RUNNING_LINE_WORDS = 20
+"""More words than a title page's line holds (`_running_text`)."""
 
 Reader = Callable[[Document, RawBlock], bool]
 
@@ -591,11 +593,20 @@ def _is_imprint(block: RawBlock) -> bool:
     lifted out of it later (`marginalia.ingest.transforms.footers`).
     """
     if block.has_hard_breaks:
-        return True
+        return not any(_running_text(line) for line in block.lines)
     prose = [line for line in block.lines if not footer_kind(line) and not STRONG_IMPRINT.search(line)]
     if any(len(line.split()) > SHORT_LINE_WORDS for line in prose):
         return False
     return bool(STRONG_IMPRINT.search(block.text))
+
+
+def _running_text(line: str) -> bool:
+    """Whether a line is a paragraph's running text: long, a note's marker in it, a sentence ending inside it.
+
+    A title page's lines are short; an extraction may end a paragraph's first line with a hard break all the same.
+    """
+    unmarked = MARKER.sub("", line)
+    return len(line.split()) > RUNNING_LINE_WORDS and unmarked != line and bool(INNER_SENTENCE_END.search(unmarked))
 
 
 def _is_byline_above_title(block: Block) -> bool:

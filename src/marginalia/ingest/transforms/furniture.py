@@ -67,6 +67,8 @@ EDGE_NUMBER = re.compile(
 _EDGE_START = re.compile(rf"p|{_DASHES}|\d|[ivxlc]", re.IGNORECASE)
 _EDGE_END = re.compile(rf"(?:\d|[ivxlc]|{_DASHES})\n?\Z", re.IGNORECASE)
 """What a line that `EDGE_NUMBER` matches starts or ends with: a long line of text is passed over at once."""
+SERIES_NUMBER = re.compile(r"\b(?:no|vol)\.\s*\d{1,4}$|\d\s*\(\d{1,2}(?:[-–/]\d{1,2})?\)$", re.IGNORECASE)
+"""A series' or journal's number that says it is one: "NO. 91", "Vol. 3", "21(3)"."""
 SET_AS_PAGE_NUMBER = re.compile(rf"^(?:page|p\.)\s*\S+|^{_DASHES}|{_DASHES}$", re.IGNORECASE)
 """A number that says it is a page's: "Page 12", "— 12 —"."""
 JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_]\.?)\s+\d{1,4}(?:\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))?$")
@@ -664,7 +666,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     every word of it is on the text's first page (its title, byline, footer) and it is set as a title or says what
     the first page says in that order (a line of text whose words all stand on the first page is none), or when it
     is set as a journal's head is. The title again, or a head found on other pages set as a heading below the title's
-    level, beside a page number after the title itself, is a head (an extractor sets a head in bold or small capitals as a heading). Right above the first number printed, a line set as a title in a block of its
+    level, or a series' head that says it is one ("### COLD WAR HISTORY PROJECT WORKING PAPER NO. 91"), beside a
+    page number after the title itself, is a head (an extractor sets a head in bold or small capitals as a heading). Right above the first number printed, a line set as a title in a block of its
     own is a head when the lines above it say what it says (the book's title, which the first page's footer names).
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
@@ -691,6 +694,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         again = heading and (
             _the_title(title, _heading_text(line))
             or (not line.text.startswith("# ") and _shape(_without_edge_number(_heading_text(line))) in heads)
+            or _says_its_series(_heading_text(line))
         )
         if again and beside and index > title_line:
             found[index] = ""  # the title or a running head again, set as a heading beside a page number
@@ -854,6 +858,15 @@ def _journal_head(text: str) -> bool:
     journal = JOURNAL_HEAD.match(text)
     name = journal.group("name") if journal else ""
     return len(name.split()) >= 2 and _looks_like_a_title(name) and not is_label(text)
+
+
+def _says_its_series(text: str) -> bool:
+    """Whether a line is a journal's or a series' head that says it is one, as no section's title does.
+
+    Its number follows "No." or "Vol.", or its issue follows it in brackets: "COLD WAR HISTORY PROJECT WORKING
+    PAPER NO. 91", "Cold War History 21(3)" ("The Crisis of 1958" is a title).
+    """
+    return _journal_head(text) and SERIES_NUMBER.search(text) is not None
 
 
 def _alone_in_block(lines: list[_Line], index: int, furniture: dict[int, str]) -> bool:

@@ -1788,3 +1788,27 @@ def test_a_paragraphs_first_line_ended_with_a_hard_break_is_no_title_page() -> N
         " Shanghai and spoke of trade.[^2]"
     ]
     assert doc.front == []
+
+
+def test_a_running_head_set_as_a_heading_under_a_pages_notes_is_the_head() -> None:
+    head = "COLD WAR HISTORY PROJECT WORKING PAPER NO. 28"
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup> {FILLER}\n\n> 1Ibid., 4.\n\n{head}\n\n{FILLER}The delegates met."
+        f"<sup>2</sup>\n\n> 2Ibid., 5.\n\n#### {head}\n\n{FILLER}\n"
+    )
+    assert [s.heading for s in doc.sections if s.heading] == []
+    assert "WORKING" not in " ".join(p.text for p in doc.paragraphs())
+
+
+def test_a_quotations_rest_printed_plain_line_by_line_after_a_page_break_is_the_quotations() -> None:
+    long_line = (
+        "the delegates met again in the spring and spoke of trade, of the border, of the river and of the past. They"
+    )
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n108\n\n{FILLER}\n\n> The talks went on in Moscow, and\n\n109\n\n"
+        f"{long_line}  \nspoke of the future.\n\n{FILLER}\n"
+    )
+    quotations = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [[without_page_marks(p.text) for p in q.paragraphs] for q in quotations] == [
+        [f"The talks went on in Moscow, and {long_line} spoke of the future."]
+    ]

@@ -667,7 +667,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     the first page says in that order (a line of text whose words all stand on the first page is none), or when it
     is set as a journal's head is. The title again, or a head found on other pages set as a heading below the title's
     level, or a series' head that says it is one ("### COLD WAR HISTORY PROJECT WORKING PAPER NO. 91"), beside a
-    page number after the title itself, is a head (an extractor sets a head in bold or small capitals as a heading). Right above the first number printed, a line set as a title in a block of its
+    page number or right under a page's notes, after the title itself, is a head (an extractor sets a head in bold or small capitals as a heading). Right above the first number printed, a line set as a title in a block of its
     own is a head when the lines above it say what it says (the book's title, which the first page's footer names).
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
@@ -696,8 +696,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             or (not line.text.startswith("# ") and _shape(_without_edge_number(_heading_text(line))) in heads)
             or _says_its_series(_heading_text(line))
         )
-        if again and beside and index > title_line:
-            found[index] = ""  # the title or a running head again, set as a heading beside a page number
+        if again and (beside or _under_a_page_foot(lines, index)) and index > title_line:
+            found[index] = ""  # the title or a running head again, set as a heading beside a page number or the notes
             continue
         plain = line.plain
         if not line.head_candidate or _among_numbered_lines(lines, index) or INNER_SENTENCE.search(plain):

@@ -197,6 +197,7 @@ class _Flow:
         self.page = ""  # the printed number of a page that began since the last paragraph
         self.broken = False  # whether a page break (notes, furniture) stands between the last block and the next
         self.last_line = (0, "")  # the last source line of `previous`
+        self.quoted_to = 0  # the last source line of the last run read as a quotation's
         self.vocabulary = Vocabulary(doc)
         self.printed = printed_lines(doc.blocks)
         self.warned: set[int] = set()
@@ -207,7 +208,7 @@ class _Flow:
 
     def add(self, kind: RunKind, run: RawBlock) -> None:
         broken, self.broken = self.broken, False
-        if kind == "text" and broken and self._quotation_goes_on(run):
+        if kind == "text" and (broken or self._cut_at_a_hard_break(run)) and self._quotation_goes_on(run):
             kind = "quote"  # the rest of a quotation the page cut, which the extraction printed as plain text
         if kind == "text" and broken and self._bullet_on_a_cut_sentence(run):
             run = RawBlock(run.line, [BULLET_ON_LOWER.sub("", run.lines[0]), *run.lines[1:]])
@@ -329,7 +330,16 @@ class _Flow:
         first = block.lines[0].lstrip(" *_“\"‘'(")
         return not SENTENCE_END.search(cut) and first[:1].isalpha()
 
+    def _cut_at_a_hard_break(self, run: RawBlock) -> bool:
+        """Whether a run of text is the next line of the block whose run above it was read as a quotation's.
+
+        `split_by_kind` cuts a block after a long line ended by a hard break; where that run was a quotation's
+        rest, printed plain, the lines under it go on with it while the quotation leaves its sentence open.
+        """
+        return self.quoted_to > 0 and run.line == self.quoted_to + 1
+
     def _quotation(self, block: RawBlock) -> None:
+        self.quoted_to = block.line + len(block.lines) - 1 if block.lines[-1].endswith("  ") else 0
         paragraphs, attribution = quote_paragraphs(block, self.vocabulary.drops_hyphen)
         quotation = self.quotation
         if quotation is None:

@@ -109,11 +109,14 @@ class PageBreak:
         page: The printed number of the page that begins here ("117", "xii"), where the source prints
             its page numbers; "" otherwise.
         page_foot: Whether a first-page footer stood here: its page ends here, whether or not pages are numbered.
+        page_top: Whether page furniture stood here (a running head, a page number): a page begins here, whether
+            or not it prints its number.
     """
 
     line: int
     page: str = ""
     page_foot: bool = False
+    page_top: bool = False
 
 
 PAGE_MARK = re.compile(r"\{pb:([^{}\s]*)\}")

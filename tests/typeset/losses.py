@@ -55,6 +55,9 @@ counted only when its proof holds for that one place:
   as a Markdown hard break, as lines set one under another are: the
   paragraph's text stands in the extraction with a hard break where the
   `<br>` was.
+- `attribution-dropped`: the extraction prints no word of an epigraph's
+  attribution (pymupdf4llm may leave out the dash line under it): the
+  epigraph's text stands alone at the body's start, as a paragraph does.
 
 For each proven loss, the document that came back is *repaired* at that place
 (the quotation restored around its words, the note's rest moved back to it,
@@ -84,6 +87,7 @@ from typeset.compare import (
 from typeset.document import (
     CleanBlock,
     CleanDocument,
+    CleanEpigraph,
     CleanLines,
     CleanList,
     CleanParagraph,
@@ -109,6 +113,7 @@ REASONS = {
     "forced-break-as-lines": "the extraction prints a paragraph's forced line break as lines set one under another",
     "hard-break-guessed": "the extraction marks a hard break where a ragged line ended early: nothing tells it from one",
     "paragraph-as-list-item": "the extraction prints the paragraph under a list as one more item: nothing tells it from one",
+    "attribution-dropped": "the extraction prints no word of the epigraph's attribution: its text reads as a paragraph",
 }
 
 
@@ -518,6 +523,26 @@ def _copyright_apart(blocks: list[_Block]) -> list[_Block]:
             continue
         apart += [_Block([part], words(MARKERS.sub(" ", part))) for part in parts]
     return apart
+
+
+def _dropped_attribution(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
+    """An epigraph whose attribution the extraction prints nowhere, read back as the body's first paragraph."""
+    epigraph = expected.epigraph
+    if epigraph is None or actual.epigraph is not None or not actual.sections or actual.sections[0].title:
+        return []
+    if any(word.casefold() in source.casefold() for word in words(epigraph.attribution)):
+        return []
+    opening = actual.sections[0].blocks
+    if (
+        not opening
+        or not isinstance(opening[0], CleanParagraph)
+        or squash_plain(opening[0].text) != squash_plain(epigraph.text)
+    ):
+        return []
+    actual.epigraph = CleanEpigraph(opening.pop(0).text, epigraph.attribution)
+    if not opening:
+        actual.sections.pop(0)
+    return [Loss("attribution-dropped", _short(epigraph.attribution, 60), _short(epigraph.text, 60))]
 
 
 def _sentence_breaks(expected: CleanDocument, actual: CleanDocument, blocks: list[_Block]) -> list[Loss]:
@@ -1057,6 +1082,7 @@ def known_losses(
     losses += _run_together(expected, repaired, source)
     losses += _paragraphs_as_items(expected, repaired, source)
     losses += _unmarked_starts(expected, repaired, source)
+    losses += _dropped_attribution(expected, repaired, source)
     losses += _continued_footnotes(expected, repaired, blocks)  # first: a note's rest may stand inside a paragraph
     losses += _sentence_breaks(
         expected, repaired, blocks

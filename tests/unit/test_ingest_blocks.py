@@ -1812,3 +1812,14 @@ def test_a_quotations_rest_printed_plain_line_by_line_after_a_page_break_is_the_
     assert [[without_page_marks(p.text) for p in q.paragraphs] for q in quotations] == [
         [f"The talks went on in Moscow, and {long_line} spoke of the future."]
     ]
+
+
+def test_a_notes_marker_at_the_top_of_a_page_that_prints_no_number_is_the_marker() -> None:
+    head = "FRATERNAL RIVALS"  # the running head: where each page begins, though none prints its number
+    doc = ingest_snippet(
+        f"{OPENING}The talks went on.<sup>1</sup> {FILLER}\n\n> 1Ibid., 4.\n\n{head}\n\n{FILLER}They met.\n\n"
+        f"> 2Ibid., 5.\n\n{head}\n\n2 Government delegates spoke.<sup>3</sup> More.\n\n> 3Ibid., 6.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == ["Ibid., 4.", "Ibid., 5.", "Ibid., 6."]
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith("They met.[^2] Government delegates spoke.[^3] More.")
+    assert doc.diagnostics == []

@@ -125,7 +125,7 @@ def _markers(blocks: list[Block]) -> _Markers:
     in_top: dict[int, list[str]] = {}  # the markers in the text of each such line that opens a page
     for block in blocks:
         if not isinstance(block, RawBlock):
-            opens_page = opens_page or (isinstance(block, PageBreak) and bool(block.page))
+            opens_page = opens_page or (isinstance(block, PageBreak) and (bool(block.page) or block.page_top))
             continue
         for offset, line in enumerate(block.lines):
             if loose := NOTE_LINE.match(line) or LOOSE_NOTE_LINE.match(line):

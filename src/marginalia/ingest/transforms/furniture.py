@@ -936,7 +936,7 @@ def _without(blocks: list[Block], lines: list[_Line], removed: set[int], starts:
             if index in removed:
                 current = None
                 if index in starts:
-                    result.append(PageBreak(block.line + offset, starts[index]))
+                    result.append(PageBreak(block.line + offset, starts[index], page_top=True))
                 continue
             if current is None:
                 current = RawBlock(block.line + offset, [])

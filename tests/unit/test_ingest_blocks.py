@@ -1823,3 +1823,15 @@ def test_a_notes_marker_at_the_top_of_a_page_that_prints_no_number_is_the_marker
     assert [note.text for note in doc.notes.values()] == ["Ibid., 4.", "Ibid., 5.", "Ibid., 6."]
     assert without_page_marks(doc.paragraphs()[-1].text).endswith("They met.[^2] Government delegates spoke.[^3] More.")
     assert doc.diagnostics == []
+
+
+def test_a_notes_rest_last_on_a_page_that_prints_no_number_is_the_notes() -> None:
+    head = "FRATERNAL RIVALS"  # the running head: where each page begins, though none prints its number
+    doc = ingest_snippet(
+        f"{OPENING}The talks went on.<sup>1</sup> {FILLER}\n\n1Sergei Volkov, *Mao* (Stanford: Stanford University"
+        f" Press,\n\n2013), 150.\n\n{head}\n\n{FILLER}and they\n\n{head}\n\nspoke again. {FILLER}\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Sergei Volkov, *Mao* (Stanford: Stanford University Press, 2013), 150."
+    ]
+    assert "2013" not in " ".join(p.text for p in doc.paragraphs())

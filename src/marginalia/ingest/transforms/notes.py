@@ -361,10 +361,11 @@ def _body_cut_above_notes(blocks: list[Block], index: int, rests: set[int]) -> b
 def _before_numbered_break(blocks: list[Block], index: int) -> bool:
     """Whether the block is the last on its page.
 
-    Page breaks follow it, one of them printing a page number or standing where the first page's footer stood.
+    Page breaks follow it, one of them printing a page number, standing where the first page's footer stood, or
+    where a running head stood (on pages that print no number).
     """
     breaks = blocks[index + 1 : _after_breaks(blocks, index)]
-    return any(isinstance(b, PageBreak) and (b.page or b.page_foot) for b in breaks)
+    return any(isinstance(b, PageBreak) and (b.page or b.page_foot or b.page_top) for b in breaks)
 
 
 def _after_breaks(blocks: list[Block], index: int) -> int:

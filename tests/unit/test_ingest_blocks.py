@@ -1835,3 +1835,11 @@ def test_a_notes_rest_last_on_a_page_that_prints_no_number_is_the_notes() -> Non
         "Sergei Volkov, *Mao* (Stanford: Stanford University Press, 2013), 150."
     ]
     assert "2013" not in " ".join(p.text for p in doc.paragraphs())
+
+
+def test_a_title_set_bold_and_cut_in_a_word_before_its_rest_set_as_a_heading() -> None:
+    doc = ingest_snippet(
+        "**Doctrine and Friendship in the Sino-Soviet Al-**\n\n# **liance**\n\nAnton Petrov\n\nThe talks began.\n"
+    )
+    assert doc.metadata.title == "Doctrine and Friendship in the Sino-Soviet Alliance"
+    assert [p.text for p in doc.paragraphs()] == ["The talks began."]

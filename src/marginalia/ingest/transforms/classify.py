@@ -14,6 +14,7 @@ from marginalia.ingest.patterns import (
     PAGE_TOP_MARKER,
     RULE,
     SENTENCE_END,
+    SOFT_HYPHEN,
     SUPERSCRIPT_DIGITS,
     join_lines,
 )
@@ -93,7 +94,9 @@ def classify_blocks(doc: Document) -> Document:
     last = [0]  # the number of the last note text read
     item = [0]  # the number of the numbered item the body's text last read, 0 when it read other text since
     for block in doc.blocks:
-        if isinstance(block, RawBlock):
+        if isinstance(block, RawBlock) and (title := _title_cut_in_a_word(block, classified, vocabulary)):
+            classified[-1] = title
+        elif isinstance(block, RawBlock):
             classified.extend(_classify(block, markers, (last, item), vocabulary))
         else:
             classified.append(block)
@@ -210,6 +213,24 @@ def _classify(
             item[0] = int(numbered.group(1)) if numbered else 0
         pending[0].lines.append(line)
     return [_typed(*item, vocabulary) if isinstance(item, tuple) else item for item in result]
+
+
+def _title_cut_in_a_word(block: RawBlock, classified: list[Block], vocabulary: Vocabulary) -> Heading | None:
+    """The title, where an extractor set its first line bold and its rest, cut inside a word, as a `#` heading.
+
+    "**Doctrine and Friendship in the Sino-Soviet Al-**" / "# **liance**": the bold line is read as a heading
+    (`_typed`); the `#` heading that goes on in lower case, under it and before any other `#` heading, is its rest.
+    """
+    heading = HEADING.match(block.lines[0]) if len(block.lines) == 1 else None
+    above = classified[-1] if classified else None
+    if heading is None or len(heading.group(1)) != 1 or not isinstance(above, Heading) or above.level == 1:
+        return None
+    if any(isinstance(b, Heading) and b.level == 1 for b in classified):
+        return None
+    rest, cut = heading.group(2).strip(" *_"), above.text.rstrip(" *_")
+    if not rest[:1].islower() or not re.search(rf"[^\W\d_][-{SOFT_HYPHEN}]$", cut):
+        return None
+    return Heading(above.line, 1, join_lines([cut, rest], vocabulary.drops_hyphen))
 
 
 def _next_note_glued(text: str, number: int, markers: _Markers, last: int) -> bool:

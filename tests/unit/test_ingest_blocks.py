@@ -1843,3 +1843,11 @@ def test_a_title_set_bold_and_cut_in_a_word_before_its_rest_set_as_a_heading() -
     )
     assert doc.metadata.title == "Doctrine and Friendship in the Sino-Soviet Alliance"
     assert [p.text for p in doc.paragraphs()] == ["The talks began."]
+
+
+def test_a_notes_rest_quoted_that_opens_with_a_range_is_no_note() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup> They ended.<sup>2</sup> {FILLER}\n\n> 1Archive (APRF), fond 45, listy\n\n"
+        "> 2–17, l. 5.\n\n> 2Ibid., 209.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == ["Archive (APRF), fond 45, listy 2–17, l. 5.", "Ibid., 209."]

@@ -42,6 +42,9 @@ GLUED_MARKER = re.compile(
 """A note number glued to the word or punctuation it follows, then a space, as extractors print a superscript:
 "interest.1 ", "the Union2 was", "会谈。3", "(Lüthi 2008, 46).3" (after a bracket and a stop, never a decimal's), "in
 1991.1 For" (after a year's stop, before the next sentence or the line's end)."""
+GLUED_END = re.compile(rf"(?=\d{{1,3}}$){GLUED_MARKER.pattern}$")
+"""A note number glued to a line's last word ("ended.12", "会谈。3"): the sentence ends before it. (The lookahead
+first: a search passes over every place but the last digits at once.)"""
 SPACED_MARKER = re.compile(
     r"(?:(?<=[^\W\d_][.?!…])|(?<=[^\W\d_][.?!…][”\"’')]))\s(\d{1,3})"
     r"(?=\s+[A-Z\u0400-\u042f\u4e00-\u9fff“\"‘'(*_]|\s*$)"

@@ -16,7 +16,9 @@ from marginalia.ingest.words import is_english_word
 from marginalia.model import Document, LineGroup, NoteText, Paragraph, RawBlock
 
 WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
+"""A hyphenated compound ("sino-soviet"), looked for from a word's start only and never given back letters: a search
+passes over each word once."""
 NAME_PAIR = re.compile(r"(?=\b([A-ZА-ЯЁ][^\W\d_]+)\s+([A-ZА-ЯЁ][^\W\d_]+)\b)")
 """Two capitalised words in a row (overlapping pairs too): a name's parts, "Pavel Yudin"."""
 

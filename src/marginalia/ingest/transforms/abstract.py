@@ -55,7 +55,7 @@ def extract_abstract(doc: Document) -> Document:
             doc.metadata.keywords = _split_keywords(join_lines(block.lines))
             keywords_next = False
             continue
-        trailing = TRAILING_LABEL.search(block.lines[-1]) if isinstance(block, RawBlock) else None
+        trailing = _trailing_label(block)
         if isinstance(block, RawBlock) and trailing and not doc.metadata.abstract:
             # An extractor ran the abstract's heading into the line above it ("… 16 January 2020 Abstract").
             block.lines[-1] = block.lines[-1][: trailing.start()]
@@ -123,6 +123,13 @@ def _abstract_paragraph(doc: Document, line: int, text: str) -> bool:
     doc.metadata.keywords_label = run_in.group(1)
     doc.metadata.keywords = _split_keywords(run_in.group(2))
     return False
+
+
+def _trailing_label(block: Block) -> re.Match[str] | None:
+    """The abstract's heading run into the end of a block's last line, asked of the line's end first."""
+    if not isinstance(block, RawBlock) or not block.lines[-1].rstrip().endswith("Abstract"):
+        return None
+    return TRAILING_LABEL.search(block.lines[-1])
 
 
 def _split_keywords(values: str) -> list[str]:

@@ -74,10 +74,14 @@ SET_AS_PAGE_NUMBER = re.compile(rf"^(?:page|p\.)\s*\S+|^{_DASHES}|{_DASHES}$", r
 JOURNAL_HEAD = re.compile(r"^(?P<name>[^\W\d_][^\d]*?[^\W\d_]\.?)\s+\d{1,4}(?:\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))?$")
 """A journal's name and its volume (and issue): "Cold War History 21(3)", "The China Quarterly 245"."""
 GLUED_JOURNAL_HEAD = re.compile(
-    r"^(?P<head>[^\W\d_][^\d]*?[^\W\d_]\.?\s+\d{1,4}\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))\s+(?=[A-Z])"
+    r"^(?=[^\d]*+\d{1,4}\s*\()"  # first, what the line's first number must be followed by: a long line is read once
+    r"(?P<head>[^\W\d_][^\d]*?[^\W\d_]\.?\s+\d{1,4}\s*\(\d{1,2}(?:[-–/]\d{1,2})?\))\s+(?=[A-Z])"
 )
 """A journal's name, volume and issue at the start of a line that goes on with other words ("… 21(3) Table 1.")."""
-GLUED_LABEL = re.compile(r"^(?P<head>\S.*\S\s+\d{1,4})\s+(?P<label>[^\W\d_]+\.?\s+(?:\d{1,3}|[IVXLC]{1,6})\.?)$")
+GLUED_LABEL = re.compile(
+    r"^(?=(?s:.*)[\dIVXLC]\.?$)"  # first, how the line must end: a long line is read once
+    r"(?P<head>\S.*\S\s+\d{1,4})\s+(?P<label>[^\W\d_]+\.?\s+(?:\d{1,3}|[IVXLC]{1,6})\.?)$"
+)
 """A head and its page number, and the text's label after them on the same line ("… Yudin 233 Document 20")."""
 SAID_PAGE_NUMBER = rf"(?:Page|PAGE|p\.)\s*\d{{1,4}}|{_DASHES}\s*\d{{1,4}}\s*{_DASHES}"
 """A page number that says it is one: "Page 17", "— 17 —"."""
@@ -136,6 +140,11 @@ class _Line:
     @cached_property
     def plain(self) -> str:
         return _plain(self.text)
+
+    @cached_property
+    def shape(self) -> str:
+        """The plain line with its numbers as "#" (`_shape`): a head's words, whatever page it is printed on."""
+        return _shape(self.plain)
 
     @cached_property
     def head_candidate(self) -> bool:
@@ -254,7 +263,7 @@ def printed_lines(blocks: list[Block]) -> dict[str, list[int]]:
     where: dict[str, list[int]] = {}
     for line in _lines(blocks):
         if len(line.plain.split()) <= MAX_HEAD_WORDS:
-            where.setdefault(_shape(line.plain), []).append(line.number)
+            where.setdefault(line.shape, []).append(line.number)
     return where
 
 
@@ -552,8 +561,8 @@ def _head_lines(lines: list[_Line], numbers: dict[int, str], declared: set[str])
     """
     by_shape: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if index not in numbers and (line.head_candidate or _shape(line.plain) in declared):
-            by_shape.setdefault(_shape(line.plain), []).append(index)
+        if index not in numbers and (line.head_candidate or line.shape in declared):
+            by_shape.setdefault(line.shape, []).append(index)
     found: dict[int, str] = {}
     for shape, indexes in by_shape.items():
         pages = _varying_numbers([lines[i].plain for i in indexes])

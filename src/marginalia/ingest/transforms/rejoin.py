@@ -7,7 +7,7 @@ from typing import Literal
 
 from marginalia.ingest.document_heading import is_archive_reference, is_dateline
 from marginalia.ingest.patterns import (
-    GLUED_MARKER,
+    GLUED_END,
     LABEL,
     LIST_ITEM,
     MARKER,
@@ -57,13 +57,11 @@ SPACED_END = re.compile(r"(?<=[.?!…])\s\d{1,3}$")
 """A note number set apart after a sentence's end, ending a line: "… signed? 8"."""
 PAGE_AT_END = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})$")
 """A page number ending a line, as contents lines end."""
-GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})$")
 NUMBERED_ITEM = re.compile(r"^\s*>\s?(\d{1,3})\. \S")
 """A numbered list's item quoted: "> 1. Withdraw the experts."."""
 SENTENCE_TAIL = 300
 """How much of a text's end tells whether it ends a sentence (its markers and stops are all at the end)."""
-"""A note number glued to the last word ("ended.12"): the sentence ends before it."""
 HYPHENATED_END = re.compile(r"(?<=[^\W\d_])-$")
 NO_SPACE_AFTER = ("—", "–", "/")
 

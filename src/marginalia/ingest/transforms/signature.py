@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import GLUED_MARKER, LABEL, SENTENCE_END
+from marginalia.ingest.patterns import GLUED_END, LABEL, SENTENCE_END
 from marginalia.model import Block, Document, LineGroup, Paragraph, RawBlock, Signature
 from marginalia.scripts import CJK
 
 MAX_SIGNATURE_WORDS = 8
-GLUED_END = re.compile(rf"{GLUED_MARKER.pattern}$")
 LONE_ITEM = re.compile(r"^\s*[-*+•]\s+(\S.*)$")
-"""A note number glued to a line's last word ("会谈。3"): the sentence ends before it."""
 
 
 def extract_signatures(doc: Document) -> Document:

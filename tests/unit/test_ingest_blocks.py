@@ -1851,3 +1851,36 @@ def test_a_notes_rest_quoted_that_opens_with_a_range_is_no_note() -> None:
         "> 2–17, l. 5.\n\n> 2Ibid., 209.\n"
     )
     assert [note.text for note in doc.notes.values()] == ["Archive (APRF), fond 45, listy 2–17, l. 5.", "Ibid., 209."]
+
+
+def test_a_quotations_marker_set_alone_on_its_last_line_is_its_last_sentences() -> None:
+    # the typesetter broke the line before the marker: the extraction prints it alone, a paragraph of its own
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The record:<sup>9</sup>\n\n> The talks went on. They spoke of Deng Xiaoping?\n>\n> 10\n\n"
+        f"<sup>9</sup> Ibid., 4.\n\n<sup>10</sup> Proposed garrison Hanoi history.\n\n{FILLER}\n"
+    )
+    quotations = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [[p.text for p in q.paragraphs] for q in quotations] == [
+        ["The talks went on. They spoke of Deng Xiaoping?[^10]"]
+    ]
+    assert [note.text for note in doc.notes.values()] == ["Ibid., 4.", "Proposed garrison Hanoi history."]
+    assert doc.paragraphs()[-1].text == FILLER.strip()
+
+
+@pytest.mark.parametrize(
+    ("number", "heading"),
+    [
+        pytest.param("24.1.1", True, id="a-child-of-a-heading"),
+        pytest.param("24.2", True, id="the-next-sibling"),
+        pytest.param("24.4", False, id="no-heading-before-it"),
+    ],
+)
+def test_a_bold_heading_run_into_the_text_is_a_heading_when_its_number_comes_next(number: str, heading: bool) -> None:
+    doc = ingest_snippet(
+        f"{OPENING}## **24.1 Long treaty**\n\nThe talks began in Moscow. {FILLER}The summit ended. "
+        f"**_{number} Formal speech and the talks_** Joseph Stalin spoke first. The talks went on.\n"
+    )
+    assert [s.heading for s in doc.sections if s.heading][-1] == (
+        f"{number} Formal speech and the talks" if heading else "24.1 Long treaty"
+    )
+    assert without_page_marks(doc.paragraphs()[-1].text).startswith("Joseph Stalin" if heading else "The talks began")

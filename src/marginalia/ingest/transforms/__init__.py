@@ -29,6 +29,7 @@ from marginalia.ingest.transforms.parts import (
 )
 from marginalia.ingest.transforms.plain_text import read_plain_headings
 from marginalia.ingest.transforms.rejoin import rejoin_paragraphs
+from marginalia.ingest.transforms.run_in import set_apart_run_in_headings
 from marginalia.ingest.transforms.sections import sectionize
 from marginalia.ingest.transforms.signature import extract_signatures
 from marginalia.model import Document
@@ -46,6 +47,7 @@ def default_stack() -> list[Transform]:
         check_markup,  # first: later patterns assume balanced tags
         remove_page_furniture,  # before anything reads lines: heads and page numbers fall anywhere
         separate_footers,  # before classify: a footer run into a note would be read as the note's text
+        set_apart_run_in_headings,  # before classify, which reads a heading on a line of its own
         read_plain_headings,  # before classify: a plain-text extraction's title and headings get their marks
         classify_blocks,  # headings, rules and note texts, before anything moves
         extract_contact,  # before notes: its affiliation lines look like notes

@@ -115,7 +115,9 @@ def _markers_set_apart(doc: Document) -> list[Block]:
     end of the block above, where linking reads it as a marker set apart ("… a record? 8"). So is the number that
     opens a page's first block ("… rapprochement?" / "9 A Shanghai …": the marker printed at the next page's
     top); it becomes `<sup>9</sup>`, which joins the block to the sentence above (`_continues`). An extractor may
-    quote such a block, the marker setting it in from the margin ("> 10 Ambassador …"): it is the body's.
+    quote such a block, the marker setting it in from the margin ("> 10 Ambassador …"): it is the body's. A number
+    alone on a line inside a block, under its line that ends a sentence, goes back there too: a quotation's last
+    line and its marker, which the typesetter set on a line of its own ("> … Deng Xiaoping?" / ">" / "> 10").
     """
     text = "\n".join(line for block in doc.blocks if isinstance(block, RawBlock) for line in block.lines)
     blocks: list[Block] = []
@@ -123,6 +125,7 @@ def _markers_set_apart(doc: Document) -> list[Block]:
         if not isinstance(block, RawBlock):
             blocks.append(block)
             continue
+        _lone_markers_put_back(block, doc, text)
         alone = LONE_NUMBER.match(block.lines[0].strip()) if len(block.lines) == 1 else None
         opens_page = bool(blocks) and isinstance(blocks[-1], PageBreak)
         quoted = all(QUOTE_LINE.match(line) for line in block.lines)
@@ -144,6 +147,30 @@ def _markers_set_apart(doc: Document) -> list[Block]:
             block.lines = [f"<sup>{number}</sup> {lines[0][len(number) :].lstrip()}", *lines[1:]]  # unquoted
         blocks.append(block)
     return blocks
+
+
+def _lone_markers_put_back(block: RawBlock, doc: Document, text: str) -> None:
+    """Put a note's marker set alone on a line inside `block` back at the end of the line above, as `<sup>N</sup>`.
+
+    The number must be a note's that `text` marks nowhere else, the line above (empty `>` lines aside) must end a
+    sentence with no marker; the empty `>` lines between go too when nothing follows the number but such lines.
+    """
+    index = len(block.lines)
+    while (index := index - 1) > 0:
+        alone = LONE_NUMBER.match(QUOTE_LINE.sub("", block.lines[index]).strip())
+        if not alone or alone.group(1) not in doc.notes or f"<sup>{alone.group(1)}</sup>" in text:
+            continue
+        above = index - 1
+        while above > 0 and not QUOTE_LINE.sub("", block.lines[above]).strip():
+            above -= 1
+        line = block.lines[above]
+        if not SENTENCE_END.search(MARKER.sub("", line).rstrip()) or MARKER.search(line[-12:]):
+            continue
+        block.lines[above] = f"{line.rstrip()}<sup>{alone.group(1)}</sup>"
+        rest = block.lines[index + 1 :]
+        empty = all(not QUOTE_LINE.sub("", later).strip() for later in rest)
+        block.lines[above + 1 :] = [] if empty else [*block.lines[above + 1 : index], *rest]
+        index = above + 1
 
 
 def _list_items_unquoted(blocks: list[Block]) -> list[Block]:

@@ -1884,3 +1884,36 @@ def test_a_bold_heading_run_into_the_text_is_a_heading_when_its_number_comes_nex
         f"{number} Formal speech and the talks" if heading else "24.1 Long treaty"
     )
     assert without_page_marks(doc.paragraphs()[-1].text).startswith("Joseph Stalin" if heading else "The talks began")
+
+
+def test_the_next_pages_number_set_as_a_heading_under_the_page_number_it_follows_is_furniture() -> None:
+    # the first page prints its number at its foot, the next at its top in larger type: "xi" / "### xii"
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\nThe delegates read *Unwanted\n\nxi\n\n### xii\n\n*Visionaries* and left. {FILLER}\n"
+    )
+    assert [page.number for page in doc.pages] == ["xi", "xii"]
+    assert "xii" not in " ".join(without_page_marks(p.text) for p in doc.paragraphs())
+    assert [s.heading for s in doc.sections if s.heading] == []
+
+
+def test_a_line_printed_plain_last_on_a_page_opens_the_quotation_the_next_page_goes_on_with() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\nThe delegates spoke of the border and of\n\n<sup>1</sup> Ibid., 4.\n\n"
+        f"403\n\n> the river, and left.\n>\n> They met again.\n\n{FILLER}\n"
+    )
+    quotations = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [[without_page_marks(p.text) for p in q.paragraphs] for q in quotations] == [
+        ["The delegates spoke of the border and of the river, and left.", "They met again."]
+    ]
+
+
+def test_a_heading_last_on_a_page_whose_sentence_the_next_page_goes_on_with_is_text() -> None:
+    # a typesetter never leaves a heading at a page's foot: the extractor set a line in larger type as one
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}It ended.<sup>1</sup>\n\n#### The delegates spoke of the border and of\n\n"
+        f"> 1Ibid., 4.\n\n403\n\nthe river, and left. {FILLER}\n"
+    )
+    assert [s.heading for s in doc.sections if s.heading] == []
+    assert without_page_marks(doc.paragraphs()[-1].text).startswith(
+        "The delegates spoke of the border and of the river, and left."
+    )

@@ -336,6 +336,7 @@ def _page_number_lines(lines: list[_Line]) -> dict[int, str]:
         (index, number)
         for index, number in candidates
         if PAGE_NUMBER.match(lines[index].plain)
+        or HEADING_LINE.match(lines[index].text)  # a number set as a heading (`_printed_number` says where)
         or heads[_shape(head_words[index])] > 1
         or _looks_like_a_title(head_words[index])
     ]
@@ -438,7 +439,7 @@ def _printed_number(lines: list[_Line], index: int) -> str:
     line = lines[index]
     if HEADING_LINE.match(line.text):
         said = PAGE_NUMBER.match(line.plain)  # one that says it is ("##### Page 402", see `_plain`)
-        return _page_number(said.group("number")) if said else ""
+        return _page_number(said.group("number")) if said else _number_set_as_a_heading(lines, index)
     alone = PAGE_NUMBER.match(line.plain)
     if alone and (line.text.lstrip().startswith(">") or not NOT_FURNITURE.match(line.text)):
         return _page_number(alone.group("number"))  # quoted too, as an extractor sets apart what is small: "> 12"
@@ -450,6 +451,20 @@ def _printed_number(lines: list[_Line], index: int) -> str:
     if edge.group("start"):
         return edge.group("start")
     return "" if NUMBER_LABEL.search(line.plain[: edge.start("end")]) else edge.group("end")
+
+
+def _number_set_as_a_heading(lines: list[_Line], index: int) -> str:
+    """The next page's number that an extractor set as a heading, right under the page number it follows, or "".
+
+    "xi" / "### xii": the first page's number at its foot, the next one's at its top in larger type. A bare number
+    set as a heading anywhere else heads a section ("## 2").
+    """
+    bare = PAGE_NUMBER.match(_heading_text(lines[index]))
+    above = lines[index - 1] if index > 0 else None
+    if not bare or above is None or HEADING_LINE.match(above.text) or not (alone := PAGE_NUMBER.match(above.plain)):
+        return ""
+    number = _page_number(bare.group("number"))
+    return number if number and number == page_after(_page_number(alone.group("number"))) else ""
 
 
 def _among_numbered_lines(lines: list[_Line], index: int) -> bool:

@@ -34,6 +34,7 @@ from marginalia.ingest.vocabulary import WORD_PART, Vocabulary
 from marginalia.model import (
     Block,
     Document,
+    Heading,
     LineGroup,
     PageBreak,
     Paragraph,
@@ -94,6 +95,7 @@ def rejoin_paragraphs(doc: Document) -> Document:
         The document with `Paragraph`s, quotations and tables, and no page breaks.
     """
     flow = _Flow(doc)
+    doc.blocks = _headings_a_page_cut(doc.blocks)
     for item in _runs(_list_items_unquoted(_markers_set_apart(doc))):
         if isinstance(item, PageBreak):
             flow.page = item.page or flow.page
@@ -105,6 +107,28 @@ def rejoin_paragraphs(doc: Document) -> Document:
             flow.result.append(item)
     doc.blocks = flow.result
     return doc
+
+
+def _headings_a_page_cut(blocks: list[Block]) -> list[Block]:
+    """The blocks, with a heading that a page cut in mid-sentence read as text.
+
+    A typesetter never leaves a heading last on a page: a line an extractor set as one there ("#### Chinese uneasy
+    … delegation", in a quotation's larger type), ending no sentence, where the next page's text goes on in lower
+    case ("credits congress …"), is the sentence's start.
+    """
+    result = list(blocks)
+    for index, block in enumerate(result[:-1]):
+        if not isinstance(block, Heading) or not isinstance(result[index + 1], PageBreak) or _ends_sentence(block.text):
+            continue
+        after = next((b for b in result[index + 1 :] if not isinstance(b, PageBreak)), None)
+        if isinstance(after, RawBlock) and _opens_in_lower_case(after):
+            result[index] = RawBlock(block.line, [block.text])
+    return result
+
+
+def _opens_in_lower_case(block: RawBlock) -> bool:
+    """Whether a block's first word, its `>` and opening marks aside, is in lower case: a sentence goes on there."""
+    return QUOTE_LINE.sub("", block.lines[0]).lstrip(" *_“\"‘'(")[:1].islower()
 
 
 def _markers_set_apart(doc: Document) -> list[Block]:
@@ -238,7 +262,7 @@ class _Flow:
         if kind == "text" and broken and self._bullet_on_a_cut_sentence(run):
             run = RawBlock(run.line, [BULLET_ON_LOWER.sub("", run.lines[0]), *run.lines[1:]])
         if kind == "quote" and broken:
-            self._plain_line_of_a_quotation()
+            self._plain_line_of_a_quotation(run)
         item_rest = kind == "quote" and broken and self._set_in_under_a_cut_item(run)
         if item_rest:  # the item's hanging indent, which the extraction read as a quotation's
             kind, run = "text", RawBlock(run.line, [QUOTE_LINE.sub("", line) for line in run.lines])
@@ -324,22 +348,27 @@ class _Flow:
         rest = block.lines[0][bullet.end() :].lstrip("\"“‘'(*_")
         return rest[:1].islower() and not _ends_sentence(cut)
 
-    def _plain_line_of_a_quotation(self) -> None:
-        """Give back to the quotation above it a paragraph printed plain between it and its rest after a page break.
+    def _plain_line_of_a_quotation(self, rest: RawBlock) -> None:
+        """Give to a quotation a paragraph printed plain before its rest, `rest`, after a page break.
 
         An extraction may print the last line of a quotation's paragraph on a page without its mark ("> … formal." /
         "Discussed … cautious Joseph" / page v / "> Stalin that …"): a paragraph right under a quotation that ends no
         sentence, where the next page goes on with a quotation, is that quotation's, and the next page's rest
-        continues it.
+        continues it. So is its first line, alone on a page ("Chinese uneasy … delegation" / page 403 / "> credits
+        congress …"): a paragraph that ends no sentence, where the next page opens a quotation in lower case, opens
+        that quotation.
         """
         previous = self.previous
-        if previous is None or len(self.result) < 2 or self.result[-1] is not previous:
+        if previous is None or self.result[-1:] != [previous] or _ends_sentence(previous.text):
             return
-        quotation = self.result[-2]
-        if not isinstance(quotation, Quotation) or quotation.attribution or _ends_sentence(previous.text):
+        quotation = self.result[-2] if len(self.result) >= 2 else None
+        if isinstance(quotation, Quotation) and not quotation.attribution:
+            self.result.pop()
+            quotation.paragraphs.append(previous)
+        elif _opens_in_lower_case(rest):
+            quotation = self.result[-1] = Quotation(previous.line, [previous])
+        else:
             return
-        self.result.pop()
-        quotation.paragraphs.append(previous)
         self.previous, self.quotation = None, quotation
 
     def _quotation_goes_on(self, block: RawBlock) -> bool:

@@ -1917,3 +1917,16 @@ def test_a_heading_last_on_a_page_whose_sentence_the_next_page_goes_on_with_is_t
     assert without_page_marks(doc.paragraphs()[-1].text).startswith(
         "The delegates spoke of the border and of the river, and left."
     )
+
+
+def test_a_bulleted_item_set_as_a_heading_at_a_pages_top_is_the_lists_next_item() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n- The talks began.\n\n- They went on.\n\nPage 401\n\n"
+        f"### • Andrei Gromyko left?\n\n{FILLER}\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][1:4] == [
+        "- The talks began.",
+        "- They went on.",
+        "• Andrei Gromyko left?",
+    ]
+    assert [s.heading for s in doc.sections if s.heading] == []

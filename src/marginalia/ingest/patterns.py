@@ -64,6 +64,10 @@ SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})\.\s")
 """A numbered item's marker ("1. …")."""
+BULLETS = "•◦▪‣●"
+"""Bullets printed as characters."""
+BULLET_ITEM = re.compile(rf"^\s*[-*+–{BULLETS}]\s")
+"""A bulleted item's start: a dash, a star or a printed bullet, then a space."""
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-zA-Z0-9]{1,3}\)\s|[a-z]\)\s)")
 """A line that starts a list item or a numbered point: "- ", "• ", "1. ", "2) ", "(a) ", "b) "."""
 LABEL = re.compile(r"^\s*(?:<b>|\*\*[^*]+\*\*\s)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from marginalia.ingest.patterns import (
     ANY_MARKER,
+    BULLET_ITEM,
     HEADING,
     LOOSE_NOTE_LINE,
     NOTE_LINE,
@@ -191,7 +192,9 @@ def _classify(
     for number, raw, cut in _next_notes_apart(block, markers, last):
         heading = HEADING.match(raw)
         set_large = heading is not None and (
-            _next_note_glued(heading.group(2), number, markers, last[0]) or _next_item(heading.group(2), item[0])
+            _next_note_glued(heading.group(2), number, markers, last[0])
+            or _next_item(heading.group(2), item[0])
+            or BULLET_ITEM.match(heading.group(2)) is not None  # a list's item: no heading opens with a bullet
         )
         prose = heading.group(2) if heading is not None and (set_large or _reads_as_prose(heading.group(2))) else None
         line = raw if prose is None else prose  # text an extractor set in a heading's size

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import LABEL, LIST_ITEM, NUMBERED_ITEM, SENTENCE_END, join_lines
+from marginalia.ingest.patterns import BULLET_ITEM, BULLETS, LABEL, LIST_ITEM, NUMBERED_ITEM, SENTENCE_END, join_lines
 from marginalia.model import PAGE_MARK, Block, Document, Paragraph, RawBlock, without_page_marks
 
 BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□∙]\s+")
 """An item's marker with the printed bullet after it as text ("- • Text", as an extraction may write a bullet)."""
-BULLETS = "•◦▪‣●"
 AFTER_SENTENCE = r"(?:(?<=[.?!…”’\"])|(?<=</sup>))\s+"
 """A sentence's end (its note marker after it) and the space after it, where an item run on to the text starts."""
 RUN_ON_BULLET = re.compile(rf"{AFTER_SENTENCE}([{BULLETS}])\s+(?=\S)")
 """A printed bullet after a sentence's end, inside a line: an item that an extraction ran onto the text above."""
-BULLET_ITEM = re.compile(rf"^\s*[-*+–{BULLETS}]\s")
 
 
 def read_lists(doc: Document) -> Document:

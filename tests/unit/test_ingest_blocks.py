@@ -1930,3 +1930,15 @@ def test_a_bulleted_item_set_as_a_heading_at_a_pages_top_is_the_lists_next_item(
         "• Andrei Gromyko left?",
     ]
     assert [s.heading for s in doc.sections if s.heading] == []
+
+
+def test_a_title_cased_line_inside_a_cut_sentence_above_its_pages_own_notes_opens_no_page() -> None:
+    # the note under "A. Kosygin" is marked above it on the same page: no page begins at the line, a signature's
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The talks began.<sup>1</sup> They went on.\n\n"
+        "1Embassy postponed delegation ambassador demanded letter. And on Chinese talks accepted unexpected\n\n"
+        "The China Quarterly 245\n\nThe summit ended.<sup>2</sup> Ambassador of the USSR in the PRC\n\nA. Kosygin\n\n"
+        "postponed after long that ambassador.\n\n> 2Wei Zhou, *Mao's China* (Stanford: Stanford University Press, 2017), 412.\n"
+    )
+    assert [page.furniture for page in doc.pages if "A. Kosygin" in page.furniture] == []
+    assert doc.notes["2"].text.startswith("Wei Zhou")

@@ -58,6 +58,19 @@ ANY_MARKER = re.compile(
 """A note marker in any of its printed forms: `<sup>N</sup>`, Unicode superscripts (`¹²`), `[N]`, digits glued to
 a word ("interest.1") or set apart after a sentence's end ("insisted? 8 On"); the group that matched tells the form
 (1 to 5)."""
+SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def note_line_label(note: re.Match[str]) -> int:
+    """The number of a note text's first line: a `NOTE_LINE` or `LOOSE_NOTE_LINE` match (its text the last group)."""
+    return int(next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES))
+
+
+def marker_label(marker: re.Match[str]) -> str:
+    """The label of the note an `ANY_MARKER` match points at: "12" for `<sup>12</sup>`, "¹²" or "interest.12"."""
+    return str(int(marker.group(marker.lastindex or 1).translate(SUPERSCRIPT_VALUES)))
+
+
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""
 SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")

@@ -17,7 +17,10 @@ from marginalia.ingest.patterns import (
     SENTENCE_END,
     SOFT_HYPHEN,
     SUPERSCRIPT_DIGITS,
+    SUPERSCRIPT_VALUES,
     join_lines,
+    marker_label,
+    note_line_label,
 )
 from marginalia.ingest.vocabulary import Vocabulary
 from marginalia.model import Block, Document, Heading, NoteText, PageBreak, RawBlock
@@ -59,7 +62,6 @@ SPEAKER_TURN = re.compile(r"^\*\*[^*]{1,60}(?::\*\*|\*\*:)\s+(?P<words>\S.*)$")
 """A speaker's bold label and its colon before the words ("**Chen Yi:** Revolution …", "**Mao**: …")."""
 MARKER_AT_END = re.compile(rf"(?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}})+$")
 """Note markers that end a line."""
-SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 STOP_BEFORE_MARKER = re.compile(rf"[^\W\d_][.?!](?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+)[*_\s]*$")
 """A sentence's end and a note's marker after it, at a line's end."""
 
@@ -135,15 +137,15 @@ def _markers(blocks: list[Block]) -> _Markers:
             if loose := NOTE_LINE.match(line) or LOOSE_NOTE_LINE.match(line):
                 text = loose.group(loose.lastindex or 1)
                 start = (block.line + offset, text.startswith(". "), opens_page and offset == 0)
-                starts.setdefault(str(_label(loose)), []).append(start)
+                starts.setdefault(str(note_line_label(loose)), []).append(start)
                 if start[2]:  # the body's, if the number is the marker of the sentence above: its own markers
-                    in_top[start[0]] = [_value(m.group(m.lastindex or 1)) for m in ANY_MARKER.finditer(text)]
+                    in_top[start[0]] = [marker_label(m) for m in ANY_MARKER.finditer(text)]
                 continue
             top = PAGE_TOP_MARKER.match(line) if opens_page and offset == 0 else None
             if top and top.group(1) in starts and top.group(1) not in first:
                 first[top.group(1)] = block.line  # the marker of the sentence above, printed at the page's top
             for m in ANY_MARKER.finditer(line):
-                first.setdefault(_value(m.group(m.lastindex or 1)), block.line + offset)
+                first.setdefault(marker_label(m), block.line + offset)
         opens_page = False
     not_notes = []
     for label, lines in starts.items():
@@ -156,11 +158,6 @@ def _markers(blocks: list[Block]) -> _Markers:
             for number in (n for top in tops for n in in_top[top]):
                 first[number] = min(first.get(number, tops[0]), tops[0])
     return _Markers(first, frozenset(not_notes))
-
-
-def _value(number: str) -> str:
-    """A marker's number as a note's label: "12", "¹²" → "12"."""
-    return str(int(number.translate(SUPERSCRIPT_VALUES)))
 
 
 def _note_start(line: str, number: int, markers: _Markers) -> re.Match[str] | None:
@@ -207,7 +204,7 @@ def _classify(
             continue
         note = _note_start(line, number, markers)
         if note is not None:
-            last[0] = _label(note)
+            last[0] = note_line_label(note)
         if pending is None or (note and (pending[1] or cut)):
             pending = (RawBlock(number, []), note)
             result.append(pending)
@@ -245,9 +242,9 @@ def _next_note_glued(text: str, number: int, markers: _Markers, last: int) -> bo
     plain = text.strip()
     wrapped = re.fullmatch(r"(\*\*|__)(.+)\1", plain)  # set bold whole: "#### **11Ibid., 209.**"
     note = _note_start(wrapped.group(2) if wrapped else plain, number, markers)
-    if note is None or _label(note) != last + 1:
+    if note is None or note_line_label(note) != last + 1:
         return False
-    return markers.first.get(str(_label(note)), number) < number
+    return markers.first.get(str(note_line_label(note)), number) < number
 
 
 def _next_item(text: str, last: int) -> bool:
@@ -289,7 +286,7 @@ def _next_notes_apart(block: RawBlock, markers: _Markers, last: list[int]) -> li
     for offset, line in enumerate(block.lines):
         number = block.line + offset
         start = _note_start(line, number, markers)
-        current = _label(start) if start is not None else last[0]
+        current = note_line_label(start) if start is not None else last[0]
         rest, cut = line, False
         while current and (inside := _glued_next(rest, current + 1, markers)) is not None:
             found.append((number, rest[:inside].rstrip(), cut))
@@ -307,11 +304,6 @@ def _glued_next(line: str, label: int, markers: _Markers) -> int | None:
     if str(label) not in markers.first:
         return None
     return next((m.end() for m in GLUED_NOTE_START.finditer(line) if m.group(1) == str(label)), None)
-
-
-def _label(note: re.Match[str]) -> int:
-    """The number of a note text's first line (`_note_start`'s match)."""
-    return int(next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES))
 
 
 def _typed(block: RawBlock, note: re.Match[str] | None, vocabulary: Vocabulary) -> Block:

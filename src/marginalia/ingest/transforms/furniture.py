@@ -35,7 +35,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from marginalia.ingest.patterns import LOOSE_NOTE_LINE, MARKER, NOTE_LINE, SENTENCE_END, SOFT_HYPHEN, TAG
+from marginalia.ingest.patterns import (
+    ANY_MARKER,
+    LOOSE_NOTE_LINE,
+    MARKER,
+    NOTE_LINE,
+    SENTENCE_END,
+    SOFT_HYPHEN,
+    TAG,
+    marker_label,
+    note_line_label,
+)
 from marginalia.ingest.transforms.footers import footer_kind, url_rest
 from marginalia.ingest.transforms.front import is_label
 from marginalia.model import Block, Document, Page, PageBreak, RawBlock
@@ -673,6 +683,25 @@ def _in_a_note(lines: list[_Line], index: int) -> bool:
     return _is_note_line(lines[index].text) or _is_note_line(lines[start].text)
 
 
+def _own_notes_under(lines: list[_Line], index: int, furniture: Mapping[int, str]) -> bool:
+    """Whether the first note under a line is marked above it, on the page it stands on: the line opens no page.
+
+    A page prints the notes of its own markers: where the note under a line ("> 2Wei Zhou, …") is marked between
+    the page's top and the line ("… congress.<sup>2</sup> Ambassador of the USSR in the PRC" / "A. Kosygin"), and
+    not again between the line and the note (notes numbered page by page), no page begins at the line.
+    """
+    top = max((i for i in furniture if i < index), default=-1)
+    at = next((i for i in range(index + 1, len(lines)) if i in furniture or _is_note_line(lines[i].text)), None)
+    note = (NOTE_LINE.match(lines[at].text) or LOOSE_NOTE_LINE.match(lines[at].text)) if at is not None else None
+    if at is None or note is None or at in furniture:
+        return False
+    label = str(note_line_label(note))
+    marked = [
+        i for i in range(top + 1, at) if any(marker_label(m) == label for m in ANY_MARKER.finditer(lines[i].text))
+    ]
+    return bool(marked) and max(marked) < index
+
+
 def _is_note_line(text: str) -> bool:
     """A footnote's line at the page's foot, between the text the page cut and the next page's head."""
     return bool(NOTE_LINE.match(text) or LOOSE_NOTE_LINE.match(text))
@@ -744,7 +773,11 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
             # number in a block of its own
             title_again = index > 0 and _the_title(title, plain, short=True)  # shortened to fit, or not
             if (
-                ((titled or title_again) and _inside_sentence(lines, index, known))
+                (
+                    (titled or title_again)
+                    and _inside_sentence(lines, index, known)
+                    and not _own_notes_under(lines, index, known)
+                )
                 or (alone and over_heading and _under_a_page_foot(lines, index))
                 or (index > 0 and journal and _alone_in_block(lines, index, furniture))
                 or (title_again and _alone_in_block(lines, index, furniture) and _under_a_page_foot(lines, index))

@@ -23,8 +23,8 @@ from marginalia.ingest.patterns import (
     NOTE_REF,
     SENTENCE_END,
     SOFT_HYPHEN,
-    SUPERSCRIPT_DIGITS,
     join_lines,
+    marker_label,
 )
 from marginalia.ingest.transforms.rejoin import first_words
 from marginalia.ingest.vocabulary import Vocabulary
@@ -44,7 +44,6 @@ from marginalia.model import (
 )
 
 NOTES_HEADING = re.compile(r"^(?:end)?notes?$", re.IGNORECASE)
-SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 STOP_AT_END = re.compile(r"[.?!…。！？][\"'”’)\]*_]*$")
 """A note that ends with a full stop (a colon does not end one: "… 1945–1959:" / "A New History …")."""
 SET_APART = re.compile(r"^\s*(?:>\s?|[-•]\s+)")
@@ -502,7 +501,7 @@ def _forms_in_use(doc: Document, texts: list[str]) -> set[int]:
     labels = {note.label for note in doc.notes.values()}
     for text in texts:
         for match in ANY_MARKER.finditer(text):
-            if _label(match) in labels:
+            if marker_label(match) in labels:
                 forms.add(match.lastindex or 1)
     return forms
 
@@ -511,7 +510,7 @@ def _link(
     doc: Document, match: re.Match[str], *, line: int, scope: int, used: set[str], forms: set[int], floor: list[int]
 ) -> str:
     form = match.lastindex or 1
-    label = _label(match)
+    label = marker_label(match)
     scope = _restarted(doc, label, max(scope, floor[0]), used)
     floor[0] = max(floor[0], scope) if _key(label, scope) in doc.notes else floor[0]
     key = _key(label, scope)
@@ -549,10 +548,6 @@ def _next_in_order(label: str, scope: int, used: set[str]) -> bool:
     """Whether note `label` comes next in its scope: the first, or the one after a note already marked."""
     key = _key(label, scope)
     return key not in used and (label == "1" or _key(str(int(label) - 1), scope) in used)
-
-
-def _label(match: re.Match[str]) -> str:
-    return str(int((match.group(match.lastindex or 1)).translate(SUPERSCRIPT_VALUES)))
 
 
 def _key(label: str, scope: int) -> str:

@@ -1942,3 +1942,34 @@ def test_a_title_cased_line_inside_a_cut_sentence_above_its_pages_own_notes_open
     )
     assert [page.furniture for page in doc.pages if "A. Kosygin" in page.furniture] == []
     assert doc.notes["2"].text.startswith("Wei Zhou")
+
+
+@pytest.mark.parametrize(
+    ("heading", "prose"),
+    [
+        pytest.param("Стороны договорились встретиться снова в ближайшее время.", True, id="a-sentence"),
+        pytest.param("Relations with the U.S.", False, id="a-heading-ending-with-an-abbreviation"),
+        pytest.param("Conclusions.", False, id="a-word-and-its-stop"),
+    ],
+)
+def test_a_sentence_in_sentence_case_set_as_a_heading_is_a_paragraph(heading: str, prose: bool) -> None:
+    doc = ingest_snippet(f"{OPENING}{FILLER}\n\n### {heading}\n\n{FILLER}\n")
+    assert [s.heading for s in doc.sections if s.heading] == ([] if prose else [heading])
+    assert (heading in [p.text for p in doc.paragraphs()]) == prose
+
+
+def test_a_notes_rest_quoted_above_the_next_note_on_a_page_that_prints_no_number() -> None:
+    head = "COLD WAR HISTORY PROJECT WORKING PAPER NO. 15"  # the running head: where each page begins
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup> They met.<sup>2</sup> {FILLER}\n\n> 1Ibid., 4.\n\n"
+        "2Embassy doctrine on credits. Statement long military railway telegram record\n\n"
+        f"{head}\n\nThey ended.<sup>3</sup> {FILLER}\n\n"
+        "> Vladivostok formal congress proposed.\n\n> 3Ibid., 7.\n\n"
+        f"{head}\n\n{FILLER}\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Ibid., 4.",
+        "Embassy doctrine on credits. Statement long military railway telegram record Vladivostok formal congress"
+        " proposed.",
+        "Ibid., 7.",
+    ]

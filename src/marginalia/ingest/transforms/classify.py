@@ -58,6 +58,8 @@ BOLD_HEADING = re.compile(r"^(\*\*\*?|__)((?:\d+(?:\.\d+)*\.?\s+)?[^*_\s][^*]*?)
 """A line wholly in bold (or bold italic), as some extractions print section headings: `**2 The alliance**`,
 `***16.1.1 Military credits***`."""
 MAX_HEADING_WORDS = 12
+MIN_SENTENCE_WORDS = 4
+"""The fewest words of a sentence in sentence case that a `#` heading's size cannot make a heading."""
 SPEAKER_TURN = re.compile(r"^\*\*[^*]{1,60}(?::\*\*|\*\*:)\s+(?P<words>\S.*)$")
 """A speaker's bold label and its colon before the words ("**Chen Yi:** Revolution …", "**Mao**: …")."""
 MARKER_AT_END = re.compile(rf"(?:<sup>\d+</sup>|[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}})+$")
@@ -263,7 +265,9 @@ def _reads_as_prose(text: str) -> bool:
     It is when it goes on in lower case (the rest of a sentence a page cut), is a © statement (the first page's
     footer's), is a speaker's turn (a bold label and its colon, then a sentence: "**Chen Yi:** Revolution …
     confirmed."), or ends a sentence as a heading never does (Chinese with its full stop, "。"; a long line with
-    its full stop; a full stop and a note's marker after it, "Chervonenko.<sup>13</sup>").
+    its full stop; a sentence in sentence case, every word after the first in lower case, with its full stop:
+    "Стороны договорились встретиться снова в ближайшее время."; a full stop and a note's marker after it,
+    "Chervonenko.<sup>13</sup>").
     """
     plain = MARKER_AT_END.sub("", text).strip(" *_")
     if plain[:1].islower() or STOP_BEFORE_MARKER.search(text) or plain.startswith("©"):
@@ -272,7 +276,9 @@ def _reads_as_prose(text: str) -> bool:
         return True
     if plain.endswith("。"):
         return True
-    return plain.endswith(".") and len(plain.split()) > MAX_HEADING_WORDS
+    words = plain.split()
+    sentence = len(words) >= MIN_SENTENCE_WORDS and all(not word[:1].isupper() for word in words[1:])
+    return plain.endswith(".") and (sentence or len(words) > MAX_HEADING_WORDS)
 
 
 def _next_notes_apart(block: RawBlock, markers: _Markers, last: list[int]) -> list[tuple[int, str, bool]]:

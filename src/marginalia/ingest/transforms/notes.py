@@ -114,7 +114,7 @@ def collect_notes(doc: Document) -> Document:
         if isinstance(block, Heading):
             in_endnotes = bool(NOTES_HEADING.match(block.text.strip()))
             numbering.heading_since = True
-        pages_since_note += isinstance(block, PageBreak) and bool(block.page)
+        pages_since_note += isinstance(block, PageBreak) and (bool(block.page) or block.page_top)
         if isinstance(block, NoteText):
             _add(doc, numbering, Note(block.line, block.label, block.text))
             kept.append(PageBreak(block.line))

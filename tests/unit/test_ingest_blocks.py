@@ -1973,3 +1973,28 @@ def test_a_notes_rest_quoted_above_the_next_note_on_a_page_that_prints_no_number
         " proposed.",
         "Ibid., 7.",
     ]
+
+
+def test_a_notes_rest_quoted_above_the_next_note_goes_on_with_a_name_cut_inside_emphasis() -> None:
+    # no furniture tells the pages apart: the name the text writes elsewhere ("Cold War") tells the note's rest
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup> They met.<sup>2</sup> {FILLER}\n\n"
+        "> 1See _Shadow Cold War_ (Lanham, 2017), 4.\n\n> 2Uneasy history question delegate. A _Cold_\n\n"
+        f"They ended.<sup>3</sup> {FILLER}\n\n> _War Crucible_ ideology questioned.\n\n> 3Ibid., 7.\n"
+    )
+    assert doc.notes["2"].text == "Uneasy history question delegate. A _Cold_ _War Crucible_ ideology questioned."
+    assert [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)] == []
+
+
+def test_a_notes_first_line_beside_a_page_number_inside_a_cut_sentence_is_the_note() -> None:
+    head = "Journal of Cold War Studies 23(4)"
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\nPage 2\n\n{head}\n\n{FILLER}Nikita Khrushchev spoke.<sup>1</sup> The delegation renewed\n\n"
+        f"1Uneasy experts economic tense ambassador bitter Nikita\n\nPage 3\n\n{head}\n\n"
+        f"economic talks.<sup>2</sup> {FILLER}\n\nKhrushchev accepted unexpected.\n\n2Ibid., 67.\n\nPage 4\n\n{head}\n\n"
+        f"{FILLER}\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Uneasy experts economic tense ambassador bitter Nikita Khrushchev accepted unexpected.",
+        "Ibid., 67.",
+    ]

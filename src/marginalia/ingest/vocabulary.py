@@ -19,8 +19,9 @@ WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 """A hyphenated compound ("sino-soviet"), looked for from a word's start only and never given back letters: a search
 passes over each word once."""
-NAME_PAIR = re.compile(r"(?=\b([A-ZА-ЯЁ][^\W\d_]+)\s+([A-ZА-ЯЁ][^\W\d_]+)\b)")
-"""Two capitalised words in a row (overlapping pairs too): a name's parts, "Pavel Yudin"."""
+NAME_PAIR = re.compile(r"(?=(?<![^\W_])([A-ZА-ЯЁ][^\W\d_]+)\s+([A-ZА-ЯЁ][^\W\d_]+)(?![^\W_]))")
+"""Two capitalised words in a row (overlapping pairs too): a name's parts, "Pavel Yudin", also inside emphasis marks
+("_Shadow Cold War_")."""
 
 
 class Vocabulary:
@@ -50,9 +51,10 @@ class Vocabulary:
     def name_cut(self, before: str, after: str) -> bool:
         """Whether the last word of `before` and the first of `after` make a name the text writes elsewhere.
 
-        "… sent to Pavel" and "Yudin and …" do where the text writes "Pavel Yudin": a break cut the name.
+        "… sent to Pavel" and "Yudin and …" do where the text writes "Pavel Yudin": a break cut the name, also
+        inside emphasis that the extraction closed and opened again at the cut ("… A *Cold*" / "*War Crucible* …").
         """
-        last, first = before.split()[-1:], after.split()[:1]
+        last, first = [w.strip("*_") for w in before.split()[-1:]], [w.strip("*_") for w in after.split()[:1]]
         self._read()
         return bool(last and first) and f"{last[0]} {first[0]}" in self._names
 

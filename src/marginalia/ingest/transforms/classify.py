@@ -69,6 +69,7 @@ STOP_BEFORE_MARKER = re.compile(rf"[^\W\d_][.?!](?:<sup>\d+</sup>|[{SUPERSCRIPT_
 
 
 GLUED_NOTE_START = re.compile(
+    r"(?= +\d)"  # first, what every start has: a search passes over most places at once
     r"(?:(?<=[.?!)\]])|(?<=[a-zа-я])) +(?=(\d+)(?!\d)(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))"
 )
 """Where a note's text may begin inside a line: its number glued to its first word after a sentence's end or a
@@ -314,11 +315,11 @@ def _glued_next(line: str, label: int, markers: _Markers) -> int | None:
 
 def _typed(block: RawBlock, note: re.Match[str] | None, vocabulary: Vocabulary) -> Block:
     if note is not None:
-        label = next(g for g in note.groups()[:-1] if g).translate(SUPERSCRIPT_VALUES)
+        label = note_line_label(note)
         rest = [line.removeprefix(">").strip() if line.startswith(">") else line for line in block.lines[1:]]
         text = join_lines([note.groups()[-1], *rest], vocabulary.drops_hyphen)
         mark = block.lines[0].lstrip()[:1]
-        return NoteText(block.line, str(int(label)), text, mark=mark if mark in (">", "-", "•") else "")
+        return NoteText(block.line, str(label), text, mark=mark if mark in (">", "-", "•") else "")
     line = block.lines[0].strip() if len(block.lines) == 1 else ""
     bare = BARE_TITLE.match(line)
     if bare and re.sub(r"\s+", " ", bare.group(1).strip().lower()) in BARE_TITLES:

@@ -683,6 +683,26 @@ def _in_a_note(lines: list[_Line], index: int) -> bool:
     return _is_note_line(lines[index].text) or _is_note_line(lines[start].text)
 
 
+class _MarkedAbove:
+    """Where the text first marks each note, read once it is asked."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self._lines = lines
+        self._first: dict[str, int] | None = None
+
+    def opens_a_note(self, index: int) -> bool:
+        """Whether a line is a note's first line ("12Uneasy …", "> 3Ibid.") whose number the text marks above it."""
+        note = NOTE_LINE.match(self._lines[index].text) or LOOSE_NOTE_LINE.match(self._lines[index].text)
+        if note is None:
+            return False
+        if self._first is None:
+            self._first = {}
+            for at, line in enumerate(self._lines):
+                for marker in ANY_MARKER.finditer(line.text):
+                    self._first.setdefault(marker_label(marker), at)
+        return self._first.get(str(note_line_label(note)), index) < index
+
+
 def _own_notes_under(lines: list[_Line], index: int, furniture: Mapping[int, str]) -> bool:
     """Whether the first note under a line is marked above it, on the page it stands on: the line opens no page.
 
@@ -733,9 +753,10 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     heads = {_shape(_without_edge_number(lines[i].plain)) for i in furniture if not PAGE_NUMBER.match(lines[i].plain)}
     found: dict[int, str] = {}
     known = ChainMap(found, furniture)  # a head found above is no text a page cut: "The Politburo" / "111" / "Pol…"
+    marked = _MarkedAbove(lines)
     for index, line in enumerate(lines):
-        if index in furniture:
-            continue
+        if index in furniture or marked.opens_a_note(index):
+            continue  # a note's first line ("12Uneasy experts … Nikita"), whatever stands around it, is no head
         # before the first page number, only the line just above it may be its head ("The Cold War in East Asia" /
         # "Page 402"): the first page's own lines are no heads
         above_first = index == first_page - 1 and first_page < len(lines) - 1  # not the last page's foot

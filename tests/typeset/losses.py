@@ -48,9 +48,10 @@ counted only when its proof holds for that one place:
   breaks a ragged paragraph for its best lines, not as late as it can): the
   paragraph's text stands in the extraction with a hard break inside it, and
   ingest reads its lines as lines.
-- `paragraph-as-list-item`: the paragraph right under a list is printed as one
-  more of its items (`- …`), though the page sets it as a paragraph (no bullet,
-  at the margin): in Markdown it reads like the list's last item.
+- `paragraph-as-list-item`: the paragraph right under a list (or right above
+  it) is printed as one more of its items (`- …`), though the page sets it as a
+  paragraph (no bullet, at the margin): in Markdown it reads like the list's
+  last (or first) item.
 - `forced-break-as-lines`: a paragraph's forced line break (`<br>`) is printed
   as a Markdown hard break, as lines set one under another are: the
   paragraph's text stands in the extraction with a hard break where the
@@ -112,7 +113,7 @@ REASONS = {
     "paragraph-start-unmarked": "a full last line, then the next paragraph on the next line, unindented: nothing parts them",
     "forced-break-as-lines": "the extraction prints a paragraph's forced line break as lines set one under another",
     "hard-break-guessed": "the extraction marks a hard break where a ragged line ended early: nothing tells it from one",
-    "paragraph-as-list-item": "the extraction prints the paragraph under a list as one more item: nothing tells it from one",
+    "paragraph-as-list-item": "the extraction prints the paragraph under or above a list as one more item: nothing tells it from one",
     "attribution-dropped": "the extraction prints no word of the epigraph's attribution: its text reads as a paragraph",
 }
 
@@ -810,14 +811,19 @@ def _run_together(expected: CleanDocument, actual: CleanDocument, source: str) -
 
 
 def _paragraphs_as_items(expected: CleanDocument, actual: CleanDocument, source: str) -> list[Loss]:
-    """A paragraph right under a list, printed as the list's item (`- …`) and read back as its last: set apart."""
+    """A paragraph right under or right above a list, printed as the list's item (`- …`) and read back as its last or
+    first: set apart."""
     losses = []
     items = [line for line in source.split("\n") if re.match(r"\s*[-*+•]\s", line)]
     for section in expected.sections:
         for first, second in itertools.pairwise(section.blocks):
-            if not (isinstance(first, CleanList) and isinstance(second, CleanParagraph)):
+            if isinstance(first, CleanList) and isinstance(second, CleanParagraph):
+                listed, paragraph, last = first, second, True
+            elif isinstance(first, CleanParagraph) and isinstance(second, CleanList):
+                listed, paragraph, last = second, first, False
+            else:
                 continue
-            start = _unmarked(second.text)[:30]
+            start = _unmarked(paragraph.text)[:30]
             evidence = next(
                 (line for line in items if _unmarked(re.sub(r"^\s*[-*+•]\s+", "", line)).startswith(start)), ""
             )
@@ -825,13 +831,13 @@ def _paragraphs_as_items(expected: CleanDocument, actual: CleanDocument, source:
                 continue
             for other in actual.sections:
                 for index, got in enumerate(other.blocks):
-                    lists = isinstance(got, CleanList) and len(got.items) == len(first.items) + 1
-                    if lists and squash_plain(got.items[-1]) == squash_plain(second.text):
-                        other.blocks[index : index + 1] = [
-                            CleanList(got.items[:-1], got.numbered),
-                            CleanParagraph(got.items[-1]),
-                        ]
-                        losses.append(Loss("paragraph-as-list-item", _short(second.text, 60), _short(evidence, 120)))
+                    if not isinstance(got, CleanList) or len(got.items) != len(listed.items) + 1:
+                        continue
+                    item, rest = (got.items[-1], got.items[:-1]) if last else (got.items[0], got.items[1:])
+                    if squash_plain(item) == squash_plain(paragraph.text):
+                        apart = [CleanList(rest, got.numbered), CleanParagraph(item)]
+                        other.blocks[index : index + 1] = apart if last else apart[::-1]
+                        losses.append(Loss("paragraph-as-list-item", _short(paragraph.text, 60), _short(evidence, 120)))
                         break
     return losses
 

@@ -1998,3 +1998,30 @@ def test_a_notes_first_line_beside_a_page_number_inside_a_cut_sentence_is_the_no
         "Uneasy experts economic tense ambassador bitter Nikita Khrushchev accepted unexpected.",
         "Ibid., 67.",
     ]
+
+
+def test_a_last_page_of_one_line_between_its_head_and_its_number_is_text() -> None:
+    head = "COLD WAR HISTORY PROJECT WORKING PAPER NO. 20"
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n109\n\n{head}\n\n{FILLER}\n\n110\n\n{head}\n\n"
+        "Ambassador of the USSR in the PRC J. Stalin\n\n> 111\n"
+    )
+    assert [page.number for page in doc.pages][-3:] == ["109", "110", "111"]
+    assert all("J. Stalin" not in " ".join(page.furniture) for page in doc.pages)
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [
+        pytest.param(
+            ["- The talks ended. The delegation expressed", "- satisfaction with the talks.", "- Trade was discussed."],
+            True,
+            id="a-sentence-left-open",
+        ),
+        pytest.param(["- economic aid", "- military cooperation", "- trade"], False, id="a-list-of-phrases"),
+    ],
+)
+def test_a_list_items_next_line_set_as_an_item_at_its_level(items: list[str], joined: bool) -> None:
+    doc = ingest_snippet(f"{OPENING}{FILLER}\n\n" + "\n\n".join(items) + f"\n\n{FILLER}\n")
+    texts = [p.text for p in doc.paragraphs()][1:-1]
+    assert texts == ([f"{items[0]} {items[1][2:]}", items[2]] if joined else items)

@@ -683,6 +683,20 @@ def _in_a_note(lines: list[_Line], index: int) -> bool:
     return _is_note_line(lines[index].text) or _is_note_line(lines[start].text)
 
 
+def _a_pages_one_line(index: int, furniture: Mapping[int, str]) -> bool:
+    """Whether a line is all the text of its page: under the page's head, over its own number at the foot.
+
+    "110" / "COLD WAR HISTORY PROJECT WORKING PAPER NO. 20" / "Ambassador of the USSR in the PRC J. Stalin" /
+    "111": the page before ends with its number, this one's head stands above the line and its number, the next,
+    below it (a last page that holds one line of a signature).
+    """
+    head, foot = index - 1, index + 1
+    if furniture.get(head) != "" or not furniture.get(foot):
+        return False
+    before = furniture.get(head - 1)
+    return bool(before) and page_after(before or "") == furniture[foot]
+
+
 class _MarkedAbove:
     """Where the text first marks each note, read once it is asked."""
 
@@ -808,7 +822,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
                 facing.append(index)
             continue
         words = {word.casefold() for word in WORD.findall(plain)}
-        between = index - 1 in furniture and index + 1 in furniture
+        between = index - 1 in furniture and index + 1 in furniture and not _a_pages_one_line(index, furniture)
         # its words are on the first page: the title; over the first number printed, in the lines above it
         printed_above = index >= first_page and words <= opening
         printed_above = printed_above and (_looks_like_a_title(plain) or _squashed(plain) in first_text)

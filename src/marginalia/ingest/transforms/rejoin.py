@@ -51,8 +51,10 @@ ITEM_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}")
 """A list item or a line that a bold label opens (a speaker's turn, a contributor's entry)."""
 BULLET_ON_LOWER = re.compile(r"^\s*[-*+•–]\s+(?=[\"“‘'(*_]*[^\W\d_])")
 """A bulleted line's marker, where the line goes on in lower case."""
-NESTED_ITEM = re.compile(r"^(\s+)[-*+•–]\s+(\S.*)$")
-"""A bulleted line indented as an item of a nested list."""
+ITEM_LINE = re.compile(r"^(\s*)[-*+•–]\s+(\S.*)$")
+"""A bulleted line: its indent, its text."""
+SENTENCE_LEFT_OPEN = re.compile(r"[.?!]\s+\S.*[^\W\d_]$")
+"""A line that ended a sentence and left the next one open on a word."""
 SHORT_LINE_WORDS = 8
 SPACED_END = re.compile(r"(?<=[.?!…])\s\d{1,3}$")
 """A note number set apart after a sentence's end, ending a line: "… signed? 8"."""
@@ -472,18 +474,24 @@ def _is_line_of_its_own(text: str) -> bool:
 
 
 def _wrapped_line(item: RawBlock | None, block: Block) -> str | None:
-    """The text of a one-line list item indented under an item that it goes on with, or None.
+    """The text of a one-line list item that goes on with the item above it, or None.
 
     An extractor may print a list item's second line as an item of a list nested under it ("- … revolution
-    Manchuria" / "   - question."): indented, in lower case, after an item that has not ended its sentence.
+    Manchuria" / "   - question."): indented, in lower case, after an item that has not ended its sentence. It
+    may print each line of a paragraph as an item, at the list's own level ("- Стороны … время. Советская делегация
+    выразила" / "- удовлетворение ходом …"): in lower case, after an item that left its last sentence open on a
+    word, a sentence ended before it (no phrase of a list's, "- economic aid" / "- military cooperation").
     """
     if item is None or not isinstance(block, RawBlock) or len(block.lines) != 1:
         return None
-    nested = NESTED_ITEM.match(block.lines[0])
-    if nested is None or not LIST_ITEM.match(item.lines[0]) or _ends_sentence(item.lines[-1]):
+    listed = ITEM_LINE.match(block.lines[0])
+    if listed is None or not LIST_ITEM.match(item.lines[0]) or _ends_sentence(item.lines[-1]):
+        return None
+    if not listed.group(2)[:1].islower():
         return None
     indent = len(item.lines[0]) - len(item.lines[0].lstrip())
-    return nested.group(2) if len(nested.group(1)) > indent and nested.group(2)[:1].islower() else None
+    nested = len(listed.group(1)) > indent
+    return listed.group(2) if nested or SENTENCE_LEFT_OPEN.search(item.lines[-1].rstrip()) else None
 
 
 def _item_continues(item: RawBlock, text: str, vocabulary: Vocabulary) -> bool:

@@ -2025,3 +2025,23 @@ def test_a_list_items_next_line_set_as_an_item_at_its_level(items: list[str], jo
     doc = ingest_snippet(f"{OPENING}{FILLER}\n\n" + "\n\n".join(items) + f"\n\n{FILLER}\n")
     texts = [p.text for p in doc.paragraphs()][1:-1]
     assert texts == ([f"{items[0]} {items[1][2:]}", items[2]] if joined else items)
+
+
+def test_a_word_cut_at_a_list_items_line_end_is_judged_by_the_texts_words() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}Stepan Chervonenko arrived.\n\n• The talks went on with Stepan Chervo-\nnenko.\n\n• Trade was discussed.\n"
+    )
+    assert [p.text for p in doc.paragraphs()][1:] == [
+        "• The talks went on with Stepan Chervonenko.",
+        "• Trade was discussed.",
+    ]
+
+
+def test_an_epigraph_run_into_its_attribution_on_one_line_under_the_byline() -> None:
+    doc = ingest_snippet(
+        f"{OPENING}The ministry insisted and rejected it. — Anastas Mikoyan, 1964\n\n## 1 Long congress\n\n{FILLER}\n"
+    )
+    assert [(e.paragraphs[0].text, e.attribution) for e in doc.metadata.epigraphs] == [
+        ("The ministry insisted and rejected it.", "Anastas Mikoyan, 1964")
+    ]
+    assert [person.affiliation for person in doc.metadata.people] == [[]]

@@ -71,6 +71,11 @@ def marker_label(marker: re.Match[str]) -> str:
     return str(int(marker.group(marker.lastindex or 1).translate(SUPERSCRIPT_VALUES)))
 
 
+RUN_IN_ATTRIBUTION = re.compile(
+    r"^(?P<text>\S.*[.?!…”’\"])\s+[—–―]\s+(?P<by>[A-ZА-ЯЁ\u4e00-\u9fff][^.?!\n]{0,80}?)\s*$"
+)
+"""A paragraph that ends with its attribution: a sentence's end, a dash, a short source ("… decisive. — Anastas
+Mikoyan, 1964")."""
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 """A note marker once normalised to Markdown footnote syntax."""
 SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
@@ -120,9 +125,17 @@ ADDRESS_WORDS = 40
 
 
 def is_address(line: str) -> bool:
-    """A line of comma-separated parts with no sentence in it: an address or an affiliation."""
+    """A line of comma-separated parts with no sentence in it: an address or an affiliation.
+
+    Not an epigraph's line run into its source after a dash ("… decisive. — Anastas Mikoyan, 1964").
+    """
     text = line.strip()
-    return "," in text and len(text.split()) <= ADDRESS_WORDS and not SENTENCE_END.search(text)
+    return (
+        "," in text
+        and len(text.split()) <= ADDRESS_WORDS
+        and not SENTENCE_END.search(text)
+        and not RUN_IN_ATTRIBUTION.match(text)
+    )
 
 
 def emphasis_rejoined(head: str, tail: str) -> tuple[str, str]:

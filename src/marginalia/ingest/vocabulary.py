@@ -3,7 +3,8 @@
 A typesetter breaks a word at a line's end with a hyphen ("Chervo-" / "nenko"); a compound keeps its own hyphen
 there ("Sino-" / "Soviet"). The text itself knows which: the word written whole elsewhere, or the compound written
 with its hyphen. `Vocabulary` reads a document's words once, when the first such hyphen must be judged, for the
-paragraphs (`rejoin`) and the notes (`classify`, `notes`) alike. It knows the names the text writes too: a note
+paragraphs (`rejoin`), the notes (`classify`, `notes`) and a list's items (`lists`) alike, from the blocks or, once
+they are read, the sections. It knows the names the text writes too: a note
 whose last word and the next block's first make one ("… to Pavel" / "Yudin Stepan …") goes on there.
 """
 
@@ -35,7 +36,7 @@ class Vocabulary:
 
     def _read(self) -> set[str]:
         if self._words is None:
-            blocks = [*self._doc.blocks, *self._doc.front]
+            blocks = [*self._doc.blocks, *self._doc.front, *(b for s in self._doc.sections for b in s.blocks)]
             texts = [
                 " ".join(b.lines) if isinstance(b, RawBlock | LineGroup) else b.text
                 for b in blocks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from marginalia.ingest.patterns import SENTENCE_END
+from marginalia.ingest.patterns import RUN_IN_ATTRIBUTION, SENTENCE_END
 from marginalia.ingest.transforms.quotes_tables import ATTRIBUTION
 from marginalia.model import Block, Document, Paragraph, Quotation, RawBlock
 
@@ -35,7 +35,7 @@ def read_epigraphs(doc: Document) -> Document:
             first.attribution = byline.group(1).strip()  # its attribution set apart, under it
             doc.metadata.epigraphs.append(first)
             del doc.blocks[:2]
-        elif unmarked := _unmarked_epigraph(doc):
+        elif unmarked := _unmarked_epigraph(doc) or _run_in_epigraph(doc):
             doc.metadata.epigraphs.append(unmarked)
         else:
             break
@@ -58,6 +58,21 @@ def _unmarked_epigraph(doc: Document) -> Quotation | None:
             del doc.blocks[: count + 1]
             return Quotation(quoted[0].line, quoted, byline.group(1).strip())
     return None
+
+
+def _run_in_epigraph(doc: Document) -> Quotation | None:
+    """A short paragraph at the body's start that ends with its attribution after a dash, the two on one line.
+
+    An extractor may run an epigraph's one line and its attribution under it together ("Ministry insisted …
+    decisive. — Anastas Mikoyan, 1964"): after a sentence's end, a dash and a short source that ends no sentence and
+    opens with a capital, when the body follows.
+    """
+    first = doc.blocks[0]
+    run_in = RUN_IN_ATTRIBUTION.match(first.text) if isinstance(first, Paragraph) and len(doc.blocks) > 1 else None
+    if run_in is None or len(run_in.group("text").split()) > MAX_EPIGRAPH_WORDS:
+        return None
+    del doc.blocks[0]
+    return Quotation(first.line, [Paragraph(first.line, run_in.group("text"))], run_in.group("by").strip())
 
 
 def _attribution(blocks: list[Block], index: int) -> re.Match[str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from marginalia.ingest.patterns import BULLET_ITEM, BULLETS, LABEL, LIST_ITEM, NUMBERED_ITEM, SENTENCE_END, join_lines
+from marginalia.ingest.vocabulary import Vocabulary
 from marginalia.model import PAGE_MARK, Block, Document, Paragraph, RawBlock, without_page_marks
 
 BULLET_AGAIN = re.compile(r"^(\s*[-*+•–]\s+)[•◦▪▫‣⁃●○■□∙]\s+")
@@ -34,9 +35,10 @@ def read_lists(doc: Document) -> Document:
     Returns:
         The document with no raw blocks left in its prose sections.
     """
+    vocabulary = Vocabulary(doc)  # an item's word hyphenated at a line's end: "Chervo-" / "nenko."
     for section in doc.sections:
         if section.kind == "prose":
-            typed = [typed for block in section.blocks for typed in _paragraphs(block)]
+            typed = [typed for block in section.blocks for typed in _paragraphs(block, vocabulary)]
             section.blocks = _rests_between_items(_items_run_on(typed))
     return doc
 
@@ -119,7 +121,7 @@ def _rests_between_items(blocks: list[Block]) -> list[Block]:
     return found
 
 
-def _paragraphs(block: Block) -> list[Block]:
+def _paragraphs(block: Block, vocabulary: Vocabulary) -> list[Block]:
     if not isinstance(block, RawBlock):
         return [block]
     items: list[tuple[int, list[str]]] = []
@@ -129,7 +131,8 @@ def _paragraphs(block: Block) -> list[Block]:
             items.append((block.line + offset, [BULLET_AGAIN.sub(r"\1", line)]))
         else:
             items[-1][1].append(line)
-    return [Paragraph(line, text) for line, lines in items for text in _run_on_items(join_lines(lines))]
+    texts = [(line, join_lines(lines, vocabulary.drops_hyphen)) for line, lines in items]
+    return [Paragraph(line, text) for line, joined in texts for text in _run_on_items(joined)]
 
 
 def _run_on_items(text: str) -> list[str]:

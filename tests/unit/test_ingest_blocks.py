@@ -2045,3 +2045,30 @@ def test_an_epigraph_run_into_its_attribution_on_one_line_under_the_byline() -> 
         ("The ministry insisted and rejected it.", "Anastas Mikoyan, 1964")
     ]
     assert [person.affiliation for person in doc.metadata.people] == [[]]
+
+
+def test_the_title_again_under_a_notes_second_line_is_a_recto_head() -> None:
+    # a book's pages print no number: the chapter's title under a page's notes, a note of two lines above it
+    title = "Embassy and Doctrine in the Sino-Soviet Alliance"
+    doc = ingest_snippet(
+        f"# {title}\n\nAnna Example\n\n{FILLER}The talks began.<sup>1</sup> {FILLER}\n\n"
+        "1Strategy military reported signed plenum confirmed ambassador Beijing.\nEmbassy the Mikhail Suslov agreement\n\n"
+        f"{title}\n\nTense bilateral statement. {FILLER}\n"
+    )
+    assert title not in " ".join(p.text for p in doc.paragraphs())
+
+
+def test_a_note_run_into_a_quoted_notes_rest_is_set_as_that_line() -> None:
+    head = "The Cold War in East Asia"  # the running head: where each page begins, though none prints its number
+    doc = ingest_snippet(
+        f"{OPENING}The talks began.<sup>1</sup> They met.<sup>2</sup> {FILLER}\n\n> 1Ibid., 4.\n\n"
+        "2Cable suspended ideology of leadership after Alexei Kosygin?\n\n"
+        f"{head}\n\nThey ended.<sup>3</sup> {FILLER}\n\n"
+        "> For embassy border memorandum announced. 3Archive of the Ministry of Foreign Affairs, l. 20.\n\n"
+        f"{head}\n\n{FILLER}\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Ibid., 4.",
+        "Cable suspended ideology of leadership after Alexei Kosygin? For embassy border memorandum announced.",
+        "Archive of the Ministry of Foreign Affairs, l. 20.",
+    ]

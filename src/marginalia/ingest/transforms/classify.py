@@ -295,9 +295,10 @@ def _next_notes_apart(block: RawBlock, markers: _Markers, last: list[int]) -> li
         start = _note_start(line, number, markers)
         current = note_line_label(start) if start is not None else last[0]
         rest, cut = line, False
+        quoted = "> " if line.lstrip().startswith(">") else ""  # a note cut from a quoted line is set so too
         while current and (inside := _glued_next(rest, current + 1, markers)) is not None:
             found.append((number, rest[:inside].rstrip(), cut))
-            rest, current, cut = rest[inside:], current + 1, True
+            rest, current, cut = quoted + rest[inside:], current + 1, True
         found.append((number, rest, cut))
     return found
 

@@ -432,11 +432,14 @@ def _without_number(plain: str, edge: re.Match[str]) -> str:
 
 
 def _under_a_page_foot(lines: list[_Line], index: int) -> bool:
-    """Whether a line comes right after a page's foot: its notes or its first-page footer (© line, DOI, book)."""
+    """Whether a line comes right after a page's foot: its notes or its first-page footer (© line, DOI, book).
+
+    Any line of a note's block ends the notes: "4Strategy … em-" / "bassy the … agreement".
+    """
     before = [line.text for line in lines[max(0, index - 2) : index]]
     if len(before) == 2 and _foot_line(before[0]) and url_rest(*before):
         return True  # the rest of the footer's URL, set on a line of its own
-    return bool(before) and (_is_note_line(before[-1]) or _foot_line(before[-1]))
+    return bool(before) and (_in_a_note(lines, index - 1) or _foot_line(before[-1]))
 
 
 def _foot_line(text: str) -> bool:

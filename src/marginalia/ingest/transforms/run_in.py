@@ -1,8 +1,8 @@
 """Set apart a section's heading that an extraction ran into the text, on a line of its own.
 
 An extractor that reads a page by its blocks of text may print a heading in the
-paragraph it stands between, as the font set it: "… summit for. **_24.1.1 Formal
-speech and the talks_** Joseph Stalin …". Such a span is a heading when it is
+paragraph it stands between, as the font set it: `… summit for. **_24.1.1 Formal
+speech and the talks_** Joseph Stalin …`. Such a span is a heading when it is
 what the text's own headings say comes next: set in bold, after a sentence's end
 and before the next sentence's capital, opening with a section number that is
 the child or the next sibling of a heading the text has ("24.1" or "24.1.0" before
@@ -23,7 +23,7 @@ RUN_IN_HEADING = re.compile(
     r"(?:\*\*|__)(?P<inner>[*_]?)(?P<text>(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[^*_\n]{1,120}?)(?P=inner)(?:\*\*|__)"
     r"\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"
 )
-"""A bold span that opens with a section number ("**_24.1.1 Formal speech_**"), between a sentence's end and the next
+"""A bold span that opens with a section number (`**_24.1.1 Formal speech_**`), between a sentence's end and the next
 sentence's capital."""
 HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?:[*_]{2,3})?|[*_]{2,3})(?P<text>\d[^*_]*?)(?:[*_]{2,3})?\s*$")
 """A line set as a heading, or alone in bold, that opens with a number: its text."""

@@ -696,52 +696,58 @@ def _a_pages_one_line(index: int, furniture: Mapping[int, str]) -> bool:
     head, foot = index - 1, index + 1
     if furniture.get(head) != "" or not furniture.get(foot):
         return False
-    before = furniture.get(head - 1)
-    return bool(before) and page_after(before or "") == furniture[foot]
+    before = furniture.get(head - 1, "")
+    return bool(before) and page_after(before) == furniture[foot]
 
 
-class _MarkedAbove:
-    """Where the text first marks each note, read once it is asked."""
+class _NoteMarks:
+    """Where the text marks each note (every line holding its marker), read once it is asked."""
 
     def __init__(self, lines: list[_Line]) -> None:
         self._lines = lines
-        self._first: dict[str, int] | None = None
+        self._marking: dict[str, list[int]] | None = None
+
+    def marking(self, label: str) -> list[int]:
+        """The lines that mark note `label`, in order."""
+        if self._marking is None:
+            self._marking = {}
+            for at, line in enumerate(self._lines):
+                for marker in ANY_MARKER.finditer(line.text):
+                    self._marking.setdefault(marker_label(marker), []).append(at)
+        return self._marking.get(label, [])
 
     def opens_a_note(self, index: int) -> bool:
         """Whether a line is a note's first line ("12Uneasy …", "> 3Ibid.") whose number the text marks above it."""
-        note = NOTE_LINE.match(self._lines[index].text) or LOOSE_NOTE_LINE.match(self._lines[index].text)
-        if note is None:
+        note = _note_line(self._lines[index].text)
+        marking = self.marking(str(note_line_label(note))) if note is not None else []
+        return bool(marking) and marking[0] < index
+
+    def own_notes_under(self, index: int, furniture: Mapping[int, str]) -> bool:
+        """Whether the first note under a line is marked above it, on the page it stands on: the line opens no page.
+
+        A page prints the notes of its own markers: where the note under a line ("> 2Wei Zhou, …") is marked
+        between the page's top and the line ("… congress.<sup>2</sup> Ambassador of the USSR in the PRC" / "A.
+        Kosygin"), and not again between the line and the note (notes numbered page by page), no page begins at the
+        line.
+        """
+        lines = self._lines
+        top = max((i for i in furniture if i < index), default=-1)
+        at = next((i for i in range(index + 1, len(lines)) if i in furniture or _is_note_line(lines[i].text)), None)
+        note = _note_line(lines[at].text) if at is not None and at not in furniture else None
+        if at is None or note is None:
             return False
-        if self._first is None:
-            self._first = {}
-            for at, line in enumerate(self._lines):
-                for marker in ANY_MARKER.finditer(line.text):
-                    self._first.setdefault(marker_label(marker), at)
-        return self._first.get(str(note_line_label(note)), index) < index
+        marked = [i for i in self.marking(str(note_line_label(note))) if top < i < at]
+        return bool(marked) and max(marked) < index
 
 
-def _own_notes_under(lines: list[_Line], index: int, furniture: Mapping[int, str]) -> bool:
-    """Whether the first note under a line is marked above it, on the page it stands on: the line opens no page.
-
-    A page prints the notes of its own markers: where the note under a line ("> 2Wei Zhou, …") is marked between
-    the page's top and the line ("… congress.<sup>2</sup> Ambassador of the USSR in the PRC" / "A. Kosygin"), and
-    not again between the line and the note (notes numbered page by page), no page begins at the line.
-    """
-    top = max((i for i in furniture if i < index), default=-1)
-    at = next((i for i in range(index + 1, len(lines)) if i in furniture or _is_note_line(lines[i].text)), None)
-    note = (NOTE_LINE.match(lines[at].text) or LOOSE_NOTE_LINE.match(lines[at].text)) if at is not None else None
-    if at is None or note is None or at in furniture:
-        return False
-    label = str(note_line_label(note))
-    marked = [
-        i for i in range(top + 1, at) if any(marker_label(m) == label for m in ANY_MARKER.finditer(lines[i].text))
-    ]
-    return bool(marked) and max(marked) < index
+def _note_line(text: str) -> re.Match[str] | None:
+    """A footnote's first line (`NOTE_LINE` or `LOOSE_NOTE_LINE`), or None."""
+    return NOTE_LINE.match(text) or LOOSE_NOTE_LINE.match(text)
 
 
 def _is_note_line(text: str) -> bool:
     """A footnote's line at the page's foot, between the text the page cut and the next page's head."""
-    return bool(NOTE_LINE.match(text) or LOOSE_NOTE_LINE.match(text))
+    return _note_line(text) is not None
 
 
 def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, str]:
@@ -770,9 +776,9 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     heads = {_shape(_without_edge_number(lines[i].plain)) for i in furniture if not PAGE_NUMBER.match(lines[i].plain)}
     found: dict[int, str] = {}
     known = ChainMap(found, furniture)  # a head found above is no text a page cut: "The Politburo" / "111" / "Pol…"
-    marked = _MarkedAbove(lines)
+    marks = _NoteMarks(lines)
     for index, line in enumerate(lines):
-        if index in furniture or marked.opens_a_note(index):
+        if index in furniture or marks.opens_a_note(index):
             continue  # a note's first line ("12Uneasy experts … Nikita"), whatever stands around it, is no head
         # before the first page number, only the line just above it may be its head ("The Cold War in East Asia" /
         # "Page 402"): the first page's own lines are no heads
@@ -814,7 +820,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
                 (
                     (titled or title_again)
                     and _inside_sentence(lines, index, known)
-                    and not _own_notes_under(lines, index, known)
+                    and not marks.own_notes_under(index, known)
                 )
                 or (alone and over_heading and _under_a_page_foot(lines, index))
                 or (index > 0 and journal and _alone_in_block(lines, index, furniture))

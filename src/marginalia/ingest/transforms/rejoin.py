@@ -160,19 +160,26 @@ def _markers_set_apart(doc: Document) -> list[Block]:
         found = alone or top
         number = found.group(1) if found else ""
         above = next((b for b in reversed(blocks) if not isinstance(b, PageBreak)), None)
-        if (
-            number in doc.notes
-            and isinstance(above, RawBlock)
-            and f"<sup>{number}</sup>" not in text
-            and SENTENCE_END.search(MARKER.sub("", above.lines[-1]).rstrip())
-            and not MARKER.search(above.lines[-1][-12:])
-        ):
+        if isinstance(above, RawBlock) and _marks_the_line(number, above.lines[-1], doc, text):
             if alone:
                 above.lines[-1] = f"{above.lines[-1].rstrip()} {number}"
                 continue
             block.lines = [f"<sup>{number}</sup> {lines[0][len(number) :].lstrip()}", *lines[1:]]  # unquoted
         blocks.append(block)
     return blocks
+
+
+def _marks_the_line(number: str, line: str, doc: Document, text: str) -> bool:
+    """Whether a number set apart is the marker of a line's sentence.
+
+    It is a note's number that `text` marks nowhere else, after a line that ends a sentence with no marker at its end.
+    """
+    return (
+        number in doc.notes
+        and f"<sup>{number}</sup>" not in text
+        and bool(SENTENCE_END.search(MARKER.sub("", line).rstrip()))
+        and not MARKER.search(line[-12:])
+    )
 
 
 def _lone_markers_put_back(block: RawBlock, doc: Document, text: str) -> None:
@@ -184,13 +191,13 @@ def _lone_markers_put_back(block: RawBlock, doc: Document, text: str) -> None:
     index = len(block.lines)
     while (index := index - 1) > 0:
         alone = LONE_NUMBER.match(QUOTE_LINE.sub("", block.lines[index]).strip())
-        if not alone or alone.group(1) not in doc.notes or f"<sup>{alone.group(1)}</sup>" in text:
+        if not alone:
             continue
         above = index - 1
         while above > 0 and not QUOTE_LINE.sub("", block.lines[above]).strip():
             above -= 1
         line = block.lines[above]
-        if not SENTENCE_END.search(MARKER.sub("", line).rstrip()) or MARKER.search(line[-12:]):
+        if not _marks_the_line(alone.group(1), line, doc, text):
             continue
         block.lines[above] = f"{line.rstrip()}<sup>{alone.group(1)}</sup>"
         rest = block.lines[index + 1 :]

@@ -694,6 +694,22 @@ def test_a_quotation_cut_in_mid_sentence_goes_on_in_plain_text_after_the_page_br
     ]
 
 
+def test_a_quotations_rest_printed_plain_a_line_a_block_goes_on_while_its_sentence_is_open() -> None:
+    # the page's column read from the quotation's own lines: each line of its rest a plain block of its own
+    doc = ingest_snippet(
+        f"{OPENING}He wrote:\n\n> The delegation insisted on the border and the em-\n\n"
+        "COLD WAR HISTORY PROJECT WORKING PAPER NO. 12\n\n"
+        "bassy agreed to it.<sup>1</sup> Then the talks on the railway\n\nwent on into the night, and the dis-\n\n"
+        "cussion ended there.\n\nThe talks ended.\n\n<sup>1</sup> Ibid., 3.\n"
+    )
+    [quotation] = [b for s in doc.sections for b in s.blocks if isinstance(b, Quotation)]
+    assert [without_page_marks(p.text) for p in quotation.paragraphs] == [
+        "The delegation insisted on the border and the embassy agreed to it.[^1] Then the talks on the railway went"
+        " on into the night, and the discussion ended there."
+    ]
+    assert [type(b).__name__ for b in doc.sections[0].blocks] == ["Paragraph", "Quotation", "Paragraph"]
+
+
 def test_a_notes_paragraph_under_it_while_the_body_goes_on_over_the_page() -> None:
     # the body is cut in mid-sentence above the notes and goes on in lower case on the next page: what stands
     # under note 1 before the page's number is the note's, whatever its first letter
@@ -1283,6 +1299,26 @@ def test_a_signatures_line_set_as_a_heading_at_the_texts_end(signature: str) -> 
     assert [b.lines for b in doc.sections[0].blocks if isinstance(b, Signature)] == [
         ["Ambassador of the USSR in the PRC", "L. Shaoqi"]
     ]
+
+
+def test_a_signatures_name_set_as_a_heading_under_its_first_line_run_onto_the_last_paragraph() -> None:
+    # the extraction ran the signature's first line onto the paragraph and set its name large; the notes follow
+    doc = ingest_snippet(
+        f"{OPENING}Мы встретились с товарищем Мао.<sup>1</sup>\n\n"
+        "В заключение он поблагодарил китайских товарищей. Ambassador of the USSR in the PRC\n\n## P. Yudin\n\n"
+        "<sup>1</sup> АПРФ, ф. 45, оп. 1, д. 331, л. 2.\n"
+    )
+    assert len(doc.sections) == 1
+    assert [getattr(b, "text", getattr(b, "lines", None)) for b in doc.sections[0].blocks][1:] == [
+        "В заключение он поблагодарил китайских товарищей.",
+        ["Ambassador of the USSR in the PRC", "P. Yudin"],
+    ]
+    assert doc.notes["1"].text.startswith("АПРФ")
+
+
+def test_a_heading_alone_closing_the_text_under_a_finished_paragraph_stays_a_heading() -> None:
+    doc = ingest_snippet(f"{OPENING}The talks went on into the night.\n\n## P. Yudin\n")
+    assert [s.title for s in doc.sections] == ["", "P. Yudin"]
 
 
 def test_a_verso_head_facing_the_first_pages_head_on_pages_without_numbers() -> None:

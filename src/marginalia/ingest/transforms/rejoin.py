@@ -256,6 +256,7 @@ class _Flow:
         self.broken = False  # whether a page break (notes, furniture) stands between the last block and the next
         self.last_line = (0, "")  # the last source line of `previous`
         self.quoted_to = 0  # the last source line of the last run read as a quotation's
+        self.plain_rest = False  # whether the last run was a quotation's rest printed as plain text
         self.vocabulary = Vocabulary(doc)
         self.printed = printed_lines(doc.blocks)
         self.warned: set[int] = set()
@@ -266,8 +267,11 @@ class _Flow:
 
     def add(self, kind: RunKind, run: RawBlock) -> None:
         broken, self.broken = self.broken, False
-        if kind == "text" and (broken or self._cut_at_a_hard_break(run)) and self._quotation_goes_on(run):
+        plain_rest, self.plain_rest = self.plain_rest, False
+        cut = broken or plain_rest or self._cut_at_a_hard_break(run)
+        if kind == "text" and cut and self._quotation_goes_on(run):
             kind = "quote"  # the rest of a quotation the page cut, which the extraction printed as plain text
+            self.plain_rest = True  # the next block too, while the sentence stays open (printed a line a block)
         if kind == "text" and broken and self._bullet_on_a_cut_sentence(run):
             run = RawBlock(run.line, [BULLET_ON_LOWER.sub("", run.lines[0]), *run.lines[1:]])
         if kind == "quote" and broken:

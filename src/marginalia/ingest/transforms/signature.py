@@ -10,6 +10,8 @@ from marginalia.scripts import CJK
 
 MAX_SIGNATURE_WORDS = 8
 LONE_ITEM = re.compile(r"^\s*[-*+•]\s+(\S.*)$")
+LAST_SENTENCE_END = re.compile(r".*[.?!…。！？](?:[\"'”’)»]|\[\^[^\]\s]+\])*\s+(?=\S)")
+"""A paragraph's text up to its last sentence's end and the space after it (greedy: the last one)."""
 
 
 def extract_signatures(doc: Document) -> Document:
@@ -61,9 +63,23 @@ def _closing_heading_as_line(doc: Document) -> None:
     lines = [Paragraph(last.line, last.title), *last.blocks]
     if not all(_signature_like(block) for block in lines):
         return
-    if len(lines) >= 2 or _signature_like(before.blocks[-1]):
-        before.blocks += lines
-        doc.sections.pop()
+    if len(lines) < 2 and not _signature_like(before.blocks[-1]):
+        run_on = _signature_run_on(before.blocks[-1])
+        if not run_on:
+            return
+        before.blocks[-1:] = run_on
+    before.blocks += lines
+    doc.sections.pop()
+
+
+def _signature_run_on(block: Block) -> list[Block]:
+    """A paragraph parted from the signature's line run onto its end, capitalised and short, or [] if none is."""
+    if not isinstance(block, Paragraph) or not (sentences := LAST_SENTENCE_END.match(block.text)):
+        return []
+    line = Paragraph(block.line, block.text[sentences.end() :])
+    if not line.text[0].isupper() or not _signature_like(line):
+        return []
+    return [Paragraph(block.line, sentences.group().rstrip()), line]
 
 
 def _prose(block: Block) -> bool:

@@ -721,6 +721,17 @@ def test_a_notes_paragraph_under_it_while_the_body_goes_on_over_the_page() -> No
     assert without_page_marks(doc.paragraphs()[-1].text).endswith("It ended.[^1] The talks on the border went on.")
 
 
+def test_a_last_page_holding_only_a_notes_rest_that_closes_its_bracket() -> None:
+    # LaTeX carried the note's last line over to a page of its own; the first page's footer and both numbers between
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\nThe talks ended in the autumn.<sup>1</sup>\n\n"
+        "<sup>1</sup>Daniel Hart, *Mao and the Sino-Soviet Partnership* (Princeton: Princeton University Press,\n\n"
+        "© The Author(s) 2018\n\nv\n\nvi\n\n2016), 51.\n"
+    )
+    assert doc.notes["1"].text.endswith("(Princeton: Princeton University Press, 2016), 51.")
+    assert without_page_marks(doc.paragraphs()[-1].text) == "The talks ended in the autumn.[^1]"
+
+
 def test_the_line_under_a_head_and_page_number_printed_once_is_text() -> None:
     # the page's head, printed once above its number, is no text that the page cut: the line under the number
     # opens the next page's text

@@ -1349,14 +1349,36 @@ def test_a_verso_head_facing_the_first_pages_head_on_pages_without_numbers() -> 
     ]
 
 
-def test_a_footers_url_rest_quoted_is_no_note_of_the_number_it_opens_with() -> None:
-    # the DOI cut after "978-", its rest ("3-030-…") quoted on the next row as the foot's small type is: no note 3
+def test_a_verso_head_over_only_the_last_notes_rest_facing_the_first_pages_head() -> None:
+    # A two-page chapter: its title over the first page (its recto head); the second page holds the book's title,
+    # under the first page's number at its foot, and the rest of the last note alone: no signature's title
+    title = "Visit and Visit in the Sino-Soviet Alliance"
+    book = "Fraternal Rivals: China and the Soviet Union in the Cold War"
     doc = ingest_snippet(
-        f"{OPENING}The talks began.<sup>3</sup>\n\n> 3Ibid., 4.\n\n"
-        "> M. Lin (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-\n\n"
-        "> 3-030-16108-2_21\n\nThey ended.\n"
+        f"{title}\n\nCHAPTER 2\n\n# {title}\n\nLi Danhui\n\n{FILLER}\n\nThe talks began in the spring.<sup>1</sup>\n\n"
+        "<sup>1</sup>Strategy welcomed telegram proposed in leadership boundary\n\n© The Author(s) 2018\n\n17\n\n"
+        f"{book}\n\nconference after alliance lasting secret cable.\n\n18\n"
     )
-    assert doc.notes["3"].text == "Ibid., 4."
+    assert doc.pages[-1].furniture == ["17", book, "18"]
+    assert doc.notes["1"].text.endswith("boundary conference after alliance lasting secret cable.")
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][-1] == "The talks began in the spring.[^1]"
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest", "number"),
+    [
+        pytest.param("https://doi.org/10.1007/978-", "3-030-16108-2_21", "3", id="after-a-hyphen"),
+        pytest.param("https://doi.org/", "10.1007/978-3-030-16108-2_21", "10", id="after-the-host"),
+    ],
+)
+def test_a_footers_url_rest_quoted_is_no_note_of_the_number_it_opens_with(cut: str, rest: str, number: str) -> None:
+    # the DOI cut at a line's end, its rest ("3-030-…", "10.1007/…") quoted on the next row as the foot's small
+    # type is: no note 3 or 10 (nor 1, its first digit: "0.1007/…")
+    doc = ingest_snippet(
+        f"{OPENING}It went on.<sup>1</sup> The talks began.<sup>{number}</sup>\n\n> 1Ibid., 3.\n\n> {number}Ibid., 4.\n\n"
+        f"> M. Lin (eds.), _A Short History_ , Cold War Series, {cut} \n\n> {rest} \n\nThey ended.\n"
+    )
+    assert doc.notes[number].text == "Ibid., 4."
     assert [line.value for line in doc.metadata.footer] == [
         "M. Lin (eds.), _A Short History_ , Cold War Series, https://doi.org/10.1007/978-3-030-16108-2_21"
     ]

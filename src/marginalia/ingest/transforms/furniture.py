@@ -768,8 +768,9 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
     """
     first_page = min((i for i, page in furniture.items() if page), default=0)
     facing: list[int] = []  # set as a head, alone, where a page begins: the other side's head if one faces it
-    named = [line for line in lines[:first_page] if _names_the_text(line)]  # its title, byline, label, footer
-    opening = {word.casefold() for line in named for word in WORD.findall(line.plain)}
+    opening = {  # the words of the lines that name the text: its title, byline, label, footer
+        word.casefold() for line in lines[:first_page] if _names_the_text(line) for word in WORD.findall(line.plain)
+    }
     first_text = _squashed(" ".join(line.plain for line in lines[:first_page]))
     title_line = _title_line(lines, 0) or 0  # the title itself, under a first page's number, is no head
     title, under_a_head = _title(lines, 0), _title(lines, 1)  # the title; the one under a head over the first page
@@ -787,8 +788,7 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         if HEADING_LINE.match(line.text) and beside and _inside_sentence(lines, index, known, lower=True):
             found[index] = ""  # a head an extractor set as a heading, where no heading can stand: inside a sentence
             continue
-        heading = HEADING_LINE.match(line.text) is not None
-        again = heading and (
+        again = HEADING_LINE.match(line.text) is not None and (
             _the_title(title, _heading_text(line))
             or (not line.text.startswith("# ") and _shape(_without_edge_number(_heading_text(line))) in heads)
             or _says_its_series(_heading_text(line))
@@ -838,6 +838,13 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
         printed_above = printed_above or (above_first and set_alone and _said_above(lines, index))
         if words and (printed_above or between or journal or alone or _inside_sentence(lines, index, known)):
             found[index] = ""
+        elif (
+            set_alone
+            and index > 0
+            and PAGE_NUMBER.match(lines[index - 1].plain)
+            and _under_a_page_foot(lines, index - 1)
+        ):
+            facing.append(index)  # under the number at the foot of the page before: a verso head, if one faces it
     found.update(dict.fromkeys(_facing_heads(lines, facing, known), ""))
     return found
 
@@ -847,8 +854,9 @@ def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int,
 
     A book's verso head names the book, which nothing else in a chapter may name; its recto head, the chapter's
     title, is found on the next page or over the first. A line set as a title, alone where a page begins (under
-    the notes or footer that end the page before), is the verso's head when the nearest page top before or after
-    it (the text's first line among them) holds a head. In an extraction that marks its headings (`#`), such a
+    the notes or footer that end the page before, or under the number printed at its foot), is the verso's head
+    when the nearest page top before or after it (the text's first line among them) holds a head: also where only
+    the last note's rest follows it, which would make a signature's title of it. In an extraction that marks its headings (`#`), such a
     line set in the running text's weight (not bold) is the page's head wherever it stands: no heading is set so,
     and no paragraph is a title alone (a two-page article whose only head is the book's, on its second page).
     """
@@ -862,8 +870,9 @@ def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int,
     ]
     facing = []
     for index in candidates:
-        at = tops.index(index)
-        neighbours = tops[max(at - 1, 0) : at] + tops[at + 1 : at + 2]
+        around = sorted({*tops, index})  # a candidate under the page number at the foot of the page before too
+        at = around.index(index)
+        neighbours = around[max(at - 1, 0) : at] + around[at + 1 : at + 2]
         unmarked = marks_headings and not lines[index].text.lstrip(" >").startswith(("**", "__"))
         if unmarked or any(top in heads for top in neighbours):
             facing.append(index)

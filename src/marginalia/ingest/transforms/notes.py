@@ -245,20 +245,23 @@ def _rest_opening_a_page(blocks: list[Block], index: int, text: str, numbering: 
     The body above that note's page ended a sentence, so it cannot go on in lower case; the block goes on in lower
     case, and the note's last word was cut ("… delegation of ac-" / "cepted agreement …"), or the note came to no
     full stop and the block is set as the notes are, right above the next note (`> soviet archive …` over `> 9Archive
-    …`, on a page that the notes open). Or the note left a bracket open and the block, last in the text, closes it
-    ("… (Princeton: Princeton University Press," / "2016), 51."): a page that holds only a note's rest.
+    …`, on a page that the notes open). Or the note came to no full stop and the block, last in the text, goes on
+    in lower case or closes the bracket the note left open ("… (Princeton: Princeton University Press," / "2016),
+    51."): a last page that holds only a note's rest.
     """
     last_note = next((i for i in range(index - 1, -1, -1) if isinstance(blocks[i], NoteText)), None)
     block = blocks[index]
     assert isinstance(block, RawBlock)
     first = SET_APART.sub("", block.lines[0])
-    closes = index == len(blocks) - 1 and not STOP_AT_END.search(text) and _closes_a_bracket(text, first)
+    closes = _closes_a_bracket(text, first)
     if last_note is None or not (first[:1].islower() or closes):
         return False
     if _body_cut_above_notes(blocks, last_note + 1, numbering.rests):
         return False
-    quoted = not STOP_AT_END.search(text) and _quoted_above_quoted_note(block, blocks[index + 1 : index + 2], numbering)
-    return text.endswith(("-", SOFT_HYPHEN)) or quoted or closes
+    open_note = not STOP_AT_END.search(text)
+    quoted = open_note and _quoted_above_quoted_note(block, blocks[index + 1 : index + 2], numbering)
+    last = _after_breaks(blocks, index) == len(blocks)  # nothing but page breaks follows it
+    return text.endswith(("-", SOFT_HYPHEN)) or quoted or (open_note and last)
 
 
 def _closes_a_bracket(text: str, rest: str) -> bool:

@@ -1817,6 +1817,20 @@ def test_a_notes_rest_set_as_a_list_item_under_it_goes_on_with_the_note() -> Non
     ]
 
 
+def test_a_note_set_as_an_item_of_a_list_nested_under_a_notes_rest_set_as_one() -> None:
+    # pymupdf4llm set a page's notes as a list, the third indented as an item of a list inside the second's rest
+    doc = ingest_snippet(
+        f"{OPENING}The talks went on.<sup>1</sup> The delegates met.<sup>2</sup>\n\n"
+        "- 1Anton Petrov, *Mao* (Stanford: Stanford University Press,\n\n- 2018), 198.\n\n"
+        "   - 2Archive of Foreign Policy of the Russian Federation (AVPRF), fond 0100, opis 46, l. 6.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Anton Petrov, *Mao* (Stanford: Stanford University Press, 2018), 198.",
+        "Archive of Foreign Policy of the Russian Federation (AVPRF), fond 0100, opis 46, l. 6.",
+    ]
+    assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["The talks went on.[^1] The delegates met.[^2]"]
+
+
 def test_a_notes_rest_under_the_next_pages_body_when_a_rest_stands_between_the_notes_above() -> None:
     doc = ingest_snippet(
         f"{OPENING}{FILLER}\n\n109\n\n{FILLER}The talks went on.<sup>1</sup> The delegates met.<sup>2</sup> They spoke of\n\n"

@@ -17,11 +17,11 @@ NOTE_LINE = re.compile(r"^<sup>(\d+)</sup>\s*(.*)$", re.DOTALL)
 LOOSE_NOTE_LINE = re.compile(
     rf"^(?:>\s*(?:<sup>(?P<sup>\d+)</sup>|(?P<quoted>\d{{1,3}})(?!\d))\s*"
     rf"|(?P<superscript>[{SUPERSCRIPT_DIGITS}]+)\s*"
-    r"|(?:[-•]\s+)?(?P<glued>\d{1,3})(?=[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))(?![,;:)\]\-–—/]|\.\d)(?P<text>\S.*)$",
+    r"|(?:\s*[-•]\s+)?(?P<glued>\d{1,3})(?=[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))(?![,;:)\]\-–—/]|\.\d)(?P<text>\S.*)$",
     re.DOTALL,
 )
 """A footnote's text as other extractors print it: `> 1Text` or `> 1 Text` (as a quotation), `¹ Text`, `1Text`
-(its number glued to its first word, perhaps as a list item: `- 1Text`). Any of these is a note only where the text
+(its number glued to its first word, perhaps as a list item, indented too: `- 1Text`, `   - 1Text`). Any of these is a note only where the text
 has its marker. A note's text never opens with a comma, a semicolon, a colon, a closing bracket, a hyphen, a dash, a
 slash or a decimal point, and its number is the line's first digits, all of them: `> 1, delo 329` is a note's next
 line that begins with a number, `> 9–17, l. 5.` a range's rest, `> 3-030-16108-2_21` and

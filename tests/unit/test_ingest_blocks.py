@@ -230,6 +230,20 @@ def test_a_speakers_turn_after_the_heading_block_is_body_not_a_field() -> None:
     ]
 
 
+def test_a_speakers_turn_that_ends_its_sentence_in_the_word_a_page_cut_ends_there() -> None:
+    # the turn's last word hyphenated across the page ("garri\xad" / "son?<sup>2</sup>"): the page's mark goes after
+    # the word's rest, and the paragraph under it is a paragraph of its own
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}\n\n**Stepan Chervonenko:** Delegation accepted the formal garri\xad\n\n"
+        "<sup>1</sup> Ibid., 12.\n\nPage 233\n\nA Short History of Sino-Soviet Relations\n\nson?<sup>2</sup>\n\n"
+        "Rejected with river ministry the talks.<sup>1</sup>\n\n<sup>2</sup> Ibid., 13.\n\nPage 234\n"
+    )
+    assert [without_page_marks(p.text) for p in doc.paragraphs()][-2:] == [
+        "**Stepan Chervonenko:** Delegation accepted the formal garrison?[^2]",
+        "Rejected with river ministry the talks.[^1]",
+    ]
+
+
 def test_a_speakers_turn_cut_by_a_page_break_goes_on_and_a_signature_keeps_its_lines() -> None:
     doc = ingest_snippet(
         f"# Letter from Kosygin to Chen Yi\n\n{FILLER}\n\n**Alexei Kosygin:** The Soviet government has studied with great care the\n\n"
@@ -1829,6 +1843,23 @@ def test_a_note_set_as_an_item_of_a_list_nested_under_a_notes_rest_set_as_one() 
         "Archive of Foreign Policy of the Russian Federation (AVPRF), fond 0100, opis 46, l. 6.",
     ]
     assert [without_page_marks(p.text) for p in doc.paragraphs()] == ["The talks went on.[^1] The delegates met.[^2]"]
+
+
+def test_the_pages_notes_run_onto_the_bodys_last_line_after_a_title_in_italics() -> None:
+    # pymupdf4llm ran the page's notes onto its last line, cut inside a title in italics, which the next page ends
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The talks began.<sup>1</sup>\n\n> 1Ibid., 4.\n\n6\n\n"
+        f"{FILLER}They went on.<sup>2</sup> The delegates met.<sup>3</sup> They read _Two Suns in the_ "
+        "2Military formal treaty island denied? 3Archive of Foreign Policy (AVPRF), delo 12, l. 48.\n\n7\n\n"
+        "_Heavens_ and left.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Ibid., 4.",
+        "Military formal treaty island denied?",
+        "Archive of Foreign Policy (AVPRF), delo 12, l. 48.",
+    ]
+    body = without_page_marks(doc.paragraphs()[-1].text).replace("_ _", " ")  # the italics closed at the page's end
+    assert body.endswith("They went on.[^2] The delegates met.[^3] They read _Two Suns in the Heavens_ and left.")
 
 
 def test_a_notes_rest_under_the_next_pages_body_when_a_rest_stands_between_the_notes_above() -> None:

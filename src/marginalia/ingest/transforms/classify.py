@@ -70,10 +70,12 @@ STOP_BEFORE_MARKER = re.compile(rf"[^\W\d_][.?!](?:<sup>\d+</sup>|[{SUPERSCRIPT_
 
 GLUED_NOTE_START = re.compile(
     r"(?= +\d)"  # first, what every start has: a search passes over most places at once
-    r"(?:(?<=[.?!)\]])|(?<=[a-zа-я])) +(?=(\d+)(?!\d)(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))"
+    r"(?:(?<=[.?!)\]])|(?<=[a-zа-я])|(?<=[a-zа-я][*_])|(?<=[a-zа-я](?:\*\*|__)))"
+    r" +(?=(\d+)(?!\d)(?:[A-Z\u0400-\u042f“\"‘'(\[*_]|\w*[\u4e00-\u9fff]))"
 )
 """Where a note's text may begin inside a line: its number glued to its first word after a sentence's end or a
-word ("… 85. 10РГАНИ", "… boundary 4Li Danhui"); the number is group 1."""
+word, in emphasis too ("… 85. 10РГАНИ", "… boundary 4Li Danhui", "… _Two Suns in the_ 12Military"); the number is
+group 1."""
 
 
 def classify_blocks(doc: Document) -> Document:

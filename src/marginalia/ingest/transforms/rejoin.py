@@ -43,6 +43,7 @@ from marginalia.model import (
     Repair,
     Table,
     page_mark,
+    without_page_marks,
 )
 
 STRUCTURED_START = re.compile(rf"{LIST_ITEM.pattern}|{LABEL.pattern}|^>")
@@ -471,7 +472,9 @@ def _continues(first: str, second: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    end = GLUED_END.sub("", MARKER.sub("", text[-SENTENCE_TAIL:]).rstrip())  # a paragraph's end is all it needs
+    """Whether a text ends a sentence; its markers, and the mark of a page that began in its last word, aside."""
+    tail = without_page_marks(MARKER.sub("", text[-SENTENCE_TAIL:]))  # a paragraph's end is all it needs
+    end = GLUED_END.sub("", tail.rstrip())
     return bool(SENTENCE_END.search(SPACED_END.sub("", end)))
 
 

@@ -390,9 +390,15 @@ def test_a_roman_page_number_before_a_journals_head() -> None:
     assert [page.number for page in doc.pages] == ["i", "ii", "iii"]
 
 
-def test_a_note_number_set_apart_after_a_sentences_end() -> None:
-    doc = ingest_snippet(OPENING + "Was it signed? 1 The talks went on. In 1950. 3 delegations left.\n\n> 1Ibid., 4.\n")
-    assert [p.text for p in doc.paragraphs()] == ["Was it signed?[^1] The talks went on. In 1950. 3 delegations left."]
+@pytest.mark.parametrize(
+    "question",
+    ["Was it signed?", "Was it in _The Cold War_?", "Was it in _The Cold War_ ?"],
+    ids=["word", "title", "spaced"],
+)
+def test_a_note_number_set_apart_after_a_sentences_end(question: str) -> None:
+    # also after a title in italics, where an extractor may set a space before the stop
+    doc = ingest_snippet(f"{OPENING}{question} 1 The talks went on. In 1950. 3 delegations left.\n\n> 1Ibid., 4.\n")
+    assert [p.text for p in doc.paragraphs()] == [f"{question}[^1] The talks went on. In 1950. 3 delegations left."]
 
 
 def test_lines_an_extractor_set_in_a_headings_size() -> None:
@@ -735,12 +741,19 @@ def test_a_notes_paragraph_under_it_while_the_body_goes_on_over_the_page() -> No
     assert without_page_marks(doc.paragraphs()[-1].text).endswith("It ended.[^1] The talks on the border went on.")
 
 
-def test_a_last_page_holding_only_a_notes_rest_that_closes_its_bracket() -> None:
+@pytest.mark.parametrize(
+    ("cut", "rest"),
+    [
+        pytest.param("Press,", "2016), 51.", id="closing-its-bracket"),
+        pytest.param("Press, 2016),", "51.", id="its-page"),
+    ],
+)
+def test_a_last_page_holding_only_a_notes_rest(cut: str, rest: str) -> None:
     # LaTeX carried the note's last line over to a page of its own; the first page's footer and both numbers between
     doc = ingest_snippet(
         f"{OPENING}{FILLER}\n\nThe talks ended in the autumn.<sup>1</sup>\n\n"
-        "<sup>1</sup>Daniel Hart, *Mao and the Sino-Soviet Partnership* (Princeton: Princeton University Press,\n\n"
-        "© The Author(s) 2018\n\nv\n\nvi\n\n2016), 51.\n"
+        f"<sup>1</sup>Daniel Hart, *Mao and the Sino-Soviet Partnership* (Princeton: Princeton University {cut}\n\n"
+        f"© The Author(s) 2018\n\nv\n\nvi\n\n{rest}\n"
     )
     assert doc.notes["1"].text.endswith("(Princeton: Princeton University Press, 2016), 51.")
     assert without_page_marks(doc.paragraphs()[-1].text) == "The talks ended in the autumn.[^1]"

@@ -49,6 +49,8 @@ STOP_AT_END = re.compile(r"[.?!…。！？][\"'”’)\]*_]*$")
 SET_APART = re.compile(r"^\s*(?:>\s?|[-•]\s+)")
 """How an extractor may set a line of the notes apart: as a quotation (`> `), or as a list item (`- `): a note
 printed as `- 3Text` goes on in `- its next line`."""
+CITED_PAGES = re.compile(r"^\d+(?:[–-]\d+)?[.,;]")
+"""The pages a note cites, first in a line: "224.", "45–52,"; a year that opens a sentence ("1956 was …") is none."""
 CUT_WORD = re.compile(rf"([^\W\d_]+)[-{SOFT_HYPHEN}]$")
 """A line that ends in a word cut by a hyphen ("bilat-", "Xin-"): the word's first part."""
 GLUED = 4
@@ -246,14 +248,15 @@ def _rest_opening_a_page(blocks: list[Block], index: int, text: str, numbering: 
     case, and the note's last word was cut ("… delegation of ac-" / "cepted agreement …"), or the note came to no
     full stop and the block is set as the notes are, right above the next note (`> soviet archive …` over `> 9Archive
     …`, on a page that the notes open). Or the note came to no full stop and the block, last in the text, goes on
-    in lower case or closes the bracket the note left open ("… (Princeton: Princeton University Press," / "2016),
-    51."): a last page that holds only a note's rest.
+    in lower case, closes the bracket the note left open ("… (Princeton: Princeton University Press," / "2016),
+    51."), or gives the page the note's comma leaves open for ("… Press, 2006)," / "224."): a last page that holds
+    only a note's rest.
     """
     last_note = next((i for i in range(index - 1, -1, -1) if isinstance(blocks[i], NoteText)), None)
     block = blocks[index]
     assert isinstance(block, RawBlock)
     first = SET_APART.sub("", block.lines[0])
-    closes = _closes_a_bracket(text, first)
+    closes = _closes_a_bracket(text, first) or (text.endswith(",") and bool(CITED_PAGES.match(first)))
     if last_note is None or not (first[:1].islower() or closes):
         return False
     if _body_cut_above_notes(blocks, last_note + 1, numbering.rests):

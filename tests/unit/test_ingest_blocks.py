@@ -1844,6 +1844,20 @@ def test_a_notes_rest_set_as_a_list_item_under_it_goes_on_with_the_note() -> Non
     ]
 
 
+def test_a_notes_sentence_set_as_a_list_item_between_it_and_the_next_note() -> None:
+    # pymupdf4llm set the note's second sentence as an item of its own, the next note quoted under it
+    doc = ingest_snippet(
+        f"{OPENING}The talks went on.<sup>1</sup> The delegates met.<sup>2</sup>\n\n"
+        "- 1Of Nikita Khrushchev polemics leadership ended.\n\n- Ideology river Pavel Yudin politburo signed?\n\n"
+        "> 2Elena Sokolova, _Shadow Cold War_ (Cambridge, MA: Harvard University Press, 2013), 296.\n"
+    )
+    assert [note.text for note in doc.notes.values()] == [
+        "Of Nikita Khrushchev polemics leadership ended. Ideology river Pavel Yudin politburo signed?",
+        "Elena Sokolova, _Shadow Cold War_ (Cambridge, MA: Harvard University Press, 2013), 296.",
+    ]
+    assert [p.text for p in doc.paragraphs()] == ["The talks went on.[^1] The delegates met.[^2]"]
+
+
 def test_a_note_set_as_an_item_of_a_list_nested_under_a_notes_rest_set_as_one() -> None:
     # pymupdf4llm set a page's notes as a list, the third indented as an item of a list inside the second's rest
     doc = ingest_snippet(

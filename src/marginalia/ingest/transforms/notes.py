@@ -178,7 +178,8 @@ def _continues_note(
     page's notes begin right under the body cut in mid-word ("bilat-") and opens with a capital, which no cut
     word goes on with; or, whatever the note's end, it stands right above the page's notes inside a sentence of
     the body that the page cut (`_inside_a_cut_sentence`); or it is set as a quotation under a note set so that
-    leaves a bracket open, or as a list's item under a note set so (`_set_apart_under_an_open_note`).
+    leaves a bracket open, or as a list's item under a note set so, or set so between that note and the next
+    (`_set_apart_under_its_note`).
     """
     block = blocks[index]
     assert isinstance(block, RawBlock)
@@ -193,8 +194,8 @@ def _continues_note(
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
     if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index, numbering.rests):
         return True  # under the page's notes, while the body goes on from above them to the next page
-    if _set_apart_under_an_open_note(blocks, index, text):
-        return True  # set as the note is, under it, while the note leaves a bracket open: its next lines
+    if _set_apart_under_its_note(blocks, index, text):
+        return True  # set as the note is, under it, while it leaves a bracket open or the next note follows
     if pages_since_note and _quoted_above_quoted_note(block, following, numbering):
         return True  # set as the page's notes are, just above them, with no number: the last note's rest
     if pages_since_note and following and isinstance(following[0], NoteText) and _inside_a_cut_sentence(blocks, index):
@@ -313,14 +314,16 @@ def _quoted_above_quoted_note(block: RawBlock, following: list[Block], numbering
     )
 
 
-def _set_apart_under_an_open_note(blocks: list[Block], index: int, text: str) -> bool:
+def _set_apart_under_its_note(blocks: list[Block], index: int, text: str) -> bool:
     """Whether a block set apart as the note right above it is goes on with that note's text.
 
     An extractor may set a note's last lines apart from its first, each block quoted (`> 12Elena Sokolova, *Mao …*
     (Washington,` / `> DC: Woodrow Wilson Center Press, 2009), 108.`) or set as a list's item (`- 5Anton Petrov, …
     (Stanford: Stanford University Press,` / `- 2018), 198.`). The note has come to no full stop and leaves a bracket
     open, which its rest closes; the block is last in the text, right above the next note, or right above the rest
-    of the body's sentence that the page cut above the notes (set plain, it goes on in lower case).
+    of the body's sentence that the page cut above the notes (set plain, it goes on in lower case). Right between the
+    note and the next, where the body never stands, it is the note's whatever the note's end (`- 12Of … ended.` /
+    `- Ideology … signed?` / `> 13Elena …`).
     """
     block, above = blocks[index], blocks[index - 1] if index else None
     following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -332,11 +335,9 @@ def _set_apart_under_an_open_note(blocks: list[Block], index: int, text: str) ->
         and not SET_APART.match(following.lines[0])
         and following.lines[0].lstrip("*_“\"‘'(")[:1].islower()
     )
-    return (
-        all(line.lstrip().startswith(above.mark) for line in block.lines)
-        and not STOP_AT_END.search(text)
-        and open_bracket
-        and (following is None or isinstance(following, NoteText) or body_goes_on)
+    open_note = not STOP_AT_END.search(text) and open_bracket
+    return all(line.lstrip().startswith(above.mark) for line in block.lines) and (
+        isinstance(following, NoteText) or (open_note and (following is None or body_goes_on))
     )
 
 

@@ -1354,6 +1354,26 @@ def test_a_signatures_name_set_as_a_heading_under_its_first_line_run_onto_the_la
     assert doc.notes["1"].text.startswith("АПРФ")
 
 
+def test_a_signatures_name_inside_a_cut_sentence_where_pages_print_their_numbers_at_the_foot() -> None:
+    # The last page: the body's rest, the signature's first line run onto it, its name, the last note's rest, the
+    # page's number. The name stands where no page is cut (numbered pages are cut at their foot): no head.
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The talks went on.<sup>1</sup> After\n\n"
+        "<sup>1</sup> Alliance after relations in delegation Liu Shaoqi and\n\n233\n\n"
+        "insisted normalization strategy confirmed after welcomed. Ambassador of the USSR in the PRC\n\n"
+        "M. Suslov\n\ncongress relations insisted long boundary garrison for.\n\n234\n"
+    )
+    assert [(page.number, page.furniture) for page in doc.pages] == [("233", []), ("234", ["233", "234"])]
+    assert [getattr(b, "text", getattr(b, "lines", None)) for b in doc.sections[0].blocks][-1] == [
+        "Ambassador of the USSR in the PRC",
+        "M. Suslov",
+    ]
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith(
+        "The talks went on.[^1] After insisted normalization strategy confirmed after welcomed."
+    )
+    assert doc.notes["1"].text.endswith("Liu Shaoqi and congress relations insisted long boundary garrison for.")
+
+
 def test_a_heading_alone_closing_the_text_under_a_finished_paragraph_stays_a_heading() -> None:
     doc = ingest_snippet(f"{OPENING}The talks went on into the night.\n\n## P. Yudin\n")
     assert [s.title for s in doc.sections] == ["", "P. Yudin"]

@@ -821,6 +821,8 @@ def _single_heads(lines: list[_Line], furniture: dict[int, str]) -> dict[int, st
                     (titled or title_again)
                     and _inside_sentence(lines, index, known)
                     and not marks.own_notes_under(index, known)
+                    # where pages print numbers, a page is cut at its foot: its notes, footer or number
+                    and (not any(furniture.values()) or _under_a_page_foot(lines, index))
                 )
                 or (alone and over_heading and _under_a_page_foot(lines, index))
                 or (index > 0 and journal and _alone_in_block(lines, index, furniture))

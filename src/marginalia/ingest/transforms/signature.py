@@ -17,6 +17,9 @@ LAST_SENTENCE_END = re.compile(r".*[.?!…。！？](?:[\"'”’)»]|\[\^[^\]\s
 def extract_signatures(doc: Document) -> Document:
     """Turn the short, unpunctuated blocks ending a prose section into a `Signature`.
 
+    A signature of one line (its name) under a paragraph that ends with the signature's first line run onto it
+    ("… welcomed. Ambassador of the USSR in the PRC" / "M. Suslov") takes that line back.
+
     Args:
         doc: A sectioned document.
 
@@ -44,7 +47,14 @@ def extract_signatures(doc: Document) -> Document:
                 if isinstance(block, Paragraph)
                 else [_lone_item(block)]
             )
-        section.blocks[start:] = [Signature(section.blocks[start].line, lines)]
+        first_line = section.blocks[start].line
+        run_on = _signature_run_on(section.blocks[start - 1]) if len(lines) == 1 else None
+        kept: list[Block] = []
+        if run_on:  # its first line, which the extraction ran onto the paragraph above
+            paragraph, line = run_on
+            lines.insert(0, line)
+            start, kept = start - 1, [paragraph]
+        section.blocks[start:] = [*kept, Signature(first_line, lines)]
     return doc
 
 
@@ -67,19 +77,20 @@ def _closing_heading_as_line(doc: Document) -> None:
         run_on = _signature_run_on(before.blocks[-1])
         if not run_on:
             return
-        before.blocks[-1:] = run_on
+        paragraph, line = run_on
+        before.blocks[-1:] = [paragraph, Paragraph(paragraph.line, line)]
     before.blocks += lines
     doc.sections.pop()
 
 
-def _signature_run_on(block: Block) -> list[Block]:
-    """A paragraph parted from the signature's line run onto its end, capitalised and short, or [] if none is."""
+def _signature_run_on(block: Block) -> tuple[Paragraph, str] | None:
+    """A paragraph without the signature's line run onto its end, capitalised and short, and that line; or None."""
     if not isinstance(block, Paragraph) or not (sentences := LAST_SENTENCE_END.match(block.text)):
-        return []
-    line = Paragraph(block.line, block.text[sentences.end() :])
-    if not line.text[0].isupper() or not _signature_like(line):
-        return []
-    return [Paragraph(block.line, sentences.group().rstrip()), line]
+        return None
+    line = block.text[sentences.end() :]
+    if not line[0].isupper() or not _signature_like(Paragraph(block.line, line)):
+        return None
+    return Paragraph(block.line, sentences.group().rstrip()), line
 
 
 def _prose(block: Block) -> bool:

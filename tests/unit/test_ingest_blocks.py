@@ -759,6 +759,20 @@ def test_a_last_page_holding_only_a_notes_rest(cut: str, rest: str) -> None:
     assert without_page_marks(doc.paragraphs()[-1].text) == "The talks ended in the autumn.[^1]"
 
 
+def test_a_notes_last_lines_apart_under_it_while_the_body_goes_on_with_a_names_rest() -> None:
+    # the body cut inside a name above the notes ("… Mikhail" / "Suslov."), the note's last lines set apart under it,
+    # capitalised: they close the page, and the next page goes on with the name the text writes elsewhere
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}Mikhail Suslov came.<sup>1</sup> He met Mikhail\n\n"
+        "<sup>1</sup>Position plenum sovereignty Stepan Chervonenko insisted island\n\n"
+        "Beijing brief negotiation unexpected river accepted.\n\nPage 235\n\nSuslov. The talks went on.\n"
+    )
+    assert doc.notes["1"].text.endswith("insisted island Beijing brief negotiation unexpected river accepted.")
+    assert without_page_marks(doc.paragraphs()[-1].text).endswith(
+        "Mikhail Suslov came.[^1] He met Mikhail Suslov. The talks went on."
+    )
+
+
 def test_the_line_under_a_head_and_page_number_printed_once_is_text() -> None:
     # the page's head, printed once above its number, is no text that the page cut: the line under the number
     # opens the next page's text

@@ -53,11 +53,13 @@ class Vocabulary:
         """Whether the last word of `before` and the first of `after` make a name the text writes elsewhere.
 
         "… sent to Pavel" and "Yudin and …" do where the text writes "Pavel Yudin": a break cut the name, also
-        inside emphasis that the extraction closed and opened again at the cut ("… A *Cold*" / "*War Crucible* …").
+        inside emphasis that the extraction closed and opened again at the cut ("… A *Cold*" / "*War Crucible* …"),
+        and where the sentence ends with it ("… Mikhail" / "Suslov.<sup>11</sup>").
         """
-        last, first = [w.strip("*_") for w in before.split()[-1:]], [w.strip("*_") for w in after.split()[:1]]
+        last = [w.strip("*_") for w in before.split()[-1:]]
+        first = WORD_PART.match(after.lstrip().lstrip("*_"))
         self._read()
-        return bool(last and first) and f"{last[0]} {first[0]}" in self._names
+        return bool(last and first) and f"{last[0]} {first.group() if first else ''}" in self._names
 
     def drops_hyphen(self, left: str, right: str) -> bool:
         """Whether `left-` + `right` at a line end or a page break is one word split by the typesetter.

@@ -192,7 +192,8 @@ def _continues_note(
     after_note = index > 0 and isinstance(blocks[index - 1], NoteText)
     if after_note and following and isinstance(following[0], NoteText) and not STOP_AT_END.search(text):
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
-    if after_note and _closes_page(blocks, index) and _body_cut_above_notes(blocks, index, numbering.rests):
+    body = _body_above_notes(blocks, index, numbering.rests)
+    if after_note and _body_cut(body) and _closes_page(blocks, index, body, vocabulary):
         return True  # under the page's notes, while the body goes on from above them to the next page
     if _set_apart_under_its_note(blocks, index, text):
         return True  # set as the note is, under it, while it leaves a bracket open or the next note follows
@@ -349,19 +350,30 @@ def _opens_page(blocks: list[Block], index: int) -> bool:
     return any(isinstance(b, PageBreak) and b.page for b in blocks[before:index])
 
 
-def _closes_page(blocks: list[Block], index: int) -> bool:
-    """Whether the block is the last on a page whose next page opens with the body going on in lower case."""
+def _closes_page(
+    blocks: list[Block], index: int, body: RawBlock | None = None, vocabulary: Vocabulary | None = None
+) -> bool:
+    """Whether the block is the last on a page whose next page opens with the body going on in lower case.
+
+    Or, given the body above the page's notes, with the rest of a name that the body's end cut ("… Mikhail" /
+    "Suslov.").
+    """
     after = _after_breaks(blocks, index)
     opening = blocks[after] if after < len(blocks) else None
-    return (
-        _before_numbered_break(blocks, index)
-        and isinstance(opening, RawBlock)
-        and opening.lines[0].lstrip("*_“\"‘'(")[:1].islower()
-    )
+    if not _before_numbered_break(blocks, index) or not isinstance(opening, RawBlock):
+        return False
+    first = opening.lines[0]
+    name = body is not None and vocabulary is not None and vocabulary.name_cut(body.lines[-1], first)
+    return first.lstrip("*_“\"‘'(")[:1].islower() or name
 
 
 def _body_cut_above_notes(blocks: list[Block], index: int, rests: set[int]) -> bool:
-    """Whether the body block above the notes the block follows ends in mid-sentence (it goes on after the page).
+    """Whether the body block above the notes the block follows ends in mid-sentence (it goes on after the page)."""
+    return _body_cut(_body_above_notes(blocks, index, rests))
+
+
+def _body_above_notes(blocks: list[Block], index: int, rests: set[int]) -> RawBlock | None:
+    """The body block above the notes the block follows, if a raw block stands there.
 
     The notes are the note texts above the block and the rests of notes between them (`rests`: "329, listy 9–17, l.
     62." between note 10 and note 11).
@@ -370,7 +382,12 @@ def _body_cut_above_notes(blocks: list[Block], index: int, rests: set[int]) -> b
     while above >= 0 and (isinstance(blocks[above], NoteText) or above in rests):
         above -= 1
     body = blocks[above] if above >= 0 else None
-    return isinstance(body, RawBlock) and not SENTENCE_END.search(body.lines[-1].rstrip())
+    return body if isinstance(body, RawBlock) else None
+
+
+def _body_cut(body: RawBlock | None) -> bool:
+    """Whether a body block ends in mid-sentence."""
+    return body is not None and not SENTENCE_END.search(body.lines[-1].rstrip())
 
 
 def _before_numbered_break(blocks: list[Block], index: int) -> bool:

@@ -773,6 +773,20 @@ def test_a_notes_last_lines_apart_under_it_while_the_body_goes_on_with_a_names_r
     )
 
 
+def test_a_notes_rest_going_on_with_the_title_in_italics_it_closed_at_the_pages_end() -> None:
+    # the note cut inside a title ("… _Cold War_" / "_Crucible_ …"), its rest at the next page's foot, under the
+    # signature closing the text and right above the next note
+    doc = ingest_snippet(
+        f"{OPENING}{FILLER}The talks went on.<sup>1</sup> They ended\n\n> 1See Elena Sokolova, _Cold War_\n\n"
+        "COLD WAR HISTORY PROJECT WORKING PAPER NO. 77\n\nin Beijing.<sup>2</sup>\n\nAmbassador of the USSR in the PRC\n\n"
+        "- L. Brezhnev\n\n_Crucible_ (London: Routledge, 2017), 339.\n\n> 2Ibid., 86.\n"
+    )
+    assert doc.notes["1"].text == "See Elena Sokolova, _Cold War_ _Crucible_ (London: Routledge, 2017), 339."
+    assert [b.lines for b in doc.sections[0].blocks if isinstance(b, Signature)] == [
+        ["Ambassador of the USSR in the PRC", "L. Brezhnev"]
+    ]
+
+
 def test_the_line_under_a_head_and_page_number_printed_once_is_text() -> None:
     # the page's head, printed once above its number, is no text that the page cut: the line under the number
     # opens the next page's text

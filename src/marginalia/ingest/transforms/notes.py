@@ -49,6 +49,8 @@ STOP_AT_END = re.compile(r"[.?!…。！？][\"'”’)\]*_]*$")
 SET_APART = re.compile(r"^\s*(?:>\s?|[-•]\s+)")
 """How an extractor may set a line of the notes apart: as a quotation (`> `), or as a list item (`- `): a note
 printed as `- 3Text` goes on in `- its next line`."""
+EMPHASIS_AT_END = re.compile(r"(?<=[^\W\d_])(\*\*|\*|__|_)$")
+"""A text that ends with emphasis closed right after a word: the mark is group 1."""
 CITED_PAGES = re.compile(r"^\d+(?:[–-]\d+)?[.,;]")
 """The pages a note cites, first in a line: "224.", "45–52,"; a year that opens a sentence ("1956 was …") is none."""
 CUT_WORD = re.compile(rf"([^\W\d_]+)[-{SOFT_HYPHEN}]$")
@@ -212,10 +214,22 @@ def _continues_note(
         return True  # where a page's notes begin, under a body cut in mid-word, which no capital goes on
     goes_on = first[:1].islower() or first[:1].isdigit()  # "*1945–1959* confirmed …" after "*Mao and the …,*"
     goes_on = goes_on or vocabulary.name_cut(text, first)  # "… to Pavel" / "Yudin Stepan …"
+    goes_on = goes_on or _emphasis_goes_on(text, SET_APART.sub("", block.lines[0]))  # "_Cold War_" / "_Crucible_"
     # the note's own last lines, set apart by a wider gap, closing its page (without page numbers, what stands right
     # under a page's notes is the next page's text)
     right_after = after_note and _before_numbered_break(blocks, index)
     return goes_on and (right_after or not following or isinstance(following[0], NoteText))
+
+
+def _emphasis_goes_on(text: str, line: str) -> bool:
+    """Whether a line opens with the emphasis a note's text closes with at its end, as at a cut.
+
+    An extraction closes a title in italics at a line's or page's end and opens it again: "… _Cold War_" /
+    "_Crucible_ …".
+    """
+    closed = EMPHASIS_AT_END.search(text)
+    mark = closed.group(1) if closed else ""
+    return bool(mark) and line.startswith(mark) and line[len(mark) : len(mark) + 1].isalpha()
 
 
 def _inside_a_cut_sentence(blocks: list[Block], index: int) -> bool:

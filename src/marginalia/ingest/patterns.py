@@ -21,11 +21,11 @@ LOOSE_NOTE_LINE = re.compile(
     re.DOTALL,
 )
 """A footnote's text as other extractors print it: `> 1Text` or `> 1 Text` (as a quotation), `¹ Text`, `1Text`
-(its number glued to its first word, perhaps as a list item, indented too: `- 1Text`, `   - 1Text`). Any of these is a note only where the text
-has its marker. A note's text never opens with a comma, a semicolon, a colon, a closing bracket, a hyphen, a dash, a
-slash or a decimal point, and its number is the line's first digits, all of them: `> 1, delo 329` is a note's next
-line that begins with a number, `> 9–17, l. 5.` a range's rest, `> 3-030-16108-2_21` and
-`> 10.1007/978-3-030-77400-8_2` a URL's rest."""
+(its number glued to its first word, perhaps as a list item, indented too: `- 1Text`, `   - 1Text`). Any of these
+is a note only where the text has its marker. A note's text never opens with a comma, a semicolon, a colon, a
+closing bracket, a hyphen, a dash, a slash or a decimal point, and its number is the line's first digits, all of
+them: `> 1, delo 329` is a note's next line that begins with a number, `> 9–17, l. 5.` a range's rest,
+`> 3-030-16108-2_21` and `> 10.1007/978-3-030-77400-8_2` a URL's rest."""
 ENDNOTE_LINE = re.compile(r"^(?:<sup>(\d+)</sup>|\[(\d+)\]|(\d+)(\.?))\s+(\S.*)$", re.DOTALL)
 """An endnote in a notes section: `N. text`, `N text`, `[N] text` or `<sup>N</sup> text`."""
 MARKER = re.compile(r"<sup>(\d+)</sup>")

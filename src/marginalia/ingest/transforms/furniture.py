@@ -858,9 +858,10 @@ def _facing_heads(lines: list[_Line], candidates: list[int], heads: Mapping[int,
     title, is found on the next page or over the first. A line set as a title, alone where a page begins (under
     the notes or footer that end the page before, or under the number printed at its foot), is the verso's head
     when the nearest page top before or after it (the text's first line among them) holds a head: also where only
-    the last note's rest follows it, which would make a signature's title of it. In an extraction that marks its headings (`#`), such a
-    line set in the running text's weight (not bold) is the page's head wherever it stands: no heading is set so,
-    and no paragraph is a title alone (a two-page article whose only head is the book's, on its second page).
+    the last note's rest follows it, which would make a signature's title of it. In an extraction that marks its
+    headings (`#`), such a line set in the running text's weight (not bold) is the page's head wherever it stands:
+    no heading is set so, and no paragraph is a title alone (a two-page article whose only head is the book's, on
+    its second page).
     """
     if not candidates:
         return []

@@ -330,7 +330,7 @@ def _quoted_above_quoted_note(block: RawBlock, following: list[Block], numbering
 
 
 def _set_apart_under_its_note(blocks: list[Block], index: int, text: str) -> bool:
-    """Whether a block set apart as the note right above it is goes on with that note's text.
+    """Whether a block, set apart as the note right above it is, goes on with that note's text.
 
     An extractor may set a note's last lines apart from its first, each block quoted (`> 12Elena Sokolova, *Mao …*
     (Washington,` / `> DC: Woodrow Wilson Center Press, 2009), 108.`) or set as a list's item (`- 5Anton Petrov, …

@@ -194,8 +194,8 @@ def _continues_note(
     after_note = index > 0 and isinstance(blocks[index - 1], NoteText)
     if after_note and following and isinstance(following[0], NoteText) and not STOP_AT_END.search(text):
         return True  # between two notes, where the text never stands: a note's line set apart (plain text)
-    body = _body_above_notes(blocks, index, numbering.rests)
-    if after_note and _body_cut(body) and _closes_page(blocks, index, body, vocabulary):
+    body = _body_above_notes(blocks, index, numbering.rests) if after_note else None  # only under a note
+    if body is not None and _body_cut(body) and _closes_page(blocks, index, body, vocabulary):
         return True  # under the page's notes, while the body goes on from above them to the next page
     if _set_apart_under_its_note(blocks, index, text):
         return True  # set as the note is, under it, while it leaves a bracket open or the next note follows
